@@ -1,0 +1,86 @@
+//! Checks every story in `stories/` and compiles it into the app as Rust data.
+//!
+//! A broken story file stops the build here, with the file, the path to the field and the rule it
+//! breaks, so no broken story can reach a reader and no parser needs to ship to the browser.
+
+// The build script compiles the story model and loader from `src/`; the parts it does not use
+// here (rendering helpers) are used by the library, so unused code in these modules is expected.
+#[allow(dead_code)]
+#[path = "src/format.rs"]
+mod format;
+
+#[allow(dead_code)]
+#[path = "src/content/mod.rs"]
+mod content;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    println!("cargo::rerun-if-changed=stories");
+    println!("cargo::rerun-if-changed=src/content");
+    println!("cargo::rerun-if-changed=src/format.rs");
+
+    let mut files: Vec<PathBuf> = std::fs::read_dir("stories")
+        .expect("the stories/ folder is missing")
+        .map(|entry| entry.expect("cannot list stories/").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+
+    let mut failed = false;
+    let mut stories = Vec::new();
+    for file in &files {
+        match content::load::load(file) {
+            Ok(story) => stories.push(story),
+            Err(error) => {
+                eprintln!("{error}");
+                failed = true;
+            }
+        }
+    }
+    if let Some(id) = duplicate_id(&stories) {
+        eprintln!(
+            "stories/: story.id {id:?} is used by two story files; each story needs its own id"
+        );
+        failed = true;
+    }
+    if failed {
+        eprintln!("The story files above are broken; fix them and build again.");
+        std::process::exit(1);
+    }
+
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("stories.rs");
+    std::fs::write(out, generate(&stories)).expect("cannot write the generated stories");
+}
+
+fn duplicate_id(stories: &[content::model::Story]) -> Option<&str> {
+    let mut seen = std::collections::HashSet::new();
+    stories
+        .iter()
+        .map(|story| story.meta.id.as_str())
+        .find(|id| !seen.insert(*id))
+}
+
+fn generate(stories: &[content::model::Story]) -> String {
+    let ids: Vec<String> = stories
+        .iter()
+        .map(|s| format!("{:?}", s.meta.id.as_str()))
+        .collect();
+    let arms: String = stories
+        .iter()
+        .map(|s| {
+            format!(
+                "{:?} => Some({}),\n",
+                s.meta.id.as_str(),
+                content::emit::to_rust(s)
+            )
+        })
+        .collect();
+    format!(
+        "/// The ids of the stories, in file-name order.\n\
+         pub const IDS: &[&str] = &[{}];\n\n\
+         /// Builds the story called `id`, if there is one.\n\
+         pub fn build(id: &str) -> Option<Story> {{\n    match id {{\n{arms}        _ => None,\n    }}\n}}\n",
+        ids.join(", ")
+    )
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs everything the story needs to build (and, with --test, to be tested) on a fresh Debian
+# machine with only Rust, Node and npm. Every step first checks whether its tool is already there at
+# the right version, so a second run takes seconds. Versions are pinned because Trunk runs offline
+# and refuses a tool whose `--version` differs from Trunk.toml (see shared/TOOLCHAIN.md).
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen` crate pinned in Cargo.toml
+BINARYEN_VERSION=132.0.0
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+has_version() { # has_version CMD EXPECTED: true when `CMD --version` mentions EXPECTED
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! has_version trunk "trunk $TRUNK_VERSION"; then
+  step "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  # Not --locked: the registry lacks one crate of its lock file (shared/TOOLCHAIN.md).
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! has_version wasm-opt "version_${BINARYEN_VERSION%%.*}"; then
+  # Debian's binaryen is too old for what wasm-bindgen 0.2.130 emits; npm's build is current.
+  step "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+  npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "installing ${missing[*]} from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+    step "installing the browser-test driver (playwright-core, no browser download)"
+    (cd "$root/tests/browser" && npm ci --no-audit --no-fund)
+  fi
+fi
+
+if [ ! -f "$root/target/.fetched" ] || [ "$root/Cargo.lock" -nt "$root/target/.fetched" ]; then
+  # Trunk builds offline, so every crate must be in the local registry first.
+  step "fetching crates"
+  (cd "$root" && cargo fetch)
+  mkdir -p "$root/target" && touch "$root/target/.fetched"
+fi

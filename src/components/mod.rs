@@ -1,0 +1,33 @@
+//! The Yew components, one per file. Each renders purely from its props and the story context, so
+//! the server and the browser produce the same tree.
+
+pub mod app;
+pub mod block;
+pub mod chapter;
+pub mod chart;
+pub mod indicator;
+pub mod masthead;
+pub mod rich_text;
+pub mod source_credit;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::model::Story;
+use crate::ui::{labels, Labels};
+
+/// The story being shown, shared with every component below the app.
+pub type StoryContext = Rc<Story>;
+
+/// The story from context. Every component here lives under [`app::App`], which provides it.
+#[hook]
+pub fn use_story() -> StoryContext {
+    use_context::<StoryContext>().expect("components render inside App, which provides the story")
+}
+
+/// The interface's words in the story's language.
+#[hook]
+pub fn use_labels() -> &'static Labels {
+    labels(use_story().meta.lang)
+}

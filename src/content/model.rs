@@ -1,0 +1,305 @@
+//! The typed story model: what a story file holds once it has been parsed and checked.
+//!
+//! Plain data with no knowledge of Yew, so the same types serve the build-time loader, the
+//! prerenderer and the browser. Values with rules of their own (slugs, dates, languages, rich text)
+//! are newtypes that can only be built through `TryFrom`, so a value of the type is a valid value.
+
+use serde::Deserialize;
+
+use super::rich::RichText;
+
+/// A whole story: its front matter, its figures and its chapters.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// Title, dek, language and source.
+    #[serde(rename = "story")]
+    pub meta: Meta,
+    /// Every figure the story quotes, defined once and referenced by id from blocks.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The opening, before the first chapter.
+    #[serde(default)]
+    pub intro: Vec<Block>,
+    /// The chapters, in reading order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// A story's front matter.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Identifies the story among the files in `stories/`.
+    pub id: Slug,
+    /// The language the story is written in.
+    pub lang: Lang,
+    /// The headline.
+    pub title: String,
+    /// The line under the headline.
+    pub dek: String,
+    /// Ids of the figures shown large under the headline.
+    #[serde(default)]
+    pub headline: Vec<Slug>,
+    /// The article the story retells.
+    pub source: Source,
+}
+
+/// The published article a story is based on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published it.
+    pub publisher: String,
+    /// The article's own title.
+    pub title: String,
+    /// When it was published.
+    pub date: IsoDate,
+    /// A copy of the article's text, beside the story file; every quotation is checked against it.
+    pub text: String,
+}
+
+/// One figure from the source, with everything a reader needs to read it honestly.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// How blocks refer to it.
+    pub id: Slug,
+    /// A short name ("固定资产投资增速").
+    pub label: String,
+    /// What is measured, in a sentence.
+    pub measures: String,
+    /// What sort of number it is; decides which values are possible.
+    pub kind: Kind,
+    /// The number itself.
+    pub value: f64,
+    /// Digits after the decimal point, as the source writes it.
+    pub precision: u8,
+    /// The unit as written after the number ("%", "亿元", "个").
+    pub unit: String,
+    /// Whether the value is exact or a lower bound ("40%以上").
+    #[serde(default)]
+    pub bound: Bound,
+    /// The period it covers ("2023年上半年").
+    pub period: String,
+    /// What it is compared with, or that the source does not say.
+    pub basis: String,
+    /// The source's own words for it, verbatim.
+    pub quote: String,
+}
+
+/// What sort of number an indicator is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A rate of change in per cent; may be negative.
+    Growth,
+    /// A part of a whole in per cent: 0 to 100.
+    Share,
+    /// An amount of money or goods; never negative.
+    Amount,
+    /// A whole number of things; never negative.
+    Count,
+    /// A place in a ranking: a whole number from 1.
+    Rank,
+}
+
+/// Whether a value is exact or a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The value as stated.
+    #[default]
+    Exact,
+    /// "More than" the value: the source gives only a floor.
+    AtLeast,
+}
+
+/// A chapter of the story: one section of the source, retold.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// Anchor and deep-link name.
+    pub id: Slug,
+    /// The short label in the chapter navigator.
+    pub nav: String,
+    /// Our heading for the chapter.
+    pub title: String,
+    /// The source's own heading for this section, verbatim.
+    pub original: Option<String>,
+    /// The chapter's content, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a chapter.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Running text.
+    Paragraph(Paragraph),
+    /// One or more figures shown large.
+    Indicators(IndicatorGroup),
+    /// A chart of figures, with its data as a table.
+    Chart(Chart),
+    /// A quotation set apart from the text.
+    PullQuote(PullQuote),
+}
+
+/// Running text with emphasis, quotations and links.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    /// The text, written with the story file's light markup.
+    pub text: RichText,
+}
+
+/// Figures shown large, side by side.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorGroup {
+    /// Ids of the indicators, in order.
+    pub ids: Vec<Slug>,
+}
+
+/// A chart drawn from indicators.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Names the chart for embedding and linking.
+    pub id: Slug,
+    /// How the figures are drawn.
+    pub chart: ChartKind,
+    /// The chart's heading.
+    pub title: String,
+    /// What the chart shows, in words: also its text alternative.
+    pub caption: String,
+    /// The indicators it draws, in order.
+    pub indicators: Vec<Slug>,
+}
+
+/// The ways a chart can show its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Bars side by side: figures in one unit.
+    Bars,
+    /// A part against its whole.
+    PartOfWhole,
+}
+
+/// A quotation set apart, with who said it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullQuote {
+    /// The words, verbatim from the source.
+    pub text: String,
+    /// Who said them, as the source reports.
+    pub attribution: String,
+}
+
+/// The languages a story can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Lang {
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    Zh,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A lower-case ASCII name made of words joined by hyphens: `growth-rates`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Slug(pub(crate) String);
+
+impl Slug {
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let well_formed = !text.is_empty()
+            && text.len() <= 40
+            && text.split('-').all(|word| {
+                !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed {
+            Ok(Slug(text))
+        } else {
+            Err(format!(
+                "{text:?} is not a slug: use 1 to 40 lower-case letters and digits, words joined by single hyphens"
+            ))
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct IsoDate(pub(crate) String);
+
+impl IsoDate {
+    /// The date as written, `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Year, month and day.
+    pub fn parts(&self) -> (u16, u8, u8) {
+        let number = |range: std::ops::Range<usize>| self.0[range].parse().unwrap_or(0);
+        (number(0..4), number(5..7) as u8, number(8..10) as u8)
+    }
+}
+
+impl TryFrom<String> for IsoDate {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        let date = IsoDate(text);
+        let (year, month, day) = if shaped { date.parts() } else { (0, 0, 0) };
+        let days_in_month = match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if shaped && (1..=12).contains(&month) && (1..=days_in_month).contains(&day) {
+            Ok(date)
+        } else {
+            Err(format!("{:?} is not a date written YYYY-MM-DD", date.0))
+        }
+    }
+}
+
+impl Story {
+    /// The indicator with `id`; validation guarantees every id a block names is defined.
+    pub fn indicator(&self, id: &Slug) -> Option<&Indicator> {
+        self.indicators.iter().find(|indicator| &indicator.id == id)
+    }
+}

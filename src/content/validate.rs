@@ -1,0 +1,320 @@
+//! The rules a parsed story must keep beyond its shape: every reference resolves, every figure is
+//! possible and written as the source writes it, and every quotation is in the source, verbatim.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::model::{Block, Bound, Chapter, ChartKind, Indicator, Kind, Slug, Story};
+use crate::format;
+
+/// One broken rule, with where it is broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The path to the field: `chapters[2].blocks[4].value`.
+    pub path: String,
+    /// The line in the story file, when known.
+    pub line: Option<usize>,
+    /// The rule broken, in words.
+    pub rule: String,
+}
+
+impl Problem {
+    /// A problem at `path`, without a line number.
+    pub fn at(path: impl Into<String>, rule: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            line: None,
+            rule: rule.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}: {}", self.path, self.rule),
+            None => write!(f, "{}: {}", self.path, self.rule),
+        }
+    }
+}
+
+/// Nav labels longer than this do not fit the phone navigator.
+const MAX_NAV_CHARS: usize = 8;
+/// More decimals than this is false precision for any figure in a government review.
+const MAX_PRECISION: u8 = 3;
+
+/// Checks `story` against its rules and against `source`, the text of the article it retells.
+/// Returns every problem found, in file order, so an editor can fix them all in one pass.
+pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
+    let mut check = Checker {
+        source: normalize(source),
+        problems: Vec::new(),
+    };
+    let indicators = check.indicators(&story.indicators);
+
+    let meta = &story.meta;
+    check.non_empty("story.title", &meta.title);
+    check.non_empty("story.dek", &meta.dek);
+    check.non_empty("story.source.publisher", &meta.source.publisher);
+    check.verbatim("story.source.title", &meta.source.title);
+    for (i, id) in meta.headline.iter().enumerate() {
+        check.defined(&format!("story.headline[{i}]"), id, &indicators);
+    }
+
+    let mut anchors = HashSet::new();
+    check.blocks("intro", &story.intro, &indicators, &mut anchors);
+    if story.chapters.is_empty() {
+        check.problem("chapters", "a story needs at least one chapter");
+    }
+    for (i, chapter) in story.chapters.iter().enumerate() {
+        check.chapter(
+            &format!("chapters[{i}]"),
+            chapter,
+            &indicators,
+            &mut anchors,
+        );
+    }
+    check.problems
+}
+
+struct Checker {
+    source: String,
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: &str, rule: impl Into<String>) {
+        self.problems.push(Problem::at(path, rule));
+    }
+
+    fn non_empty(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.problem(path, "must not be empty");
+        }
+    }
+
+    fn verbatim(&mut self, path: &str, quoted: &str) {
+        if quoted.trim().is_empty() {
+            self.problem(path, "must not be empty");
+        } else if !self.source.contains(&normalize(quoted)) {
+            self.problem(
+                path,
+                format!("{quoted:?} is not in the source article word for word"),
+            );
+        }
+    }
+
+    fn defined(&mut self, path: &str, id: &Slug, indicators: &HashMap<&str, &Indicator>) -> bool {
+        let found = indicators.contains_key(id.as_str());
+        if !found {
+            self.problem(
+                path,
+                format!(
+                    "indicator {:?} is not defined in [[indicators]]",
+                    id.as_str()
+                ),
+            );
+        }
+        found
+    }
+
+    fn unique_anchor<'a>(&mut self, path: &str, id: &'a Slug, anchors: &mut HashSet<&'a str>) {
+        if !anchors.insert(id.as_str()) {
+            self.problem(
+                path,
+                format!("{:?} is already the id of a chapter or chart", id.as_str()),
+            );
+        }
+    }
+
+    fn indicators<'a>(&mut self, indicators: &'a [Indicator]) -> HashMap<&'a str, &'a Indicator> {
+        let mut by_id = HashMap::new();
+        for (i, indicator) in indicators.iter().enumerate() {
+            let path = format!("indicators[{i}]");
+            if by_id.insert(indicator.id.as_str(), indicator).is_some() {
+                self.problem(
+                    &format!("{path}.id"),
+                    format!("{:?} is defined twice", indicator.id.as_str()),
+                );
+            }
+            self.indicator(&path, indicator);
+        }
+        by_id
+    }
+
+    fn indicator(&mut self, path: &str, indicator: &Indicator) {
+        for (field, text) in [
+            ("label", &indicator.label),
+            ("measures", &indicator.measures),
+            ("unit", &indicator.unit),
+            ("period", &indicator.period),
+            ("basis", &indicator.basis),
+        ] {
+            self.non_empty(&format!("{path}.{field}"), text);
+        }
+        let (value, precision) = (indicator.value, indicator.precision);
+        let at = |field: &str| format!("{path}.{field}");
+        if !value.is_finite() {
+            return self.problem(&at("value"), "must be a finite number");
+        }
+        if precision > MAX_PRECISION {
+            return self.problem(&at("precision"), format!("must be at most {MAX_PRECISION}"));
+        }
+        if !format::is_exact_at(value, precision) {
+            let rule = format!("{value} has more decimals than its precision {precision}");
+            return self.problem(&at("value"), rule);
+        }
+        match indicator.kind {
+            Kind::Share if !(0.0..=100.0).contains(&value) => {
+                self.problem(&at("value"), "a share is a per cent from 0 to 100")
+            }
+            Kind::Amount | Kind::Count if value < 0.0 => {
+                self.problem(&at("value"), "an amount or a count cannot be negative")
+            }
+            Kind::Rank if value < 1.0 => self.problem(&at("value"), "a rank starts at 1"),
+            Kind::Count | Kind::Rank if precision != 0 => self.problem(
+                &at("precision"),
+                "a count or a rank is a whole number: precision 0",
+            ),
+            _ => {}
+        }
+        if indicator.bound == Bound::AtLeast && indicator.kind == Kind::Rank {
+            self.problem(&at("bound"), "a rank cannot be a lower bound");
+        }
+        self.verbatim(&at("quote"), &indicator.quote);
+        let written = format::fixed(value, precision);
+        let as_numeral = format::zh_numeral(value).filter(|_| precision == 0);
+        let in_quote = |number: &str| contains_number(&indicator.quote, number);
+        if !in_quote(&written) && !as_numeral.is_some_and(in_quote) {
+            let rule = format!(
+                "the quote does not write the value as {written:?}: value or precision does not match the source"
+            );
+            self.problem(&at("precision"), rule);
+        }
+    }
+
+    fn chapter<'a>(
+        &mut self,
+        path: &str,
+        chapter: &'a Chapter,
+        indicators: &HashMap<&str, &Indicator>,
+        anchors: &mut HashSet<&'a str>,
+    ) {
+        self.unique_anchor(&format!("{path}.id"), &chapter.id, anchors);
+        self.non_empty(&format!("{path}.title"), &chapter.title);
+        self.non_empty(&format!("{path}.nav"), &chapter.nav);
+        if chapter.nav.chars().count() > MAX_NAV_CHARS {
+            self.problem(
+                &format!("{path}.nav"),
+                format!("must be at most {MAX_NAV_CHARS} characters"),
+            );
+        }
+        if let Some(original) = &chapter.original {
+            self.verbatim(&format!("{path}.original"), original);
+        }
+        if chapter.blocks.is_empty() {
+            self.problem(
+                &format!("{path}.blocks"),
+                "a chapter needs at least one block",
+            );
+        }
+        self.blocks(
+            &format!("{path}.blocks"),
+            &chapter.blocks,
+            indicators,
+            anchors,
+        );
+    }
+
+    fn blocks<'a>(
+        &mut self,
+        path: &str,
+        blocks: &'a [Block],
+        indicators: &HashMap<&str, &Indicator>,
+        anchors: &mut HashSet<&'a str>,
+    ) {
+        for (i, block) in blocks.iter().enumerate() {
+            let at = |field: &str| format!("{path}[{i}].{field}");
+            match block {
+                Block::Paragraph(paragraph) => {
+                    for quote in paragraph.text.quotes() {
+                        self.verbatim(&at("text"), quote);
+                    }
+                }
+                Block::Indicators(group) => {
+                    if group.ids.is_empty() {
+                        self.problem(&at("ids"), "must name at least one indicator");
+                    }
+                    for (j, id) in group.ids.iter().enumerate() {
+                        self.defined(&at(&format!("ids[{j}]")), id, indicators);
+                    }
+                }
+                Block::Chart(chart) => {
+                    self.unique_anchor(&at("id"), &chart.id, anchors);
+                    self.non_empty(&at("title"), &chart.title);
+                    self.non_empty(&at("caption"), &chart.caption);
+                    let mut drawn = Vec::new();
+                    for (j, id) in chart.indicators.iter().enumerate() {
+                        if self.defined(&at(&format!("indicators[{j}]")), id, indicators) {
+                            drawn.push(indicators[id.as_str()]);
+                        }
+                    }
+                    self.chart_fits(
+                        &at("indicators"),
+                        chart.chart,
+                        &drawn,
+                        chart.indicators.len(),
+                    );
+                }
+                Block::PullQuote(quote) => {
+                    self.verbatim(&at("text"), &quote.text);
+                    self.non_empty(&at("attribution"), &quote.attribution);
+                }
+            }
+        }
+    }
+
+    fn chart_fits(&mut self, path: &str, kind: ChartKind, drawn: &[&Indicator], named: usize) {
+        match kind {
+            ChartKind::Bars if named < 2 => {
+                self.problem(path, "a bar chart compares at least two indicators")
+            }
+            ChartKind::Bars if drawn.windows(2).any(|pair| pair[0].unit != pair[1].unit) => {
+                self.problem(path, "bars side by side must share one unit")
+            }
+            ChartKind::PartOfWhole if named != 1 || drawn.iter().any(|i| i.kind != Kind::Share) => {
+                self.problem(
+                    path,
+                    "a part-of-whole chart draws exactly one share indicator",
+                )
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `text` holds `number` as a whole number, not as part of a longer one
+/// ("22.3" is in "增速22.3%", "2" is not in "22.3").
+fn contains_number(text: &str, number: &str) -> bool {
+    let is_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+    text.match_indices(number).any(|(at, _)| {
+        !is_digit(text[..at].chars().next_back())
+            && !is_digit(text[at + number.len()..].chars().next())
+    })
+}
+
+/// Folds full-width punctuation to ASCII, so a quotation matches whichever the source used.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '！' => '!',
+            '？' => '?',
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect()
+}

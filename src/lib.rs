@@ -1,0 +1,14 @@
+//! An interactive data story of Fushun's economic review for the first half of 2023.
+//!
+//! The library holds everything; the binaries are thin entry points. `content` is the story model
+//! (no Yew), `stories` the checked stories compiled in, `components` the Yew view, `format` the
+//! number formatting. Rendering is pure, so the same components render natively to HTML (`ssr`)
+//! and take over that HTML in the browser (`hydration`).
+
+pub mod components;
+pub mod content;
+pub mod format;
+pub mod stories;
+pub mod ui;
+
+pub use components::app::App;

@@ -1,0 +1,132 @@
+//! The words of the page itself (not of the story) in each language, and the ways each language
+//! writes dates and bounds. One table per language keeps every string of the interface in one place.
+
+use crate::content::model::{Bound, IsoDate, Lang};
+
+/// The interface's words in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// The skip link to the main content.
+    pub skip_to_content: &'static str,
+    /// The chapter navigator's accessible name.
+    pub chapters: &'static str,
+    /// Introduces the source credit.
+    pub source: &'static str,
+    /// Before the date of publication.
+    pub published: &'static str,
+    /// Introduces an indicator's period.
+    pub period: &'static str,
+    /// Introduces an indicator's comparison basis.
+    pub basis: &'static str,
+    /// Introduces the source's own wording of a figure.
+    pub as_written: &'static str,
+    /// Introduces a chapter's heading in the source.
+    pub original_heading: &'static str,
+    /// The headline figures' accessible name.
+    pub key_figures: &'static str,
+    /// The summary of a chart's data table.
+    pub data_table: &'static str,
+    /// Column headings of a chart's data table.
+    pub indicator: &'static str,
+    /// Column heading for values.
+    pub value: &'static str,
+    /// A note that quotations are the source's words.
+    pub quotes_note: &'static str,
+}
+
+const ZH: Labels = Labels {
+    skip_to_content: "跳到正文",
+    chapters: "章节",
+    source: "资料来源",
+    published: "发布于",
+    period: "时期",
+    basis: "口径",
+    as_written: "原文",
+    original_heading: "原文小标题",
+    key_figures: "主要数字",
+    data_table: "查看数据表",
+    indicator: "指标",
+    value: "数值",
+    quotes_note: "文中带引号的文字均引自该综述原文。数字均来自原文，未作推算。",
+};
+
+const EN: Labels = Labels {
+    skip_to_content: "Skip to the story",
+    chapters: "Chapters",
+    source: "Source",
+    published: "published",
+    period: "Period",
+    basis: "Basis",
+    as_written: "As written",
+    original_heading: "Heading in the source",
+    key_figures: "Key figures",
+    data_table: "Show the data",
+    indicator: "Indicator",
+    value: "Value",
+    quotes_note: "Words in quotation marks are quoted from the review. Every figure comes from it.",
+};
+
+/// The interface's words for `lang`.
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The words written before and after a number to say it is exact or a floor ("40%以上").
+pub fn bound_words(lang: Lang, bound: Bound) -> (&'static str, &'static str) {
+    match (lang, bound) {
+        (_, Bound::Exact) => ("", ""),
+        (Lang::Zh, Bound::AtLeast) => ("", "以上"),
+        (Lang::En, Bound::AtLeast) => ("over ", ""),
+    }
+}
+
+/// A date as readers of `lang` write it: "2023年7月25日", "25 July 2023".
+pub fn date(lang: Lang, date: &IsoDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, month, day) = date.parts();
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => format!(
+            "{day} {} {year}",
+            MONTHS[usize::from(month.clamp(1, 12)) - 1]
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> IsoDate {
+        IsoDate::try_from(text.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(date(Lang::Zh, &iso("2023-07-25")), "2023年7月25日");
+        assert_eq!(date(Lang::En, &iso("2023-07-25")), "25 July 2023");
+    }
+
+    #[test]
+    fn a_lower_bound_reads_naturally_in_both_languages() {
+        assert_eq!(bound_words(Lang::Zh, Bound::AtLeast), ("", "以上"));
+        assert_eq!(bound_words(Lang::En, Bound::AtLeast), ("over ", ""));
+        assert_eq!(bound_words(Lang::Zh, Bound::Exact), ("", ""));
+    }
+}

@@ -1,0 +1,327 @@
+//! The story file's contract: the real file loads, and each kind of mistake an editor can make is
+//! refused with the file, the path to the field and the rule broken.
+
+use std::path::Path;
+
+use story::content::load::{check, load, parse};
+use story::content::model::{Block, Bound, Kind};
+
+const FILE: &str = "stories/fushun-2023h1.toml";
+const STORY: &str = include_str!("../stories/fushun-2023h1.toml");
+const SOURCE: &str = include_str!("../stories/fushun-2023h1.source.txt");
+
+/// The error report for the story file with its first `from` replaced by `to`.
+fn refused_after(from: &str, to: &str) -> String {
+    assert!(
+        STORY.contains(from),
+        "the story file no longer contains {from:?}"
+    );
+    let text = STORY.replacen(from, to, 1);
+    match parse(FILE, &text).and_then(|story| check(FILE, story, SOURCE)) {
+        Ok(_) => panic!("a story with {from:?} replaced by {to:?} was accepted"),
+        Err(error) => error.to_string(),
+    }
+}
+
+fn assert_reports(report: &str, expected: &str) {
+    assert!(
+        report.contains(expected),
+        "expected {expected:?} in the report:\n{report}"
+    );
+    assert!(
+        report.starts_with(FILE),
+        "the report does not start with the file name:\n{report}"
+    );
+}
+
+#[test]
+fn the_story_file_loads_and_keeps_every_rule() {
+    let story = load(Path::new(FILE)).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(story.meta.id.as_str(), "fushun-2023h1");
+    assert_eq!(story.meta.source.date.as_str(), "2023-07-25");
+    assert_eq!(story.chapters.len(), 4, "the review has four parts");
+    let ids: Vec<&str> = story.chapters.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["leadership", "projects", "cadres", "environment"]);
+}
+
+#[test]
+fn the_headline_figures_are_the_four_the_review_opens_with() {
+    let story = load(Path::new(FILE)).unwrap();
+    let headline: Vec<(f64, &str, Bound)> = story
+        .meta
+        .headline
+        .iter()
+        .map(|id| story.indicator(id).expect("defined"))
+        .map(|i| (i.value, i.unit.as_str(), i.bound))
+        .collect();
+    assert_eq!(
+        headline,
+        [
+            (22.3, "%", Bound::Exact),
+            (40.0, "%", Bound::AtLeast),
+            (92.1, "%", Bound::Exact),
+            (39.4, "%", Bound::Exact)
+        ]
+    );
+}
+
+#[test]
+fn the_compiled_story_is_the_story_file() {
+    let compiled = story::stories::build("fushun-2023h1").expect("compiled in by build.rs");
+    assert_eq!(compiled, load(Path::new(FILE)).unwrap());
+}
+
+#[test]
+fn an_unknown_or_missing_story_id_falls_back_to_the_first_story() {
+    assert_eq!(
+        story::stories::story_or_first(Some("<script>"))
+            .meta
+            .id
+            .as_str(),
+        "fushun-2023h1"
+    );
+    assert_eq!(
+        story::stories::story_or_first(None).meta.id.as_str(),
+        "fushun-2023h1"
+    );
+}
+
+#[test]
+fn every_block_type_appears_in_the_story() {
+    let story = load(Path::new(FILE)).unwrap();
+    let blocks = story
+        .intro
+        .iter()
+        .chain(story.chapters.iter().flat_map(|c| &c.blocks));
+    let mut seen = [false; 4];
+    for block in blocks {
+        let index = match block {
+            Block::Paragraph(_) => 0,
+            Block::Indicators(_) => 1,
+            Block::Chart(_) => 2,
+            Block::PullQuote(_) => 3,
+        };
+        seen[index] = true;
+    }
+    assert_eq!(seen, [true; 4]);
+}
+
+#[test]
+fn an_unknown_block_type_is_refused() {
+    let report = refused_after("type = \"pull_quote\"", "type = \"pullquote\"");
+    assert_reports(&report, "chapters[2].blocks[1]");
+    assert_reports(&report, "unknown variant `pullquote`");
+}
+
+#[test]
+fn a_misspelt_field_is_refused_with_its_line() {
+    let report = refused_after("caption =", "captoin =");
+    assert_reports(&report, "intro[1]");
+    assert_reports(&report, "unknown field `captoin`");
+    assert_reports(&report, "line ");
+}
+
+#[test]
+fn a_duplicate_chapter_slug_is_refused() {
+    let report = refused_after("id = \"cadres\"", "id = \"projects\"");
+    assert_reports(
+        &report,
+        "chapters[2].id: \"projects\" is already the id of a chapter or chart",
+    );
+}
+
+#[test]
+fn a_malformed_slug_is_refused() {
+    let report = refused_after("id = \"cadres\"", "id = \"Cadres Chapter\"");
+    assert_reports(&report, "chapters[2].id");
+    assert_reports(&report, "is not a slug");
+}
+
+#[test]
+fn a_chart_naming_an_undefined_indicator_is_refused() {
+    let report = refused_after("\"tourism-revenue\"]\n\n#", "\"tourism\"]\n\n#");
+    assert_reports(
+        &report,
+        "intro[1].indicators[2]: indicator \"tourism\" is not defined",
+    );
+}
+
+#[test]
+fn a_headline_naming_an_undefined_indicator_is_refused() {
+    let report = refused_after("headline = [\"fai-growth\"", "headline = [\"fai-growt\"");
+    assert_reports(
+        &report,
+        "story.headline[0]: indicator \"fai-growt\" is not defined",
+    );
+}
+
+#[test]
+fn a_non_finite_value_is_refused() {
+    let report = refused_after("value = 22.3", "value = nan");
+    assert_reports(&report, "indicators[0].value: must be a finite number");
+}
+
+#[test]
+fn a_negative_amount_is_refused() {
+    let report = refused_after("value = 81.8", "value = -81.8");
+    assert_reports(
+        &report,
+        "indicators[4].value: an amount or a count cannot be negative",
+    );
+}
+
+#[test]
+fn a_share_above_a_hundred_per_cent_is_refused() {
+    let report = refused_after("value = 40\n", "value = 140\n");
+    assert_reports(
+        &report,
+        "indicators[1].value: a share is a per cent from 0 to 100",
+    );
+}
+
+#[test]
+fn a_missing_unit_is_refused() {
+    let report = refused_after("unit = \"亿元\"\n", "");
+    assert_reports(&report, "indicators[4]");
+    assert_reports(&report, "missing field `unit`");
+}
+
+#[test]
+fn an_empty_unit_is_refused() {
+    let report = refused_after("unit = \"个月\"", "unit = \" \"");
+    assert_reports(&report, "indicators[5].unit: must not be empty");
+}
+
+#[test]
+fn an_empty_chapter_title_is_refused() {
+    let report = refused_after("title = \"开局之年：从一场奠基说起\"", "title = \"\"");
+    assert_reports(&report, "chapters[0].title: must not be empty");
+}
+
+#[test]
+fn a_precision_the_source_does_not_write_is_refused() {
+    let report = refused_after("value = 22.3\nprecision = 1", "value = 22.3\nprecision = 2");
+    assert_reports(
+        &report,
+        "indicators[0].precision: the quote does not write the value as \"22.30\"",
+    );
+}
+
+#[test]
+fn a_value_finer_than_its_precision_is_refused() {
+    let report = refused_after("value = 22.3", "value = 22.34");
+    assert_reports(
+        &report,
+        "indicators[0].value: 22.34 has more decimals than its precision 1",
+    );
+}
+
+#[test]
+fn a_value_the_source_does_not_state_is_refused() {
+    let report = refused_after("value = 92.1", "value = 92.7");
+    assert_reports(
+        &report,
+        "indicators[2].precision: the quote does not write the value as \"92.7\"",
+    );
+}
+
+#[test]
+fn a_quotation_not_in_the_source_is_refused() {
+    let report = refused_after("「创下历史新高」", "「创下历史最高纪录」");
+    assert_reports(&report, "chapters[1].blocks[2].text: \"创下历史最高纪录\" is not in the source article word for word");
+}
+
+#[test]
+fn an_indicator_quote_not_in_the_source_is_refused() {
+    let report = refused_after(
+        "quote = \"旅游总收入增长39.4%\"",
+        "quote = \"旅游收入增长39.4%\"",
+    );
+    assert_reports(
+        &report,
+        "indicators[3].quote: \"旅游收入增长39.4%\" is not in the source article word for word",
+    );
+}
+
+#[test]
+fn an_unclosed_quotation_mark_is_refused() {
+    let report = refused_after("「热火朝天、赶抢工期」", "「热火朝天、赶抢工期");
+    assert_reports(&report, "chapters[1].blocks[0]");
+    assert_reports(&report, "never closed");
+}
+
+#[test]
+fn an_impossible_date_is_refused() {
+    let report = refused_after("date = \"2023-07-25\"", "date = \"2023-02-30\"");
+    assert_reports(&report, "story.source.date");
+    assert_reports(&report, "\"2023-02-30\" is not a date written YYYY-MM-DD");
+}
+
+#[test]
+fn bars_in_different_units_are_refused() {
+    let report = refused_after(
+        "indicators = [\"fai-growth\",",
+        "indicators = [\"fai-total\",",
+    );
+    assert_reports(
+        &report,
+        "intro[1].indicators: bars side by side must share one unit",
+    );
+}
+
+#[test]
+fn a_fractional_count_is_refused() {
+    let report = refused_after("value = 12\nprecision = 0", "value = 12\nprecision = 1");
+    assert_reports(
+        &report,
+        "indicators[11].precision: a count or a rank is a whole number: precision 0",
+    );
+}
+
+#[test]
+fn a_nav_label_too_long_for_a_phone_is_refused() {
+    let report = refused_after("nav = \"项目\"", "nav = \"项目建设与投资情况一览\"");
+    assert_reports(&report, "chapters[1].nav: must be at most 8 characters");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = STORY
+        .replacen("unit = \"个月\"", "unit = \"\"", 1)
+        .replacen("value = 22.3", "value = inf", 1);
+    let error = check(FILE, parse(FILE, &text).unwrap(), SOURCE).unwrap_err();
+    assert_eq!(error.problems.len(), 2, "{error}");
+    assert!(error
+        .to_string()
+        .starts_with(&format!("{FILE}: 2 problems")));
+}
+
+#[test]
+fn a_missing_source_text_is_refused_by_name() {
+    let dir = std::env::temp_dir().join(format!("story-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("story.toml");
+    std::fs::write(&path, STORY).unwrap();
+    let report = load(&path).unwrap_err().to_string();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        report.contains("story.source.text: cannot read"),
+        "{report}"
+    );
+    assert!(report.contains("fushun-2023h1.source.txt"), "{report}");
+}
+
+#[test]
+fn kinds_are_checked_as_the_file_declares_them() {
+    let story = load(Path::new(FILE)).unwrap();
+    let rank = story
+        .indicators
+        .iter()
+        .find(|i| i.id.as_str() == "provincial-rank")
+        .unwrap();
+    assert_eq!(
+        (rank.kind, rank.value),
+        (Kind::Rank, 3.0),
+        "written 第三位 in the source"
+    );
+}
