@@ -10,7 +10,8 @@ WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen` crate pinned in Car
 BINARYEN_VERSION=132.0.0
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/env.sh
+source "$root/scripts/env.sh"
 
 step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -56,9 +57,6 @@ if [ "${1:-}" = "--test" ]; then
   fi
 fi
 
-if [ ! -f "$root/target/.fetched" ] || [ "$root/Cargo.lock" -nt "$root/target/.fetched" ]; then
-  # Trunk builds offline, so every crate must be in the local registry first.
-  step "fetching crates"
-  (cd "$root" && cargo fetch)
-  mkdir -p "$root/target" && touch "$root/target/.fetched"
-fi
+# Trunk builds offline (Trunk.toml), so every crate must be in the local registry first.
+# A no-op taking about a second when they already are.
+(cd "$root" && cargo fetch --locked --quiet)

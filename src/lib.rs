@@ -8,6 +8,8 @@
 pub mod components;
 pub mod content;
 pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
 pub mod stories;
 pub mod ui;
 

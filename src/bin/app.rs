@@ -1,4 +1,4 @@
-//! The browser entry: renders the story into the page's `#story` element.
+//! The browser entry: takes over the prerendered story in the page's `#story` element.
 
 use std::rc::Rc;
 
@@ -11,11 +11,15 @@ fn main() {
         .unwrap_or_else(|| gloo::utils::body().into());
     // The page names its story; a missing or unknown name shows the first story, never nothing.
     let story = story::stories::story_or_first(root.get_attribute("data-story").as_deref());
-    yew::Renderer::<App>::with_root_and_props(
+    let renderer = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
             story: Rc::new(story),
         },
-    )
-    .render();
+    );
+    // With `hydration` the app adopts the HTML the build prerendered instead of drawing it again.
+    #[cfg(feature = "hydration")]
+    renderer.hydrate();
+    #[cfg(not(feature = "hydration"))]
+    renderer.render();
 }

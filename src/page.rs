@@ -1,0 +1,147 @@
+//! Filling a built HTML page with its prerendered story: the story's markup goes into the page's
+//! `#story` element and the story's own title and description into the head, so the page is
+//! complete before any script runs and can never disagree with the story file.
+
+use std::fmt;
+
+use crate::content::model::Story;
+
+/// Why a page could not be filled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageError(pub String);
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PageError {}
+
+const ROOT_OPEN: &str = "<div id=\"story\"";
+
+/// The story a page asks for with `data-story` on its `#story` element, if any.
+pub fn story_id(html: &str) -> Option<&str> {
+    let start = html.find(ROOT_OPEN)?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    let value = tag.split("data-story=\"").nth(1)?;
+    value.split('"').next()
+}
+
+/// `html` with `body` inside its empty `#story` element and the story's title and description in
+/// the head. Refuses a page without an empty `#story` element, or one already filled.
+pub fn fill(html: &str, story: &Story, body: &str) -> Result<String, PageError> {
+    let start = html
+        .find(ROOT_OPEN)
+        .ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
+    let open_end = start
+        + html[start..]
+            .find('>')
+            .ok_or_else(|| PageError("the #story tag is not closed".into()))?
+        + 1;
+    if !html[open_end..].starts_with("</div>") {
+        return Err(PageError(
+            "the #story element is not empty: was the page prerendered already?".into(),
+        ));
+    }
+    let mut page = format!("{}{body}{}", &html[..open_end], &html[open_end..]);
+    let meta = &story.meta;
+    replace_between(&mut page, "<title>", "</title>", &escape(&meta.title))?;
+    replace_between(
+        &mut page,
+        "<meta name=\"description\" content=\"",
+        "\"",
+        &escape(&meta.dek),
+    )?;
+    replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
+    Ok(page)
+}
+
+fn replace_between(
+    page: &mut String,
+    before: &str,
+    after: &str,
+    with: &str,
+) -> Result<(), PageError> {
+    let start = page
+        .find(before)
+        .ok_or_else(|| PageError(format!("the page has no {before}")))?
+        + before.len();
+    let end = start
+        + page[start..]
+            .find(after)
+            .ok_or_else(|| PageError(format!("{before} is not closed")))?;
+    page.replace_range(start..end, with);
+    Ok(())
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Old</title>\
+        <meta name=\"description\" content=\"old\"></head>\
+        <body><div id=\"story\" data-story=\"fushun-2023h1\"></div><script></script></body></html>";
+
+    fn story() -> Story {
+        crate::stories::story_or_first(None)
+    }
+
+    #[test]
+    fn the_page_names_its_story() {
+        assert_eq!(story_id(PAGE), Some("fushun-2023h1"));
+        assert_eq!(story_id("<div id=\"story\"></div>"), None);
+        assert_eq!(story_id("<p>"), None);
+    }
+
+    #[test]
+    fn the_story_goes_into_the_root_and_its_words_into_the_head() {
+        let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
+        assert!(
+            page.contains("data-story=\"fushun-2023h1\"><h1>T</h1></div><script>"),
+            "{page}"
+        );
+        assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
+        assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
+        assert!(page.contains("<html lang=\"zh-CN\">"));
+    }
+
+    #[test]
+    fn a_page_is_filled_only_once() {
+        let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
+        assert!(fill(&page, &story(), "<h1>T</h1>")
+            .unwrap_err()
+            .0
+            .contains("already"));
+    }
+
+    #[test]
+    fn a_page_without_a_root_is_refused() {
+        assert!(
+            fill("<html lang=\"x\"><title></title></html>", &story(), "")
+                .unwrap_err()
+                .0
+                .contains("no <div")
+        );
+    }
+
+    #[test]
+    fn head_text_is_escaped() {
+        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

@@ -1,0 +1,102 @@
+// Shared helpers for the browser tests: a static server for dist/, Debian's Chromium launched
+// headless, and a page that records everything that went wrong while it loaded.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
+export const OUTPUT = join(ROOT, 'tests/browser/output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `dir` on a free loopback port. Resolves to { url, close }. */
+export async function serve(dir = DIST) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return end(response, 403);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      end(response, 404);
+    }
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+function end(response, status) {
+  response.writeHead(status, { 'content-type': 'text/plain' });
+  response.end(String(status));
+}
+
+/** Debian's Chromium, headless, with the flags a closed network and a root user need. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh page in its own context. `page.problems` collects console errors and warnings, uncaught
+ * exceptions, failed requests and HTTP errors, so a test can assert that loading went cleanly.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type())) page.problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => page.problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return page;
+}
+
+/** Polls `condition` in the page until it is truthy; fails with `label` after `timeout` ms. */
+export async function waitFor(page, condition, label, { timeout = 15000, arg } = {}) {
+  try {
+    return await page.waitForFunction(condition, arg, { timeout, polling: 50 });
+  } catch (error) {
+    throw new Error(`timed out after ${timeout} ms waiting for ${label}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+/** The string value of `key` in the [story] table of the story file, read as an editor wrote it. */
+export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
+  const text = await readFile(join(ROOT, file), 'utf8');
+  const match = text.match(new RegExp(`^${key} = "(.*)"$`, 'm'));
+  if (!match) throw new Error(`${file} has no ${key}`);
+  return match[1];
+}

@@ -1,0 +1,92 @@
+// The first view a reader gets: headline, dek, credit, the four headline figures and the four
+// chapters, rendered from the story file by the release build, with nothing failing on the way.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, openPage, OUTPUT, serve, storyField, waitFor } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(OUTPUT, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openStory(options) {
+  const page = await openPage(browser, options);
+  await page.goto(server.url);
+  await waitFor(page, () => document.querySelector('h1')?.textContent, 'the story to render');
+  return page;
+}
+
+test('the headline, dek and source credit with its date are shown', async () => {
+  const page = await openStory();
+  assert.equal(await page.locator('h1').innerText(), await storyField('title'));
+  assert.ok(await page.locator('h1').isVisible());
+  assert.equal(await page.locator('.dek').innerText(), await storyField('dek'));
+  const byline = await page.locator('.byline').innerText();
+  assert.match(byline, /抚顺市人民政府/);
+  assert.match(byline, /2023年7月25日/);
+  assert.equal(await page.locator('.byline time').getAttribute('datetime'), '2023-07-25');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the four headline figures are visible, exactly as the review states them', async () => {
+  const page = await openStory();
+  const cards = page.locator('.figures--headline .indicator');
+  assert.equal(await cards.count(), 4);
+  const shown = [];
+  for (const card of await cards.all()) {
+    assert.ok(await card.isVisible());
+    shown.push((await card.locator('.indicator__value').innerText()).replace(/\s+/g, ''));
+  }
+  assert.deepEqual(shown, ['22.3%', '40%以上', '92.1%', '39.4%']);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the four chapters are there in order, each with its heading and text', async () => {
+  const page = await openStory();
+  const chapters = await page.locator('main section.chapter').evaluateAll((sections) =>
+    sections.map((s) => ({ id: s.id, heading: s.querySelector('h2').textContent, paragraphs: s.querySelectorAll('p:not([class])').length })),
+  );
+  assert.deepEqual(chapters.map((c) => c.id), ['leadership', 'projects', 'cadres', 'environment']);
+  for (const chapter of chapters) {
+    assert.ok(chapter.heading.length > 4, `chapter ${chapter.id} has a heading`);
+    assert.ok(chapter.paragraphs >= 2, `chapter ${chapter.id} has text`);
+  }
+  assert.equal(await page.locator('h1').count(), 1);
+});
+
+test('quotations from the source are marked as quotations', async () => {
+  const page = await openStory();
+  const quotes = await page.locator('main q.source-quote').allInnerTexts();
+  assert.ok(quotes.includes('创下历史新高'), quotes.join(' | '));
+  assert.equal(await page.locator('blockquote').count(), 1);
+});
+
+test('the page loads with no console error and no failed request, favicon included', async () => {
+  const page = await openStory();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.reload();
+  await waitFor(page, () => document.querySelectorAll('.indicator').length > 4, 'the figures to render');
+  assert.ok(requests.some((url) => /\.svg$/.test(url)), `the favicon was requested: ${requests.join(', ')}`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('phone and desktop screenshots', async () => {
+  for (const [name, viewport] of [['phone-375x812', { width: 375, height: 812 }], ['desktop-1280x800', { width: 1280, height: 800 }]]) {
+    const page = await openStory({ viewport });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  }
+});
