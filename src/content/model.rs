@@ -302,4 +302,22 @@ impl Story {
     pub fn indicator(&self, id: &Slug) -> Option<&Indicator> {
         self.indicators.iter().find(|indicator| &indicator.id == id)
     }
+
+    /// Every block in reading order: the intro's, then each chapter's.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.intro
+            .iter()
+            .chain(self.chapters.iter().flat_map(|chapter| &chapter.blocks))
+    }
+}
+
+impl Block {
+    /// The ids of the indicators the block shows, if it shows any.
+    pub fn indicator_ids(&self) -> &[Slug] {
+        match self {
+            Block::Indicators(group) => &group.ids,
+            Block::Chart(chart) => &chart.indicators,
+            Block::Paragraph(_) | Block::PullQuote(_) => &[],
+        }
+    }
 }
