@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use story::components::app::{App, AppProps};
-use story::content::model::{Block, Story};
+use story::content::model::Story;
 use story::format;
 
 fn story() -> Story {
