@@ -8,8 +8,10 @@
 pub mod components;
 pub mod content;
 pub mod format;
+pub mod motion;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
+pub mod scroll;
 pub mod stories;
 pub mod ui;
 
