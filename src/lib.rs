@@ -5,6 +5,7 @@
 //! number formatting. Rendering is pure, so the same components render natively to HTML (`ssr`)
 //! and take over that HTML in the browser (`hydration`).
 
+pub mod charts;
 pub mod components;
 pub mod content;
 pub mod format;

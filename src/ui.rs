@@ -32,6 +32,8 @@ pub struct Labels {
     pub value: &'static str,
     /// A note that quotations are the source's words.
     pub quotes_note: &'static str,
+    /// On a chart, over the span where a floor's true value lies.
+    pub floor_note: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -48,6 +50,7 @@ const ZH: Labels = Labels {
     indicator: "指标",
     value: "数值",
     quotes_note: "文中带引号的文字均引自该综述原文。数字均来自原文，未作推算。",
+    floor_note: "确切比例在此区间内，原文未给出",
 };
 
 const EN: Labels = Labels {
@@ -64,6 +67,7 @@ const EN: Labels = Labels {
     indicator: "Indicator",
     value: "Value",
     quotes_note: "Words in quotation marks are quoted from the review. Every figure comes from it.",
+    floor_note: "The exact share lies here; the review does not say where",
 };
 
 /// The interface's words for `lang`.

@@ -139,7 +139,10 @@ fn a_malformed_slug_is_refused() {
 
 #[test]
 fn a_chart_naming_an_undefined_indicator_is_refused() {
-    let report = refused_after("\"tourism-revenue\"]\n\n#", "\"tourism\"]\n\n#");
+    let report = refused_after(
+        "\"tourism-revenue\"]\n\n[[intro]]",
+        "\"tourism\"]\n\n[[intro]]",
+    );
     assert_reports(
         &report,
         "intro[1].indicators[2]: indicator \"tourism\" is not defined",
@@ -266,6 +269,42 @@ fn bars_in_different_units_are_refused() {
     assert_reports(
         &report,
         "intro[1].indicators: bars side by side must share one unit",
+    );
+}
+
+#[test]
+fn a_units_chart_whose_part_exceeds_its_whole_is_refused() {
+    let report = refused_after(
+        "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
+        "indicators = [\"provincial-list-size\", \"provincial-projects\"]",
+    );
+    assert_reports(
+        &report,
+        "chapters[1].blocks[5].indicators: a units chart needs the part no larger than the whole",
+    );
+}
+
+#[test]
+fn a_units_chart_naming_an_undefined_count_is_refused_not_a_crash() {
+    let report = refused_after(
+        "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
+        "indicators = [\"provincial-projects\", \"list-size\"]",
+    );
+    assert_reports(
+        &report,
+        "chapters[1].blocks[5].indicators[1]: indicator \"list-size\" is not defined",
+    );
+}
+
+#[test]
+fn a_part_of_whole_chart_of_a_growth_rate_is_refused() {
+    let report = refused_after(
+        "indicators = [\"industrial-share\"]",
+        "indicators = [\"fai-growth\"]",
+    );
+    assert_reports(
+        &report,
+        "intro[2].indicators: a part-of-whole chart draws exactly one share indicator",
     );
 }
 

@@ -182,8 +182,10 @@ pub struct Chart {
 pub enum ChartKind {
     /// Bars side by side: figures in one unit.
     Bars,
-    /// A part against its whole.
+    /// A share (per cent) against its whole, honest about a floor.
     PartOfWhole,
+    /// A count among a larger count, one cell per unit: 20 projects of a list of 300.
+    Units,
 }
 
 /// A quotation set apart, with who said it.

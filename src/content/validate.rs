@@ -40,6 +40,8 @@ impl fmt::Display for Problem {
 
 /// Nav labels longer than this do not fit the phone navigator.
 const MAX_NAV_CHARS: usize = 8;
+/// More cells than this cannot be told apart on a phone.
+const MAX_UNITS: f64 = 1000.0;
 /// More decimals than this is false precision for any figure in a government review.
 const MAX_PRECISION: u8 = 3;
 
@@ -275,22 +277,36 @@ impl Checker {
     }
 
     fn chart_fits(&mut self, path: &str, kind: ChartKind, drawn: &[&Indicator], named: usize) {
-        match kind {
-            ChartKind::Bars if named < 2 => {
-                self.problem(path, "a bar chart compares at least two indicators")
-            }
-            ChartKind::Bars if drawn.windows(2).any(|pair| pair[0].unit != pair[1].unit) => {
-                self.problem(path, "bars side by side must share one unit")
-            }
-            ChartKind::PartOfWhole if named != 1 || drawn.iter().any(|i| i.kind != Kind::Share) => {
-                self.problem(
-                    path,
-                    "a part-of-whole chart draws exactly one share indicator",
-                )
-            }
-            _ => {}
+        if let Some(rule) = chart_rule(kind, drawn, named) {
+            self.problem(path, rule);
         }
     }
+}
+
+/// The rule a chart of `kind` breaks with the indicators it names (`named`) and the ones of them
+/// that are defined (`drawn`), if any. Undefined ones are reported by their own path.
+fn chart_rule(kind: ChartKind, drawn: &[&Indicator], named: usize) -> Option<String> {
+    let all = |kind: Kind| drawn.iter().all(|indicator| indicator.kind == kind);
+    let rule = match kind {
+        ChartKind::Bars if named < 2 => "a bar chart compares at least two indicators".to_owned(),
+        ChartKind::Bars if drawn.windows(2).any(|pair| pair[0].unit != pair[1].unit) => {
+            "bars side by side must share one unit".to_owned()
+        }
+        ChartKind::PartOfWhole if named != 1 || !all(Kind::Share) => {
+            "a part-of-whole chart draws exactly one share indicator".to_owned()
+        }
+        ChartKind::Units if named != 2 || !all(Kind::Count) => {
+            "a units chart draws exactly two counts: the part, then the whole".to_owned()
+        }
+        ChartKind::Units => match drawn {
+            [part, whole] if !(part.value <= whole.value && whole.value <= MAX_UNITS) => format!(
+                "a units chart needs the part no larger than the whole, and a whole of at most {MAX_UNITS}"
+            ),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(rule)
 }
 
 /// Whether `text` holds `number` as a whole number, not as part of a longer one

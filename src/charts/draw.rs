@@ -1,0 +1,290 @@
+//! Drawing a chart onto a canvas with plotters, from the geometry in [`super::layout`].
+//! The canvas's backing store is already sized in device pixels; `scale` is the device pixel ratio,
+//! so text and strokes are scaled with it and stay crisp on HiDPI screens.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::layout::{self, metrics, Rect};
+use super::{ChartData, Palette};
+use crate::content::model::{Bound, ChartKind};
+use crate::ui;
+
+/// The system font stack the page uses, so Chinese labels use the platform's CJK face.
+const FONT: &str = "system-ui, -apple-system, \"PingFang SC\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif";
+
+/// Why a chart could not be drawn.
+#[derive(Debug)]
+pub struct DrawError(pub String);
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
+    fn from(error: DrawingAreaErrorKind<E>) -> Self {
+        DrawError(error.to_string())
+    }
+}
+
+type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+
+/// Draws `chart` onto `canvas` at entrance `progress` (0..=1), `scale` device pixels per CSS pixel.
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    chart: &ChartData,
+    palette: &Palette,
+    scale: f64,
+    progress: f64,
+) -> Result<(), DrawError> {
+    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| DrawError("no 2d context".into()))?;
+    let area = backend.into_drawing_area();
+    area.fill(&TRANSPARENT)?;
+    let pen = Pen {
+        area: &area,
+        palette,
+        scale,
+    };
+    match chart.kind {
+        ChartKind::Bars => pen.bars(chart, width, height, progress),
+        ChartKind::PartOfWhole => pen.part_of_whole(chart, width, height, progress),
+        ChartKind::Units => pen.units(chart, width, height, progress),
+    }?;
+    area.present()?;
+    Ok(())
+}
+
+struct Pen<'a> {
+    area: &'a Area,
+    palette: &'a Palette,
+    scale: f64,
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}
+
+impl Pen<'_> {
+    fn rect(&self, rect: Rect, colour: (u8, u8, u8)) -> Result<(), DrawError> {
+        if rect.w < 0.5 || rect.h < 0.5 {
+            return Ok(());
+        }
+        let corners = [
+            (px(rect.x), px(rect.y)),
+            (px(rect.x + rect.w), px(rect.y + rect.h)),
+        ];
+        self.area
+            .draw(&Rectangle::new(corners, rgb(colour).filled()))?;
+        Ok(())
+    }
+
+    fn text(
+        &self,
+        text: &str,
+        at: (f64, f64),
+        size: f64,
+        colour: (u8, u8, u8),
+        anchor: (HPos, VPos),
+        bold: bool,
+    ) -> Result<(), DrawError> {
+        let weight = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = (FONT, size * self.scale, weight).into_font();
+        let colour = rgb(colour);
+        let style = font.color(&colour).pos(Pos::new(anchor.0, anchor.1));
+        self.area
+            .draw(&Text::new(text.to_owned(), (px(at.0), px(at.1)), style))?;
+        Ok(())
+    }
+
+    fn bars(
+        &self,
+        chart: &ChartData,
+        width: f64,
+        height: f64,
+        progress: f64,
+    ) -> Result<(), DrawError> {
+        let values: Vec<(f64, usize)> = chart
+            .data
+            .iter()
+            .map(|d| (d.value, d.display.chars().count()))
+            .collect();
+        let rows = layout::bars(&values, width, height, self.scale, progress);
+        for (datum, row) in chart.data.iter().zip(&rows) {
+            self.text(
+                &datum.label,
+                row.label_at,
+                metrics::LABEL,
+                self.palette.ink,
+                (HPos::Left, VPos::Bottom),
+                false,
+            )?;
+            self.rect(row.bar, self.palette.accent)?;
+            if progress > 0.0 {
+                let anchor = (HPos::Left, VPos::Center);
+                self.text(
+                    &datum.display,
+                    row.value_at,
+                    metrics::VALUE,
+                    self.palette.accent,
+                    anchor,
+                    true,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn part_of_whole(
+        &self,
+        chart: &ChartData,
+        width: f64,
+        height: f64,
+        progress: f64,
+    ) -> Result<(), DrawError> {
+        let Some(datum) = chart.data.first() else {
+            return Ok(());
+        };
+        let words = ui::labels(chart.lang);
+        let geometry = layout::part_of_whole(datum.value, width, height, self.scale, progress);
+        self.rect(geometry.track, self.palette.track)?;
+        if datum.bound == Bound::AtLeast {
+            // The rest of the track is not "the other 60%": the true share lies somewhere in it.
+            self.hatch(Rect {
+                x: geometry.tick_x,
+                w: geometry.track.w - geometry.tick_x,
+                ..geometry.track
+            })?;
+        }
+        self.rect(geometry.part, self.palette.accent)?;
+        let above = geometry.track.y - 6.0 * self.scale;
+        let below = geometry.track.y + geometry.track.h + 6.0 * self.scale;
+        self.text(
+            &datum.display,
+            (geometry.tick_x, above),
+            metrics::VALUE,
+            self.palette.accent,
+            (HPos::Center, VPos::Bottom),
+            true,
+        )?;
+        self.text(
+            "0%",
+            (0.0, below),
+            metrics::LABEL,
+            self.palette.muted,
+            (HPos::Left, VPos::Top),
+            false,
+        )?;
+        self.text(
+            "100%",
+            (width, below),
+            metrics::LABEL,
+            self.palette.muted,
+            (HPos::Right, VPos::Top),
+            false,
+        )?;
+        if datum.bound == Bound::AtLeast {
+            let note_at = (
+                geometry.tick_x + (width - geometry.tick_x) / 2.0,
+                geometry.track.y + geometry.track.h / 2.0,
+            );
+            self.text(
+                words.floor_note,
+                note_at,
+                metrics::LABEL - 1.0,
+                self.palette.ink,
+                (HPos::Center, VPos::Center),
+                false,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Diagonal-looking stripes: marks a span as "somewhere in here", not as a value.
+    fn hatch(&self, rect: Rect) -> Result<(), DrawError> {
+        let step = 7.0 * self.scale;
+        let line = (1.5 * self.scale).max(1.0);
+        let mut x = rect.x + step / 2.0;
+        while x < rect.x + rect.w {
+            self.rect(
+                Rect {
+                    x,
+                    y: rect.y,
+                    w: line,
+                    h: rect.h,
+                },
+                self.palette.muted,
+            )?;
+            x += step;
+        }
+        Ok(())
+    }
+
+    fn units(
+        &self,
+        chart: &ChartData,
+        width: f64,
+        height: f64,
+        progress: f64,
+    ) -> Result<(), DrawError> {
+        let [part, whole] = &chart.data[..] else {
+            return Ok(());
+        };
+        let legend = 26.0 * self.scale;
+        let grid = layout::unit_grid(whole.value as usize, width, height - legend);
+        let filled = (part.value * progress).round() as usize;
+        for index in 0..whole.value as usize {
+            let (x, y) = grid.cell_at(index);
+            let colour = if index < filled {
+                self.palette.accent
+            } else {
+                self.palette.track
+            };
+            self.rect(
+                Rect {
+                    x,
+                    y: y + legend,
+                    w: grid.cell,
+                    h: grid.cell,
+                },
+                colour,
+            )?;
+        }
+        let key = |label: &str, display: &str| format!("{label} {display}");
+        let centre = legend / 2.0;
+        let square = 12.0 * self.scale;
+        self.rect(
+            Rect {
+                x: 0.0,
+                y: centre - square / 2.0,
+                w: square,
+                h: square,
+            },
+            self.palette.accent,
+        )?;
+        self.text(
+            &key(&part.label, &part.display),
+            (square * 1.5, centre),
+            metrics::LABEL,
+            self.palette.ink,
+            (HPos::Left, VPos::Center),
+            false,
+        )?;
+        self.text(
+            &key(&whole.label, &whole.display),
+            (width, centre),
+            metrics::LABEL,
+            self.palette.muted,
+            (HPos::Right, VPos::Center),
+            false,
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! Where every mark of a chart goes at a given size, in device pixels. Pure geometry, so it is
+//! tested natively at phone and desktop widths and at any device pixel ratio.
+
+/// A rectangle: left, top, width, height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// Font sizes and spacing, in CSS pixels; multiplied by the device pixel ratio when drawn.
+pub mod metrics {
+    /// Labels.
+    pub const LABEL: f64 = 14.0;
+    /// Values at the end of bars.
+    pub const VALUE: f64 = 15.0;
+    /// A bar's thickness.
+    pub const BAR: f64 = 18.0;
+    /// Space below a row of a bar chart.
+    pub const ROW_GAP: f64 = 12.0;
+}
+
+/// One row of a bar chart: the label above, the bar, the value at the bar's end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    /// Where the label's baseline starts.
+    pub label_at: (f64, f64),
+    /// The bar, scaled by the entrance progress.
+    pub bar: Rect,
+    /// Where the value's text starts (left-aligned, vertically centred on the bar).
+    pub value_at: (f64, f64),
+}
+
+/// Bars side by side in rows, from zero, labelled directly (no axis: every value is written).
+/// `values` are drawn into `width` × `height` device pixels at `scale` (device pixel ratio);
+/// `progress` (0..=1) grows the bars for the entrance. Space is kept at the right for the widest
+/// value text, estimated from its character count.
+pub fn bars(
+    values: &[(f64, usize)],
+    width: f64,
+    height: f64,
+    scale: f64,
+    progress: f64,
+) -> Vec<BarRow> {
+    let label = metrics::LABEL * scale;
+    let bar = metrics::BAR * scale;
+    let gap = metrics::ROW_GAP * scale;
+    let row = label * 1.5 + bar + gap;
+    // Rows share out any height beyond what they need, so short charts do not bunch at the top.
+    let spare = (height - row * values.len() as f64).max(0.0) / values.len().max(1) as f64;
+    let widest_value = values.iter().map(|&(_, chars)| chars).max().unwrap_or(0) as f64;
+    let value_room = widest_value * metrics::VALUE * 0.62 * scale + 8.0 * scale;
+    let track = (width - value_room).max(width * 0.3);
+    let max = values.iter().map(|&(v, _)| v).fold(0.0_f64, f64::max);
+    let progress = progress.clamp(0.0, 1.0);
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &(value, _))| {
+            let top = i as f64 * (row + spare) + spare / 2.0;
+            let length = if max > 0.0 {
+                track * (value.max(0.0) / max) * progress
+            } else {
+                0.0
+            };
+            let bar_top = top + label * 1.5;
+            BarRow {
+                label_at: (0.0, top + label),
+                bar: Rect {
+                    x: 0.0,
+                    y: bar_top,
+                    w: length,
+                    h: bar,
+                },
+                value_at: (length + 6.0 * scale, bar_top + bar / 2.0),
+            }
+        })
+        .collect()
+}
+
+/// A part of a whole as one track from 0 to 100 %: the known part solid, and (for a floor) the
+/// rest of the track marked as unknown rather than as "the rest".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartOfWhole {
+    /// The whole: 0 to 100 %.
+    pub track: Rect,
+    /// The known part, scaled by the entrance progress.
+    pub part: Rect,
+    /// Where the part ends at full progress: the tick for "40%".
+    pub tick_x: f64,
+}
+
+/// The geometry of a part-of-whole bar for `percent` in `width` × `height` device pixels.
+pub fn part_of_whole(
+    percent: f64,
+    width: f64,
+    height: f64,
+    scale: f64,
+    progress: f64,
+) -> PartOfWhole {
+    let bar = 28.0 * scale;
+    let top = (height - bar) / 2.0;
+    let share = percent.clamp(0.0, 100.0) / 100.0;
+    PartOfWhole {
+        track: Rect {
+            x: 0.0,
+            y: top,
+            w: width,
+            h: bar,
+        },
+        part: Rect {
+            x: 0.0,
+            y: top,
+            w: width * share * progress.clamp(0.0, 1.0),
+            h: bar,
+        },
+        tick_x: width * share,
+    }
+}
+
+/// A grid of unit cells: `count` cells in `columns` columns, each `cell` wide with `gap` between.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitGrid {
+    /// Cells in a row.
+    pub columns: usize,
+    /// Rows needed for every cell.
+    pub rows: usize,
+    /// A cell's side, without the gap.
+    pub cell: f64,
+    /// Space between cells.
+    pub gap: f64,
+}
+
+impl UnitGrid {
+    /// The top-left corner of cell `index`, filling rows left to right, top to bottom.
+    pub fn cell_at(&self, index: usize) -> (f64, f64) {
+        let pitch = self.cell + self.gap;
+        (
+            (index % self.columns) as f64 * pitch,
+            (index / self.columns) as f64 * pitch,
+        )
+    }
+}
+
+/// The largest square cells that fit `count` units into `width` × `height` device pixels, with a
+/// gap of a fifth of a cell. Used to show a part of a list (20 of 300) without inventing the rest.
+pub fn unit_grid(count: usize, width: f64, height: f64) -> UnitGrid {
+    let count = count.max(1);
+    let mut best = UnitGrid {
+        columns: count,
+        rows: 1,
+        cell: 0.0,
+        gap: 0.0,
+    };
+    for columns in 1..=count {
+        let rows = count.div_ceil(columns);
+        // Pitch p = cell * 1.2 must fit both ways.
+        let pitch = (width / columns as f64).min(height / rows as f64);
+        let cell = pitch / 1.2;
+        if cell > best.cell {
+            best = UnitGrid {
+                columns,
+                rows,
+                cell,
+                gap: pitch - cell,
+            };
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_proportional_to_their_values_and_fit_the_width() {
+        for (width, scale) in [(343.0, 1.0), (686.0, 2.0), (640.0, 1.0), (1920.0, 3.0)] {
+            let rows = bars(
+                &[(22.3, 5), (92.1, 5), (39.4, 5)],
+                width,
+                180.0 * scale,
+                scale,
+                1.0,
+            );
+            let ratio = rows[0].bar.w / rows[1].bar.w;
+            assert!((ratio - 22.3 / 92.1).abs() < 1e-9, "{ratio}");
+            for row in &rows {
+                let value_end = row.value_at.0 + 5.0 * metrics::VALUE * 0.62 * scale;
+                assert!(
+                    value_end <= width + 1e-9,
+                    "the value text overflows at {width}px"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bar_rows_do_not_overlap_and_stay_inside_the_height() {
+        let rows = bars(&[(1.0, 4), (2.0, 4), (3.0, 4)], 343.0, 180.0, 1.0, 1.0);
+        for pair in rows.windows(2) {
+            assert!(pair[0].bar.y + pair[0].bar.h < pair[1].label_at.1 - metrics::LABEL);
+        }
+        let last = rows.last().unwrap();
+        assert!(last.bar.y + last.bar.h <= 180.0);
+    }
+
+    #[test]
+    fn bars_grow_with_the_entrance_and_scale_with_the_pixel_ratio() {
+        let at = |progress, scale| {
+            bars(
+                &[(50.0, 3), (100.0, 3)],
+                400.0 * scale,
+                200.0 * scale,
+                scale,
+                progress,
+            )
+        };
+        assert_eq!(at(0.0, 1.0)[1].bar.w, 0.0);
+        assert!((at(0.5, 1.0)[1].bar.w * 2.0 - at(1.0, 1.0)[1].bar.w).abs() < 1e-9);
+        assert!((at(1.0, 2.0)[1].bar.h - 2.0 * at(1.0, 1.0)[1].bar.h).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_part_of_whole_marks_its_share_of_the_track() {
+        let geometry = part_of_whole(40.0, 500.0, 100.0, 1.0, 1.0);
+        assert_eq!(geometry.tick_x, 200.0);
+        assert_eq!(geometry.part.w, 200.0);
+        assert_eq!(geometry.track.w, 500.0);
+        assert_eq!(part_of_whole(40.0, 500.0, 100.0, 1.0, 0.0).part.w, 0.0);
+        assert_eq!(part_of_whole(140.0, 500.0, 100.0, 1.0, 1.0).tick_x, 500.0);
+    }
+
+    #[test]
+    fn every_unit_cell_fits_at_phone_and_desktop_sizes() {
+        for (width, height) in [
+            (288.0, 150.0),
+            (343.0, 150.0),
+            (640.0, 150.0),
+            (1280.0, 300.0),
+        ] {
+            let grid = unit_grid(300, width, height);
+            assert!(grid.columns * grid.rows >= 300);
+            let (x, y) = grid.cell_at(299);
+            assert!(
+                x + grid.cell <= width + 1e-9 && y + grid.cell <= height + 1e-9,
+                "{grid:?} at {width}×{height}"
+            );
+            assert!(
+                grid.cell >= 4.0,
+                "cells too small to see at {width}×{height}: {grid:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn units_fill_rows_left_to_right() {
+        let grid = UnitGrid {
+            columns: 10,
+            rows: 3,
+            cell: 5.0,
+            gap: 1.0,
+        };
+        assert_eq!(grid.cell_at(0), (0.0, 0.0));
+        assert_eq!(grid.cell_at(9), (54.0, 0.0));
+        assert_eq!(grid.cell_at(10), (0.0, 6.0));
+    }
+}

@@ -1,0 +1,158 @@
+//! Charts: what each chart block draws (`ChartData`), where every mark goes at a given size
+//! (`layout`), and the drawing itself with plotters on a canvas (`draw`). No Yew here: the
+//! `ChartCanvas` component owns the canvas, its size and its timing, and calls [`draw`].
+
+pub mod layout;
+
+#[cfg(target_arch = "wasm32")]
+mod draw;
+#[cfg(target_arch = "wasm32")]
+pub use draw::{draw, DrawError};
+
+use crate::content::model::{Bound, Chart, ChartKind, Lang, Story};
+use crate::format;
+use crate::ui;
+
+/// One figure as a chart draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Datum {
+    /// The indicator's label.
+    pub label: String,
+    /// The value to draw.
+    pub value: f64,
+    /// The value as a reader reads it: number at its precision, unit and bound ("40%以上").
+    pub display: String,
+    /// Whether the value is only a floor.
+    pub bound: Bound,
+}
+
+/// What one chart block draws, taken from the story's indicators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// How to draw it.
+    pub kind: ChartKind,
+    /// The figures, in the block's order.
+    pub data: Vec<Datum>,
+    /// The story's language, for the words drawn on the chart.
+    pub lang: Lang,
+}
+
+impl ChartData {
+    /// The chart block's figures, looked up in the story.
+    pub fn new(story: &Story, chart: &Chart) -> Self {
+        let lang = story.meta.lang;
+        let data = chart
+            .indicators
+            .iter()
+            .filter_map(|id| story.indicator(id))
+            .map(|indicator| Datum {
+                label: indicator.label.clone(),
+                value: indicator.value,
+                display: display(
+                    lang,
+                    indicator.value,
+                    indicator.precision,
+                    &indicator.unit,
+                    indicator.bound,
+                ),
+                bound: indicator.bound,
+            })
+            .collect();
+        ChartData {
+            kind: chart.chart,
+            data,
+            lang,
+        }
+    }
+}
+
+/// A figure written for reading: "92.1%", "40%以上", "over 40%".
+pub fn display(lang: Lang, value: f64, precision: u8, unit: &str, bound: Bound) -> String {
+    let (before, after) = ui::bound_words(lang, bound);
+    format!("{before}{}{unit}{after}", format::fixed(value, precision))
+}
+
+/// The colours a chart is drawn in, read from the page's CSS so themes restyle charts too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Text.
+    pub ink: (u8, u8, u8),
+    /// Secondary text and quiet marks.
+    pub muted: (u8, u8, u8),
+    /// The figures themselves.
+    pub accent: (u8, u8, u8),
+    /// Tracks and empty cells behind the marks.
+    pub track: (u8, u8, u8),
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            ink: (27, 27, 27),
+            muted: (90, 84, 74),
+            accent: (158, 42, 31),
+            track: (228, 222, 208),
+        }
+    }
+}
+
+/// Parses a CSS colour written `#rrggbb` (how the stylesheet writes its custom properties).
+pub fn parse_hex(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.trim().strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_reads_its_figures_from_the_story() {
+        let story = crate::stories::story_or_first(None);
+        let chart = story
+            .blocks()
+            .find_map(|block| match block {
+                crate::content::model::Block::Chart(chart)
+                    if chart.id.as_str() == "growth-rates" =>
+                {
+                    Some(chart)
+                }
+                _ => None,
+            })
+            .unwrap();
+        let data = ChartData::new(&story, chart);
+        let shown: Vec<(&str, &str)> = data
+            .data
+            .iter()
+            .map(|d| (d.label.as_str(), d.display.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("固定资产投资增速", "22.3%"),
+                ("域外引资到位额增长", "92.1%"),
+                ("旅游总收入增长", "39.4%")
+            ]
+        );
+    }
+
+    #[test]
+    fn floors_are_written_as_floors() {
+        assert_eq!(display(Lang::Zh, 40.0, 0, "%", Bound::AtLeast), "40%以上");
+        assert_eq!(display(Lang::En, 40.0, 0, "%", Bound::AtLeast), "over 40%");
+        assert_eq!(display(Lang::Zh, 81.8, 1, "亿元", Bound::Exact), "81.8亿元");
+    }
+
+    #[test]
+    fn css_hex_colours_parse_and_anything_else_is_refused() {
+        assert_eq!(parse_hex(" #9e2a1f"), Some((158, 42, 31)));
+        assert_eq!(parse_hex("#fff"), None);
+        assert_eq!(parse_hex("red"), None);
+        assert_eq!(parse_hex("#zzzzzz"), None);
+        assert_eq!(parse_hex("#éééé"), None);
+    }
+}
