@@ -5,14 +5,17 @@
 //! number formatting. Rendering is pure, so the same components render natively to HTML (`ssr`)
 //! and take over that HTML in the browser (`hydration`).
 
+pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod content;
 pub mod format;
+pub mod hooks;
 pub mod motion;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod scroll;
+pub mod state;
 pub mod stories;
 pub mod ui;
 

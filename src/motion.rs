@@ -21,14 +21,13 @@ pub fn eased_progress(elapsed: f64, duration: f64) -> f64 {
     ease_out(elapsed / duration)
 }
 
-/// The value a count-up to `target` shows `elapsed` ms into its run: from 0, and exactly `target`
-/// once the run is over (never a float a hair away from it).
-pub fn count_up_value(target: f64, elapsed: f64, duration: f64) -> f64 {
-    let progress = eased_progress(elapsed, duration);
+/// The value a count-up to `target` shows at eased `progress` (0..=1): from 0, and exactly
+/// `target` once the run is over (never a float a hair away from it).
+pub fn count_up_value(target: f64, progress: f64) -> f64 {
     if progress >= 1.0 {
         target
     } else {
-        target * progress
+        target * progress.max(0.0)
     }
 }
 
@@ -65,9 +64,12 @@ mod tests {
     #[test]
     fn a_count_up_ends_on_exactly_its_target() {
         for target in [22.3, 40.0, 92.1, 39.4, 81.8, 86.8, -3.5] {
-            assert_eq!(count_up_value(target, COUNT_UP_MS, COUNT_UP_MS), target);
             assert_eq!(
-                count_up_value(target, COUNT_UP_MS * 3.0, COUNT_UP_MS),
+                count_up_value(target, eased_progress(COUNT_UP_MS, COUNT_UP_MS)),
+                target
+            );
+            assert_eq!(
+                count_up_value(target, eased_progress(3.0 * COUNT_UP_MS, COUNT_UP_MS)),
                 target
             );
         }
@@ -75,10 +77,10 @@ mod tests {
 
     #[test]
     fn a_count_up_starts_from_zero_and_rises_monotonically() {
-        assert_eq!(count_up_value(92.1, 0.0, COUNT_UP_MS), 0.0);
-        let frames: Vec<String> = (0..=60)
-            .map(|f| fixed(count_up_value(92.1, f64::from(f) * 16.7, COUNT_UP_MS), 1))
-            .collect();
+        assert_eq!(count_up_value(92.1, 0.0), 0.0);
+        let at =
+            |frame: u32| count_up_value(92.1, eased_progress(f64::from(frame) * 16.7, COUNT_UP_MS));
+        let frames: Vec<String> = (0..=60).map(|frame| fixed(at(frame), 1)).collect();
         let values: Vec<f64> = frames.iter().map(|f| f.parse().unwrap()).collect();
         assert!(values.windows(2).all(|w| w[0] <= w[1]), "{frames:?}");
         assert_eq!(frames.last().unwrap(), "92.1");
@@ -87,6 +89,6 @@ mod tests {
     #[test]
     fn a_zero_length_run_is_already_over() {
         assert_eq!(eased_progress(0.0, 0.0), 1.0);
-        assert_eq!(count_up_value(22.3, 0.0, 0.0), 22.3);
+        assert_eq!(count_up_value(22.3, eased_progress(0.0, 0.0)), 22.3);
     }
 }

@@ -34,6 +34,10 @@ pub struct Labels {
     pub quotes_note: &'static str,
     /// On a chart, over the span where a floor's true value lies.
     pub floor_note: &'static str,
+    /// The navigator's button to the chapter before.
+    pub previous_chapter: &'static str,
+    /// The navigator's button to the chapter after.
+    pub next_chapter: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -51,6 +55,8 @@ const ZH: Labels = Labels {
     value: "数值",
     quotes_note: "文中带引号的文字均引自该综述原文。数字均来自原文，未作推算。",
     floor_note: "确切比例在此区间内，原文未给出",
+    previous_chapter: "上一章",
+    next_chapter: "下一章",
 };
 
 const EN: Labels = Labels {
@@ -68,6 +74,8 @@ const EN: Labels = Labels {
     value: "Value",
     quotes_note: "Words in quotation marks are quoted from the review. Every figure comes from it.",
     floor_note: "The exact share lies here; the review does not say where",
+    previous_chapter: "Previous chapter",
+    next_chapter: "Next chapter",
 };
 
 /// The interface's words for `lang`.

@@ -5,7 +5,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::layout::{self, metrics, Rect};
 use super::{ChartData, Palette};
@@ -27,6 +28,9 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawE
 
 type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
+/// Where a text is anchored: horizontally and vertically.
+type Anchor = (HPos, VPos);
+
 /// Draws `chart` onto `canvas` at entrance `progress` (0..=1), `scale` device pixels per CSS pixel.
 pub fn draw(
     canvas: &HtmlCanvasElement,
@@ -36,10 +40,15 @@ pub fn draw(
     progress: f64,
 ) -> Result<(), DrawError> {
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    // Every frame starts from blank: plotters cannot clear a canvas (a transparent fill draws nothing).
+    let context = canvas.get_context("2d").ok().flatten();
+    let context = context.and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    context
+        .ok_or_else(|| DrawError("no 2d context".into()))?
+        .clear_rect(0.0, 0.0, width, height);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| DrawError("no 2d context".into()))?;
     let area = backend.into_drawing_area();
-    area.fill(&TRANSPARENT)?;
     let pen = Pen {
         area: &area,
         palette,
@@ -82,13 +91,14 @@ impl Pen<'_> {
         Ok(())
     }
 
+    /// Text of `size` CSS pixels in `colour`, anchored at `at`; `bold` for figures.
     fn text(
         &self,
         text: &str,
         at: (f64, f64),
         size: f64,
         colour: (u8, u8, u8),
-        anchor: (HPos, VPos),
+        anchor: Anchor,
         bold: bool,
     ) -> Result<(), DrawError> {
         let weight = if bold {
@@ -117,24 +127,24 @@ impl Pen<'_> {
             .map(|d| (d.value, d.display.chars().count()))
             .collect();
         let rows = layout::bars(&values, width, height, self.scale, progress);
+        let palette = self.palette;
         for (datum, row) in chart.data.iter().zip(&rows) {
             self.text(
                 &datum.label,
                 row.label_at,
                 metrics::LABEL,
-                self.palette.ink,
+                palette.ink,
                 (HPos::Left, VPos::Bottom),
                 false,
             )?;
-            self.rect(row.bar, self.palette.accent)?;
+            self.rect(row.bar, palette.accent)?;
             if progress > 0.0 {
-                let anchor = (HPos::Left, VPos::Center);
                 self.text(
                     &datum.display,
                     row.value_at,
                     metrics::VALUE,
-                    self.palette.accent,
-                    anchor,
+                    palette.accent,
+                    (HPos::Left, VPos::Center),
                     true,
                 )?;
             }
@@ -152,25 +162,27 @@ impl Pen<'_> {
         let Some(datum) = chart.data.first() else {
             return Ok(());
         };
-        let words = ui::labels(chart.lang);
+        let (palette, floor) = (self.palette, datum.bound == Bound::AtLeast);
         let geometry = layout::part_of_whole(datum.value, width, height, self.scale, progress);
-        self.rect(geometry.track, self.palette.track)?;
-        if datum.bound == Bound::AtLeast {
+        let track = geometry.track;
+        self.rect(track, palette.track)?;
+        if floor {
             // The rest of the track is not "the other 60%": the true share lies somewhere in it.
             self.hatch(Rect {
                 x: geometry.tick_x,
-                w: geometry.track.w - geometry.tick_x,
-                ..geometry.track
+                w: track.w - geometry.tick_x,
+                ..track
             })?;
         }
-        self.rect(geometry.part, self.palette.accent)?;
-        let above = geometry.track.y - 6.0 * self.scale;
-        let below = geometry.track.y + geometry.track.h + 6.0 * self.scale;
+        self.rect(geometry.part, palette.accent)?;
+        let above = track.y - 6.0 * self.scale;
+        let below = track.y + track.h + 6.0 * self.scale;
+        let value_at = (geometry.tick_x, above);
         self.text(
             &datum.display,
-            (geometry.tick_x, above),
+            value_at,
             metrics::VALUE,
-            self.palette.accent,
+            palette.accent,
             (HPos::Center, VPos::Bottom),
             true,
         )?;
@@ -178,7 +190,7 @@ impl Pen<'_> {
             "0%",
             (0.0, below),
             metrics::LABEL,
-            self.palette.muted,
+            palette.muted,
             (HPos::Left, VPos::Top),
             false,
         )?;
@@ -186,28 +198,27 @@ impl Pen<'_> {
             "100%",
             (width, below),
             metrics::LABEL,
-            self.palette.muted,
+            palette.muted,
             (HPos::Right, VPos::Top),
             false,
         )?;
-        if datum.bound == Bound::AtLeast {
-            let note_at = (
-                geometry.tick_x + (width - geometry.tick_x) / 2.0,
-                geometry.track.y + geometry.track.h / 2.0,
-            );
+        if floor {
+            let note = ui::labels(chart.lang).floor_note;
+            // Its own line, under the hatched span it explains, clear of the 0% and 100% labels.
+            let at = (width, below + metrics::LABEL * 1.5 * self.scale);
             self.text(
-                words.floor_note,
-                note_at,
-                metrics::LABEL - 1.0,
-                self.palette.ink,
-                (HPos::Center, VPos::Center),
+                note,
+                at,
+                metrics::LABEL - 2.0,
+                palette.ink,
+                (HPos::Right, VPos::Top),
                 false,
             )?;
         }
         Ok(())
     }
 
-    /// Diagonal-looking stripes: marks a span as "somewhere in here", not as a value.
+    /// Thin stripes: marks a span as "somewhere in here", not as a value.
     fn hatch(&self, rect: Rect) -> Result<(), DrawError> {
         let step = 7.0 * self.scale;
         let line = (1.5 * self.scale).max(1.0);
@@ -237,8 +248,10 @@ impl Pen<'_> {
         let [part, whole] = &chart.data[..] else {
             return Ok(());
         };
-        let legend = 26.0 * self.scale;
-        let grid = layout::unit_grid(whole.value as usize, width, height - legend);
+        // A key of two lines above the grid: the part's colour, then the whole's.
+        let line = 22.0 * self.scale;
+        let key_height = 2.0 * line + 6.0 * self.scale;
+        let grid = layout::unit_grid(whole.value as usize, width, height - key_height);
         let filled = (part.value * progress).round() as usize;
         for index in 0..whole.value as usize {
             let (x, y) = grid.cell_at(index);
@@ -250,41 +263,39 @@ impl Pen<'_> {
             self.rect(
                 Rect {
                     x,
-                    y: y + legend,
+                    y: y + key_height,
                     w: grid.cell,
                     h: grid.cell,
                 },
                 colour,
             )?;
         }
-        let key = |label: &str, display: &str| format!("{label} {display}");
-        let centre = legend / 2.0;
         let square = 12.0 * self.scale;
-        self.rect(
-            Rect {
-                x: 0.0,
-                y: centre - square / 2.0,
-                w: square,
-                h: square,
-            },
-            self.palette.accent,
-        )?;
-        self.text(
-            &key(&part.label, &part.display),
-            (square * 1.5, centre),
-            metrics::LABEL,
-            self.palette.ink,
-            (HPos::Left, VPos::Center),
-            false,
-        )?;
-        self.text(
-            &key(&whole.label, &whole.display),
-            (width, centre),
-            metrics::LABEL,
-            self.palette.muted,
-            (HPos::Right, VPos::Center),
-            false,
-        )?;
+        for (row, (datum, colour)) in [(part, self.palette.accent), (whole, self.palette.track)]
+            .into_iter()
+            .enumerate()
+        {
+            let centre = line * (row as f64 + 0.5);
+            self.rect(
+                Rect {
+                    x: 0.0,
+                    y: centre - square / 2.0,
+                    w: square,
+                    h: square,
+                },
+                colour,
+            )?;
+            let key = format!("{} {}", datum.label, datum.display);
+            let anchor = (HPos::Left, VPos::Center);
+            self.text(
+                &key,
+                (square * 1.6, centre),
+                metrics::LABEL,
+                self.palette.ink,
+                anchor,
+                false,
+            )?;
+        }
         Ok(())
     }
 }

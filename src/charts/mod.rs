@@ -4,9 +4,7 @@
 
 pub mod layout;
 
-#[cfg(target_arch = "wasm32")]
 mod draw;
-#[cfg(target_arch = "wasm32")]
 pub use draw::{draw, DrawError};
 
 use crate::content::model::{Bound, Chart, ChartKind, Lang, Story};

@@ -13,6 +13,8 @@ pub struct ChapterViewProps {
     pub chapter: Chapter,
     /// Its number, counting from 1.
     pub number: usize,
+    /// The chapter after it, linked at its end; `None` for the last.
+    pub next: Option<Chapter>,
 }
 
 /// A `<section>` whose id is the chapter's slug, so `#slug` links work without any script.
@@ -29,6 +31,11 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                 <p class="chapter__original">{ words.original_heading }{ "：" }<q>{ original }</q></p>
             }
             { for chapter.blocks.iter().map(|block| html! { <BlockView block={block.clone()} /> }) }
+            if let Some(next) = &props.next {
+                <p class="chapter__next">
+                    <a href={format!("#{}", next.id.as_str())}>{ words.next_chapter }{ "：" }{ &next.title }{ " →" }</a>
+                </p>
+            }
         </section>
     }
 }

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
+use super::chart_canvas::ChartCanvas;
 use super::{use_labels, use_story};
+use crate::charts::display;
 use crate::content::model::Chart;
-use crate::format;
-use crate::ui;
 
 /// The chart to show.
 #[derive(Properties, PartialEq)]
@@ -14,32 +14,40 @@ pub struct ChartFigureProps {
     pub chart: Chart,
 }
 
-/// The chart's figure, with a table of exactly the values it draws that a reader can open.
+/// The chart's figure: title, caption (its text alternative), the drawing, and a table of
+/// exactly the values it draws that a reader can open.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let story = use_story();
     let words = use_labels();
     let chart = &props.chart;
+    let id = chart.id.as_str();
     let rows = chart
         .indicators
         .iter()
         .filter_map(|id| story.indicator(id))
         .map(|indicator| {
-            let (before, after) = ui::bound_words(story.meta.lang, indicator.bound);
-            let number = format::fixed(indicator.value, indicator.precision);
+            let value = display(
+                story.meta.lang,
+                indicator.value,
+                indicator.precision,
+                &indicator.unit,
+                indicator.bound,
+            );
             html! {
                 <tr>
                     <th scope="row">{ &indicator.label }</th>
-                    <td>{ before }{ number }{ &indicator.unit }{ after }</td>
+                    <td>{ value }</td>
                     <td>{ &indicator.period }</td>
                     <td>{ &indicator.basis }</td>
                 </tr>
             }
         });
     html! {
-        <figure class="chart" id={chart.id.as_str().to_owned()}>
-            <h3 class="chart__title">{ &chart.title }</h3>
-            <p class="chart__caption">{ &chart.caption }</p>
+        <figure class="chart" id={id.to_owned()}>
+            <h3 class="chart__title" id={format!("{id}-title")}>{ &chart.title }</h3>
+            <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
+            <ChartCanvas chart={chart.clone()} />
             <details class="chart__data">
                 <summary>{ words.data_table }</summary>
                 <table>

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::use_labels;
-use super::use_story;
+use super::count_up::CountUp;
+use super::{use_labels, use_story};
+use crate::charts::display;
 use crate::content::model::Indicator;
-use crate::format;
 use crate::ui;
 
 /// The indicator to show.
@@ -16,20 +16,25 @@ pub struct IndicatorCardProps {
 }
 
 /// A figure card: the value at its precision with its unit (and "以上" for a floor), the label,
-/// the period and basis, and the source's own words.
+/// the period and basis, and the source's own words. Screen readers get the whole figure once,
+/// as text; the counting copy is hidden from them.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
     let words = use_labels();
     let indicator = &props.indicator;
     let (before, after) = ui::bound_words(lang, indicator.bound);
-    let number = format::fixed(indicator.value, indicator.precision);
     html! {
         <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()}>
             <p class="indicator__value">
-                { before }
-                <data class="indicator__number" value={number.clone()}>{ number }</data>
-                <span class="indicator__unit">{ &indicator.unit }{ after }</span>
+                <span class="visually-hidden">
+                    { display(lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound) }
+                </span>
+                <span class="indicator__figure" aria-hidden="true">
+                    { before }
+                    <CountUp value={indicator.value} precision={indicator.precision} />
+                    <span class="indicator__unit">{ &indicator.unit }{ after }</span>
+                </span>
             </p>
             <figcaption>
                 <span class="indicator__label">{ &indicator.label }</span>

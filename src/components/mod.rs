@@ -4,7 +4,10 @@
 pub mod app;
 pub mod block;
 pub mod chapter;
+pub mod chapter_nav;
 pub mod chart;
+pub mod chart_canvas;
+pub mod count_up;
 pub mod indicator;
 pub mod masthead;
 pub mod rich_text;

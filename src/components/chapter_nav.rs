@@ -1,0 +1,111 @@
+//! The chapter navigator: always shows where the reader is, how far they have read, and takes
+//! them to any chapter by link, by the previous/next buttons or by the keyboard.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::{use_labels, use_story};
+use crate::browser;
+use crate::hooks::use_reading;
+use crate::scroll::{key_step, step_target, Step};
+use crate::state::AppContext;
+
+/// A sticky bar of chapter links with a reading-progress line; once the app is live, previous
+/// and next buttons and the keys → ← j k Home End.
+#[component]
+pub fn ChapterNav() -> Html {
+    let story = use_story();
+    let words = use_labels();
+    let app = use_context::<AppContext>();
+    let live = app.as_ref().is_some_and(|state| state.live);
+    let motion = app.as_ref().and_then(|state| state.motion).unwrap_or(false);
+    let ids = use_memo(story.clone(), |story| {
+        story
+            .chapters
+            .iter()
+            .map(|c| c.id.as_str().to_owned())
+            .collect::<Vec<_>>()
+    });
+    let reading = use_reading(ids.clone());
+    let go = {
+        let ids = ids.clone();
+        move |step: Step| {
+            step_target(reading.active, ids.len(), step).map(|target| (target, ids.clone()))
+        }
+    };
+    {
+        let go = go.clone();
+        use_effect_with((reading.active, motion), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.default_prevented()
+                    || event.ctrl_key()
+                    || event.alt_key()
+                    || event.meta_key()
+                    || typing(event)
+                {
+                    return;
+                }
+                if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
+                    event.prevent_default();
+                    browser::go_to_chapter(&ids[target], motion);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let step_button = |step: Step, label: &'static str, glyph: &'static str| {
+        let target = go(step);
+        let onclick = target
+            .clone()
+            .map(|(target, ids): (usize, Rc<Vec<String>>)| {
+                Callback::from(move |_| browser::go_to_chapter(&ids[target], motion))
+            });
+        html! {
+            <button type="button" class="chapter-nav__step" aria-label={label} disabled={target.is_none()} {onclick}>
+                { glyph }
+            </button>
+        }
+    };
+    html! {
+        <nav class="chapter-nav" aria-label={words.chapters}>
+            <div class="chapter-nav__bar">
+                if live { { step_button(Step::Previous, words.previous_chapter, "‹") } }
+                <ol class="chapter-nav__list">
+                    { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
+                        <li>
+                            <a
+                                class="chapter-nav__link"
+                                href={format!("#{}", chapter.id.as_str())}
+                                aria-current={(reading.active == Some(index)).then_some("true")}
+                            >
+                                <span class="chapter-nav__number" aria-hidden="true">{ format!("{:02}", index + 1) }</span>
+                                { &chapter.nav }
+                            </a>
+                        </li>
+                    }) }
+                </ol>
+                if live { { step_button(Step::Next, words.next_chapter, "›") } }
+            </div>
+            <progress class="chapter-nav__progress" max="1" value={reading.progress.to_string()} aria-hidden="true" />
+        </nav>
+    }
+}
+
+/// Whether the key press is typing into a field, which the navigator must leave alone.
+fn typing(event: &KeyboardEvent) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.is_content_editable()
+}

@@ -1,0 +1,8 @@
+//! Hooks: where the app meets time, scrolling and the keyboard. Each does its browser work in
+//! effects only, so components that use them still prerender to the same HTML.
+
+mod use_entrance;
+mod use_reading;
+
+pub use use_entrance::use_entrance;
+pub use use_reading::{use_reading, Reading};
