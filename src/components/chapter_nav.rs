@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -40,23 +40,27 @@ pub fn ChapterNav() -> Html {
     {
         let go = go.clone();
         use_effect_with((reading.active, motion), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if event.default_prevented()
-                    || event.ctrl_key()
-                    || event.alt_key()
-                    || event.meta_key()
-                    || typing(event)
-                {
-                    return;
-                }
-                if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
-                    event.prevent_default();
-                    browser::go_to_chapter(&ids[target], motion);
-                }
-            });
+            // Not passive: Home and End must not also scroll the page to its ends.
+            let options = EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.default_prevented()
+                        || event.ctrl_key()
+                        || event.alt_key()
+                        || event.meta_key()
+                        || typing(event)
+                    {
+                        return;
+                    }
+                    if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
+                        event.prevent_default();
+                        browser::go_to_chapter(&ids[target], motion);
+                    }
+                });
             move || drop(listener)
         });
     }

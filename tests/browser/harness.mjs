@@ -100,3 +100,29 @@ export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   if (!match) throw new Error(`${file} has no ${key}`);
   return match[1];
 }
+
+/** Every [[indicators]] entry of the story file: { id, value, precision, written }. */
+export async function storyIndicators(file = 'stories/fushun-2023h1.toml') {
+  const text = await readFile(join(ROOT, file), 'utf8');
+  return text
+    .split(/^\[\[/m)
+    .filter((section) => section.startsWith('indicators]]'))
+    .map((section) => {
+      const field = (key) => section.match(new RegExp(`^${key} = "?([^"\\n]*)"?$`, 'm'))?.[1];
+      const [value, precision] = [Number(field('value')), Number(field('precision'))];
+      return { id: field('id'), value, precision, written: value.toFixed(precision) };
+    });
+}
+
+/** Installs a counter of text changes in every count-up, to tell animated figures from still ones. */
+export async function countCountUpFrames(page) {
+  await page.evaluate(() => {
+    window.__frames = {};
+    for (const card of document.querySelectorAll('.indicator')) {
+      const live = card.querySelector('.count-up__live');
+      const key = card.closest('[data-indicator]').dataset.indicator + '@' + [...document.querySelectorAll('.indicator')].indexOf(card);
+      window.__frames[key] = 0;
+      new MutationObserver((changes) => (window.__frames[key] += changes.length)).observe(live, { characterData: true, subtree: true, childList: true });
+    }
+  });
+}

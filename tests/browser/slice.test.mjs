@@ -46,7 +46,7 @@ test('the four headline figures are visible, exactly as the review states them',
   const shown = [];
   for (const card of await cards.all()) {
     assert.ok(await card.isVisible());
-    shown.push((await card.locator('.indicator__value').innerText()).replace(/\s+/g, ''));
+    shown.push((await card.locator('.indicator__figure').innerText()).replace(/\s+/g, ''));
   }
   assert.deepEqual(shown, ['22.3%', '40%以上', '92.1%', '39.4%']);
   assert.deepEqual(page.problems, []);

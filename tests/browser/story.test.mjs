@@ -1,0 +1,206 @@
+// The story as a reader uses it: figures that count up and end on the true value, charts that are
+// drawn crisply, and a navigator that follows and moves the reader between chapters.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countCountUpFrames, launch, openPage, serve, storyIndicators, waitFor } from './harness.mjs';
+
+let server;
+let browser;
+let indicators;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  indicators = new Map((await storyIndicators()).map((i) => [i.id, i]));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
+
+/** Opens the story and waits until the app has taken over the prerendered page. */
+async function openLive(options = {}, hash = '') {
+  const page = await openPage(browser, options);
+  await page.goto(server.url + hash);
+  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  return page;
+}
+
+const currentChapter = (page) =>
+  page.evaluate(() => document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href'));
+
+/** Waits until chapter `id` has scrolled (smoothly or not) to the top of the screen. */
+async function waitForTop(page, id) {
+  await waitFor(page, (id) => { const top = document.getElementById(id).getBoundingClientRect().top; return top >= 0 && top < 120; }, `chapter ${id} at the top of the screen`, { arg: id });
+}
+
+async function waitForChapter(page, id) {
+  await waitFor(page, (id) => document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href') === `#${id}`, `chapter ${id} to be current`, { arg: id });
+}
+
+test('every count-up ends on exactly the figure the story file holds', async () => {
+  const page = await openLive();
+  await countCountUpFrames(page);
+  const cards = page.locator('.indicator');
+  const count = await cards.count();
+  assert.ok(count > 4, `${count} cards`);
+  for (let i = 0; i < count; i += 1) {
+    const card = cards.nth(i);
+    await card.scrollIntoViewIfNeeded();
+    const id = await card.getAttribute('data-indicator');
+    const expected = indicators.get(id).written;
+    await waitFor(page, ([i, expected]) => document.querySelectorAll('.indicator .count-up__live')[i].textContent === expected, `${id} to show ${expected}`, { arg: [i, expected] });
+  }
+  const frames = await page.evaluate(() => window.__frames);
+  const animated = Object.entries(frames).filter(([, n]) => n >= 5);
+  assert.ok(animated.length >= 5, `figures below the first screen count up: ${JSON.stringify(frames)}`);
+  assert.equal(frames['fai-growth@0'], 0, 'a figure on screen at start is not replayed');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a count-up shows the final precision in every frame', async () => {
+  const page = await openLive();
+  const target = page.locator('.figures:not(.figures--headline) [data-indicator="sanmu-investment"] .count-up__live');
+  await page.evaluate(() => {
+    window.__seen = [];
+    const live = document.querySelector('.figures:not(.figures--headline) [data-indicator="sanmu-investment"] .count-up__live');
+    new MutationObserver(() => window.__seen.push(live.textContent)).observe(live, { characterData: true, subtree: true, childList: true });
+  });
+  await target.scrollIntoViewIfNeeded();
+  await waitFor(page, () => window.__seen.at(-1) === '86.8', 'the count-up to finish');
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.length >= 5, seen.join(' '));
+  for (const frame of seen) assert.match(frame, /^\d+\.\d$/, `frame ${frame} has one decimal`);
+});
+
+test('with reduced motion every figure and chart is final at once, and nothing moves', async () => {
+  const page = await openLive({ reducedMotion: 'reduce' });
+  await countCountUpFrames(page);
+  for (const section of await page.locator('.indicator, .chart__canvas').all()) {
+    await section.scrollIntoViewIfNeeded();
+  }
+  await waitFor(page, () => [...document.querySelectorAll('.chart__canvas')].every((c) => c.dataset.drawn === 'final'), 'every chart drawn');
+  const texts = await page.locator('.indicator').evaluateAll((cards) => cards.map((c) => [c.dataset.indicator, c.querySelector('.count-up__live').textContent]));
+  for (const [id, text] of texts) assert.equal(text, indicators.get(id).written, id);
+  const frames = Object.values(await page.evaluate(() => window.__frames));
+  assert.ok(frames.every((n) => n === 0), `no figure changed: ${frames}`);
+});
+
+test('screen readers get each figure once, as text, with its unit', async () => {
+  const page = await openLive();
+  const spoken = await page.locator('.figures--headline .indicator__value .visually-hidden').allTextContents();
+  assert.deepEqual(spoken, ['22.3%', '40%以上', '92.1%', '39.4%']);
+  const hidden = await page.locator('.indicator__figure').evaluateAll((figures) => figures.every((f) => f.getAttribute('aria-hidden') === 'true'));
+  assert.ok(hidden);
+});
+
+test('every chart is drawn, and at device pixel ratio 2 its backing store is twice its CSS size', async () => {
+  const page = await openLive({ deviceScaleFactor: 2 });
+  const canvases = page.locator('.chart__canvas');
+  assert.equal(await canvases.count(), 3);
+  for (const canvas of await canvases.all()) {
+    await canvas.scrollIntoViewIfNeeded();
+    const facts = await canvas.evaluate(async (c) => {
+      await new Promise((done) => { const check = () => (c.dataset.drawn === 'final' ? done() : requestAnimationFrame(check)); check(); });
+      const { width, height } = c.getBoundingClientRect();
+      const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) inked += 1;
+      return { id: c.closest('figure').id, backing: [c.width, c.height], css: [width, height], inked: inked / (c.width * c.height) };
+    });
+    assert.deepEqual(facts.backing, [Math.round(facts.css[0] * 2), Math.round(facts.css[1] * 2)], facts.id);
+    assert.ok(facts.inked > 0.02, `${facts.id} is drawn: ${(facts.inked * 100).toFixed(1)}% inked`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chart is redrawn at its new size when the window is resized', async () => {
+  const page = await openLive({ viewport: { width: 375, height: 812 } });
+  const canvas = page.locator('#growth-rates canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
+  const narrow = await canvas.evaluate((c) => c.width);
+  await page.setViewportSize({ width: 812, height: 375 });
+  await waitFor(page, () => { const c = document.querySelector('#growth-rates canvas'); return c.width === Math.round(c.getBoundingClientRect().width) && c.width > 375; }, 'the chart redrawn wider');
+  assert.ok((await canvas.evaluate((c) => c.width)) > narrow);
+});
+
+test('clicking the navigator lands on the chapter and marks it current', async () => {
+  const page = await openLive();
+  await page.locator('.chapter-nav__link[href="#cadres"]').click();
+  await waitForChapter(page, 'cadres');
+  await waitForTop(page, 'cadres');
+  assert.equal(await page.evaluate(() => location.hash), '#cadres');
+});
+
+test('→ ← j k Home End move between chapters and focus the heading', async () => {
+  const page = await openLive();
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  const press = async (key, id) => {
+    await page.keyboard.press(key);
+    await waitForChapter(page, id);
+    await waitFor(page, (id) => document.activeElement?.id === `${id}-title`, `${id}'s heading focused`, { arg: id });
+  };
+  await press('ArrowRight', 'leadership');
+  await press('ArrowRight', 'projects');
+  await press('j', 'cadres');
+  await press('k', 'projects');
+  await press('ArrowLeft', 'leadership');
+  await press('End', 'environment');
+  await press('Home', 'leadership');
+  assert.equal(await focused(), 'leadership-title');
+});
+
+test('the previous and next buttons step through the chapters', async () => {
+  const page = await openLive();
+  const next = page.locator('.chapter-nav__step').last();
+  const previous = page.locator('.chapter-nav__step').first();
+  assert.ok(await previous.isDisabled(), 'nothing before the start');
+  for (const id of CHAPTERS) {
+    await next.click();
+    await waitForChapter(page, id);
+  }
+  assert.ok(await next.isDisabled(), 'nothing after the last chapter');
+  await previous.click();
+  await waitForChapter(page, 'cadres');
+});
+
+test('a deep link opens at its chapter', async () => {
+  const page = await openLive({}, '#projects');
+  await waitForTop(page, 'projects');
+  await waitForChapter(page, 'projects');
+});
+
+test('the address follows the chapter while scrolling, without adding history', async () => {
+  const page = await openLive();
+  const length = await page.evaluate(() => history.length);
+  for (const id of ['projects', 'environment', 'leadership']) {
+    await page.locator(`#${id}-title`).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 80));
+    await waitFor(page, (id) => location.hash === `#${id}`, `the address to show #${id}`, { arg: id });
+  }
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await waitFor(page, () => location.hash === '', 'the address to drop the fragment at the top');
+});
+
+test('back and forward return to the chapters visited', async () => {
+  const page = await openLive({ reducedMotion: 'reduce' });
+  await page.locator('.chapter-nav__link[href="#projects"]').click();
+  await waitForChapter(page, 'projects');
+  await page.locator('.chapter-nav__link[href="#environment"]').click();
+  await waitForChapter(page, 'environment');
+  await page.goBack();
+  await waitForChapter(page, 'projects');
+  await page.goForward();
+  await waitForChapter(page, 'environment');
+});
+
+test('a hash that names no chapter is ignored', async () => {
+  const page = await openLive({}, '#%3Cscript%3Ealert(1)%3C/script%3E');
+  assert.equal(await currentChapter(page), undefined);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.deepEqual(page.problems, []);
+});
