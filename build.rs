@@ -39,9 +39,7 @@ fn main() {
         }
     }
     if let Some(id) = duplicate_id(&stories) {
-        eprintln!(
-            "stories/: story.id {id:?} is used by two story files; each story needs its own id"
-        );
+        eprintln!("stories/: story.id {id:?} is used by two story files; each story needs its own id");
         failed = true;
     }
     if failed {
@@ -55,27 +53,13 @@ fn main() {
 
 fn duplicate_id(stories: &[content::model::Story]) -> Option<&str> {
     let mut seen = std::collections::HashSet::new();
-    stories
-        .iter()
-        .map(|story| story.meta.id.as_str())
-        .find(|id| !seen.insert(*id))
+    stories.iter().map(|story| story.meta.id.as_str()).find(|id| !seen.insert(*id))
 }
 
 fn generate(stories: &[content::model::Story]) -> String {
-    let ids: Vec<String> = stories
-        .iter()
-        .map(|s| format!("{:?}", s.meta.id.as_str()))
-        .collect();
-    let arms: String = stories
-        .iter()
-        .map(|s| {
-            format!(
-                "{:?} => Some({}),\n",
-                s.meta.id.as_str(),
-                content::emit::to_rust(s)
-            )
-        })
-        .collect();
+    let ids: Vec<String> = stories.iter().map(|s| format!("{:?}", s.meta.id.as_str())).collect();
+    let arms: String =
+        stories.iter().map(|s| format!("{:?} => Some({}),\n", s.meta.id.as_str(), content::emit::to_rust(s))).collect();
     format!(
         "/// The ids of the stories, in file-name order.\n\
          pub const IDS: &[&str] = &[{}];\n\n\

@@ -17,11 +17,7 @@ pub fn prefers_reduced_motion() -> bool {
 
 /// The viewport's height in CSS pixels.
 pub fn viewport_height() -> f64 {
-    gloo::utils::window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
+    gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)
 }
 
 /// Whether any part of `element` is inside the viewport now.
@@ -43,16 +39,11 @@ pub fn go_to_chapter(id: &str, motion: bool) {
         return;
     };
     let options = ScrollIntoViewOptions::new();
-    options.set_behavior(if motion {
-        ScrollBehavior::Smooth
-    } else {
-        ScrollBehavior::Instant
-    });
+    options.set_behavior(if motion { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
     options.set_block(ScrollLogicalPosition::Start);
     section.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Some(heading) = document
-        .get_element_by_id(&format!("{id}-title"))
-        .and_then(|h| h.dyn_into::<HtmlElement>().ok())
+    if let Some(heading) =
+        document.get_element_by_id(&format!("{id}-title")).and_then(|h| h.dyn_into::<HtmlElement>().ok())
     {
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
@@ -72,11 +63,7 @@ pub fn set_hash(id: Option<&str>) {
     let url = match id {
         Some(_) => wanted,
         // Dropping the fragment: keep the path and query as they are.
-        None => format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        ),
+        None => format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default()),
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
@@ -89,17 +76,13 @@ pub fn palette(element: &Element) -> Palette {
     let Ok(Some(style)) = gloo::utils::window().get_computed_style(element) else {
         return fallback;
     };
-    let colour = |name: &str, default| {
-        style
-            .get_property_value(name)
-            .ok()
-            .and_then(|v| parse_hex(&v))
-            .unwrap_or(default)
-    };
+    let colour =
+        |name: &str, default| style.get_property_value(name).ok().and_then(|v| parse_hex(&v)).unwrap_or(default);
     Palette {
         ink: colour("--ink", fallback.ink),
         muted: colour("--ink-soft", fallback.muted),
         accent: colour("--accent", fallback.accent),
         track: colour("--track", fallback.track),
+        quiet: colour("--mark-quiet", fallback.quiet),
     }
 }

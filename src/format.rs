@@ -19,10 +19,7 @@ pub fn fixed(value: f64, precision: u8) -> String {
     if precision > 0 {
         let fraction = (scaled % scale).to_string();
         out.push('.');
-        out.extend(std::iter::repeat_n(
-            '0',
-            usize::from(precision) - fraction.len(),
-        ));
+        out.extend(std::iter::repeat_n('0', usize::from(precision) - fraction.len()));
         out.push_str(&fraction);
     }
     out
@@ -37,9 +34,7 @@ pub fn is_exact_at(value: f64, precision: u8) -> bool {
 
 /// The Chinese numeral for a whole number from 0 to 10, as in "第三位".
 pub fn zh_numeral(value: f64) -> Option<&'static str> {
-    const NUMERALS: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
+    const NUMERALS: [&str; 11] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     let whole = value.round();
     (whole == value && (0.0..=10.0).contains(&value)).then(|| NUMERALS[whole as usize])
 }

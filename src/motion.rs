@@ -64,22 +64,15 @@ mod tests {
     #[test]
     fn a_count_up_ends_on_exactly_its_target() {
         for target in [22.3, 40.0, 92.1, 39.4, 81.8, 86.8, -3.5] {
-            assert_eq!(
-                count_up_value(target, eased_progress(COUNT_UP_MS, COUNT_UP_MS)),
-                target
-            );
-            assert_eq!(
-                count_up_value(target, eased_progress(3.0 * COUNT_UP_MS, COUNT_UP_MS)),
-                target
-            );
+            assert_eq!(count_up_value(target, eased_progress(COUNT_UP_MS, COUNT_UP_MS)), target);
+            assert_eq!(count_up_value(target, eased_progress(3.0 * COUNT_UP_MS, COUNT_UP_MS)), target);
         }
     }
 
     #[test]
     fn a_count_up_starts_from_zero_and_rises_monotonically() {
         assert_eq!(count_up_value(92.1, 0.0), 0.0);
-        let at =
-            |frame: u32| count_up_value(92.1, eased_progress(f64::from(frame) * 16.7, COUNT_UP_MS));
+        let at = |frame: u32| count_up_value(92.1, eased_progress(f64::from(frame) * 16.7, COUNT_UP_MS));
         let frames: Vec<String> = (0..=60).map(|frame| fixed(at(frame), 1)).collect();
         let values: Vec<f64> = frames.iter().map(|f| f.parse().unwrap()).collect();
         assert!(values.windows(2).all(|w| w[0] <= w[1]), "{frames:?}");

@@ -31,46 +31,22 @@ pub fn story_id(html: &str) -> Option<&str> {
 /// `html` with `body` inside its empty `#story` element and the story's title and description in
 /// the head. Refuses a page without an empty `#story` element, or one already filled.
 pub fn fill(html: &str, story: &Story, body: &str) -> Result<String, PageError> {
-    let start = html
-        .find(ROOT_OPEN)
-        .ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
-    let open_end = start
-        + html[start..]
-            .find('>')
-            .ok_or_else(|| PageError("the #story tag is not closed".into()))?
-        + 1;
+    let start = html.find(ROOT_OPEN).ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
+    let open_end = start + html[start..].find('>').ok_or_else(|| PageError("the #story tag is not closed".into()))? + 1;
     if !html[open_end..].starts_with("</div>") {
-        return Err(PageError(
-            "the #story element is not empty: was the page prerendered already?".into(),
-        ));
+        return Err(PageError("the #story element is not empty: was the page prerendered already?".into()));
     }
     let mut page = format!("{}{body}{}", &html[..open_end], &html[open_end..]);
     let meta = &story.meta;
     replace_between(&mut page, "<title>", "</title>", &escape(&meta.title))?;
-    replace_between(
-        &mut page,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &escape(&meta.dek),
-    )?;
+    replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
     Ok(page)
 }
 
-fn replace_between(
-    page: &mut String,
-    before: &str,
-    after: &str,
-    with: &str,
-) -> Result<(), PageError> {
-    let start = page
-        .find(before)
-        .ok_or_else(|| PageError(format!("the page has no {before}")))?
-        + before.len();
-    let end = start
-        + page[start..]
-            .find(after)
-            .ok_or_else(|| PageError(format!("{before} is not closed")))?;
+fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> Result<(), PageError> {
+    let start = page.find(before).ok_or_else(|| PageError(format!("the page has no {before}")))? + before.len();
+    let end = start + page[start..].find(after).ok_or_else(|| PageError(format!("{before} is not closed")))?;
     page.replace_range(start..end, with);
     Ok(())
 }
@@ -112,10 +88,7 @@ mod tests {
     #[test]
     fn the_story_goes_into_the_root_and_its_words_into_the_head() {
         let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
-        assert!(
-            page.contains("data-story=\"fushun-2023h1\"><h1>T</h1></div><script>"),
-            "{page}"
-        );
+        assert!(page.contains("data-story=\"fushun-2023h1\"><h1>T</h1></div><script>"), "{page}");
         assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
         assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
         assert!(page.contains("<html lang=\"zh-CN\">"));
@@ -124,20 +97,12 @@ mod tests {
     #[test]
     fn a_page_is_filled_only_once() {
         let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
-        assert!(fill(&page, &story(), "<h1>T</h1>")
-            .unwrap_err()
-            .0
-            .contains("already"));
+        assert!(fill(&page, &story(), "<h1>T</h1>").unwrap_err().0.contains("already"));
     }
 
     #[test]
     fn a_page_without_a_root_is_refused() {
-        assert!(
-            fill("<html lang=\"x\"><title></title></html>", &story(), "")
-                .unwrap_err()
-                .0
-                .contains("no <div")
-        );
+        assert!(fill("<html lang=\"x\"><title></title></html>", &story(), "").unwrap_err().0.contains("no <div"));
     }
 
     #[test]

@@ -32,14 +32,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Started { motion } => AppState {
-                live: true,
-                motion: Some(motion),
-            },
-            Action::Motion(motion) => AppState {
-                motion: Some(motion),
-                ..*self
-            },
+            Action::Started { motion } => AppState { live: true, motion: Some(motion) },
+            Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
         };
         if next == *self {
             self
@@ -59,40 +53,16 @@ mod tests {
     #[test]
     fn the_app_starts_unknown_and_learns_the_motion_preference() {
         let state = Rc::new(AppState::default());
-        assert_eq!(
-            *state,
-            AppState {
-                live: false,
-                motion: None
-            }
-        );
+        assert_eq!(*state, AppState { live: false, motion: None });
         let started = state.reduce(Action::Started { motion: false });
-        assert_eq!(
-            *started,
-            AppState {
-                live: true,
-                motion: Some(false)
-            }
-        );
+        assert_eq!(*started, AppState { live: true, motion: Some(false) });
         let moved = started.reduce(Action::Motion(true));
-        assert_eq!(
-            *moved,
-            AppState {
-                live: true,
-                motion: Some(true)
-            }
-        );
+        assert_eq!(*moved, AppState { live: true, motion: Some(true) });
     }
 
     #[test]
     fn an_unchanged_state_is_the_same_state() {
-        let state = Rc::new(AppState {
-            live: true,
-            motion: Some(true),
-        });
-        assert!(Rc::ptr_eq(
-            &state.clone().reduce(Action::Motion(true)),
-            &state
-        ));
+        let state = Rc::new(AppState { live: true, motion: Some(true) });
+        assert!(Rc::ptr_eq(&state.clone().reduce(Action::Motion(true)), &state));
     }
 }

@@ -2,9 +2,7 @@
 //!
 //! Reading a story here costs no parsing: the data was compiled in.
 
-use crate::content::model::{
-    Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate,
-};
+use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate};
 use crate::content::model::{Kind, Lang, Meta, Paragraph, PullQuote, Slug, Source, Story};
 use crate::content::rich::{RichText, Span};
 

@@ -114,10 +114,7 @@ pub fn date(lang: Lang, date: &IsoDate) -> String {
     let (year, month, day) = date.parts();
     match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
-        Lang::En => format!(
-            "{day} {} {year}",
-            MONTHS[usize::from(month.clamp(1, 12)) - 1]
-        ),
+        Lang::En => format!("{day} {} {year}", MONTHS[usize::from(month.clamp(1, 12)) - 1]),
     }
 }
 

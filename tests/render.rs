@@ -12,30 +12,17 @@ fn story() -> Story {
 }
 
 fn render(story: Story) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
     let local = tokio::task::LocalSet::new();
-    let props = AppProps {
-        story: Rc::new(story),
-    };
-    local.block_on(
-        &runtime,
-        yew::LocalServerRenderer::<App>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
+    let props = AppProps { story: Rc::new(story) };
+    local.block_on(&runtime, yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render())
 }
 
 #[test]
 fn every_figure_a_block_shows_is_in_the_html_at_its_precision() {
     let story = story();
     let html = render(story.clone());
-    let shown = story
-        .meta
-        .headline
-        .iter()
-        .chain(story.blocks().flat_map(|block| block.indicator_ids()));
+    let shown = story.meta.headline.iter().chain(story.blocks().flat_map(|block| block.indicator_ids()));
     for id in shown {
         let indicator = story.indicator(id).unwrap();
         let number = format::fixed(indicator.value, indicator.precision);
@@ -54,22 +41,11 @@ fn every_chapter_is_an_anchored_section_with_its_heading() {
     for chapter in &story.chapters {
         let id = chapter.id.as_str();
         // The opening tag, whatever order Yew writes its attributes in.
-        let is_this = |s: &&str| {
-            format!(" {}", &s[..s.find('>').unwrap_or(0)]).contains(&format!(" id=\"{id}\""))
-        };
+        let is_this = |s: &&str| format!(" {}", &s[..s.find('>').unwrap_or(0)]).contains(&format!(" id=\"{id}\""));
         let section = html.split("<section ").find(is_this).expect("a section");
-        assert!(
-            section.contains(&format!("aria-labelledby=\"{id}-title\"")),
-            "{section}"
-        );
-        assert!(
-            section.contains(&format!(">{}</h2>", chapter.title)),
-            "{section}"
-        );
-        assert!(
-            html.contains(&format!("href=\"#{id}\"")),
-            "the navigator links {id}"
-        );
+        assert!(section.contains(&format!("aria-labelledby=\"{id}-title\"")), "{section}");
+        assert!(section.contains(&format!(">{}</h2>", chapter.title)), "{section}");
+        assert!(html.contains(&format!("href=\"#{id}\"")), "the navigator links {id}");
     }
 }
 

@@ -12,10 +12,7 @@ const SOURCE: &str = include_str!("../stories/fushun-2023h1.source.txt");
 
 /// The error report for the story file with its first `from` replaced by `to`.
 fn refused_after(from: &str, to: &str) -> String {
-    assert!(
-        STORY.contains(from),
-        "the story file no longer contains {from:?}"
-    );
+    assert!(STORY.contains(from), "the story file no longer contains {from:?}");
     let text = STORY.replacen(from, to, 1);
     match parse(FILE, &text).and_then(|story| check(FILE, story, SOURCE)) {
         Ok(_) => panic!("a story with {from:?} replaced by {to:?} was accepted"),
@@ -24,14 +21,8 @@ fn refused_after(from: &str, to: &str) -> String {
 }
 
 fn assert_reports(report: &str, expected: &str) {
-    assert!(
-        report.contains(expected),
-        "expected {expected:?} in the report:\n{report}"
-    );
-    assert!(
-        report.starts_with(FILE),
-        "the report does not start with the file name:\n{report}"
-    );
+    assert!(report.contains(expected), "expected {expected:?} in the report:\n{report}");
+    assert!(report.starts_with(FILE), "the report does not start with the file name:\n{report}");
 }
 
 #[test]
@@ -56,12 +47,7 @@ fn the_headline_figures_are_the_four_the_review_opens_with() {
         .collect();
     assert_eq!(
         headline,
-        [
-            (22.3, "%", Bound::Exact),
-            (40.0, "%", Bound::AtLeast),
-            (92.1, "%", Bound::Exact),
-            (39.4, "%", Bound::Exact)
-        ]
+        [(22.3, "%", Bound::Exact), (40.0, "%", Bound::AtLeast), (92.1, "%", Bound::Exact), (39.4, "%", Bound::Exact)]
     );
 }
 
@@ -73,26 +59,14 @@ fn the_compiled_story_is_the_story_file() {
 
 #[test]
 fn an_unknown_or_missing_story_id_falls_back_to_the_first_story() {
-    assert_eq!(
-        story::stories::story_or_first(Some("<script>"))
-            .meta
-            .id
-            .as_str(),
-        "fushun-2023h1"
-    );
-    assert_eq!(
-        story::stories::story_or_first(None).meta.id.as_str(),
-        "fushun-2023h1"
-    );
+    assert_eq!(story::stories::story_or_first(Some("<script>")).meta.id.as_str(), "fushun-2023h1");
+    assert_eq!(story::stories::story_or_first(None).meta.id.as_str(), "fushun-2023h1");
 }
 
 #[test]
 fn every_block_type_appears_in_the_story() {
     let story = load(Path::new(FILE)).unwrap();
-    let blocks = story
-        .intro
-        .iter()
-        .chain(story.chapters.iter().flat_map(|c| &c.blocks));
+    let blocks = story.intro.iter().chain(story.chapters.iter().flat_map(|c| &c.blocks));
     let mut seen = [false; 4];
     for block in blocks {
         let index = match block {
@@ -124,10 +98,7 @@ fn a_misspelt_field_is_refused_with_its_line() {
 #[test]
 fn a_duplicate_chapter_slug_is_refused() {
     let report = refused_after("id = \"cadres\"", "id = \"projects\"");
-    assert_reports(
-        &report,
-        "chapters[2].id: \"projects\" is already the id of a chapter or chart",
-    );
+    assert_reports(&report, "chapters[2].id: \"projects\" is already the id of a chapter or chart");
 }
 
 #[test]
@@ -139,23 +110,14 @@ fn a_malformed_slug_is_refused() {
 
 #[test]
 fn a_chart_naming_an_undefined_indicator_is_refused() {
-    let report = refused_after(
-        "\"tourism-revenue\"]\n\n[[intro]]",
-        "\"tourism\"]\n\n[[intro]]",
-    );
-    assert_reports(
-        &report,
-        "intro[1].indicators[2]: indicator \"tourism\" is not defined",
-    );
+    let report = refused_after("\"tourism-revenue\"]\n\n[[intro]]", "\"tourism\"]\n\n[[intro]]");
+    assert_reports(&report, "intro[1].indicators[2]: indicator \"tourism\" is not defined");
 }
 
 #[test]
 fn a_headline_naming_an_undefined_indicator_is_refused() {
     let report = refused_after("headline = [\"fai-growth\"", "headline = [\"fai-growt\"");
-    assert_reports(
-        &report,
-        "story.headline[0]: indicator \"fai-growt\" is not defined",
-    );
+    assert_reports(&report, "story.headline[0]: indicator \"fai-growt\" is not defined");
 }
 
 #[test]
@@ -167,19 +129,13 @@ fn a_non_finite_value_is_refused() {
 #[test]
 fn a_negative_amount_is_refused() {
     let report = refused_after("value = 81.8", "value = -81.8");
-    assert_reports(
-        &report,
-        "indicators[4].value: an amount or a count cannot be negative",
-    );
+    assert_reports(&report, "indicators[4].value: an amount or a count cannot be negative");
 }
 
 #[test]
 fn a_share_above_a_hundred_per_cent_is_refused() {
     let report = refused_after("value = 40\n", "value = 140\n");
-    assert_reports(
-        &report,
-        "indicators[1].value: a share is a per cent from 0 to 100",
-    );
+    assert_reports(&report, "indicators[1].value: a share is a per cent from 0 to 100");
 }
 
 #[test]
@@ -204,46 +160,34 @@ fn an_empty_chapter_title_is_refused() {
 #[test]
 fn a_precision_the_source_does_not_write_is_refused() {
     let report = refused_after("value = 22.3\nprecision = 1", "value = 22.3\nprecision = 2");
-    assert_reports(
-        &report,
-        "indicators[0].precision: the quote does not write the value as \"22.30\"",
-    );
+    assert_reports(&report, "indicators[0].precision: the quote does not write the value as \"22.30\"");
 }
 
 #[test]
 fn a_value_finer_than_its_precision_is_refused() {
     let report = refused_after("value = 22.3", "value = 22.34");
-    assert_reports(
-        &report,
-        "indicators[0].value: 22.34 has more decimals than its precision 1",
-    );
+    assert_reports(&report, "indicators[0].value: 22.34 has more decimals than its precision 1");
 }
 
 #[test]
 fn a_value_the_source_does_not_state_is_refused() {
     let report = refused_after("value = 92.1", "value = 92.7");
-    assert_reports(
-        &report,
-        "indicators[2].precision: the quote does not write the value as \"92.7\"",
-    );
+    assert_reports(&report, "indicators[2].precision: the quote does not write the value as \"92.7\"");
 }
 
 #[test]
 fn a_quotation_not_in_the_source_is_refused() {
     let report = refused_after("「创下历史新高」", "「创下历史最高纪录」");
-    assert_reports(&report, "chapters[1].blocks[2].text: \"创下历史最高纪录\" is not in the source article word for word");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[2].text: \"创下历史最高纪录\" is not in the source article word for word",
+    );
 }
 
 #[test]
 fn an_indicator_quote_not_in_the_source_is_refused() {
-    let report = refused_after(
-        "quote = \"旅游总收入增长39.4%\"",
-        "quote = \"旅游收入增长39.4%\"",
-    );
-    assert_reports(
-        &report,
-        "indicators[3].quote: \"旅游收入增长39.4%\" is not in the source article word for word",
-    );
+    let report = refused_after("quote = \"旅游总收入增长39.4%\"", "quote = \"旅游收入增长39.4%\"");
+    assert_reports(&report, "indicators[3].quote: \"旅游收入增长39.4%\" is not in the source article word for word");
 }
 
 #[test]
@@ -262,14 +206,8 @@ fn an_impossible_date_is_refused() {
 
 #[test]
 fn bars_in_different_units_are_refused() {
-    let report = refused_after(
-        "indicators = [\"fai-growth\",",
-        "indicators = [\"fai-total\",",
-    );
-    assert_reports(
-        &report,
-        "intro[1].indicators: bars side by side must share one unit",
-    );
+    let report = refused_after("indicators = [\"fai-growth\",", "indicators = [\"fai-total\",");
+    assert_reports(&report, "intro[1].indicators: bars side by side must share one unit");
 }
 
 #[test]
@@ -278,10 +216,7 @@ fn a_units_chart_whose_part_exceeds_its_whole_is_refused() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-list-size\", \"provincial-projects\"]",
     );
-    assert_reports(
-        &report,
-        "chapters[1].blocks[5].indicators: a units chart needs the part no larger than the whole",
-    );
+    assert_reports(&report, "chapters[1].blocks[5].indicators: a units chart needs the part no larger than the whole");
 }
 
 #[test]
@@ -290,31 +225,19 @@ fn a_units_chart_naming_an_undefined_count_is_refused_not_a_crash() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-projects\", \"list-size\"]",
     );
-    assert_reports(
-        &report,
-        "chapters[1].blocks[5].indicators[1]: indicator \"list-size\" is not defined",
-    );
+    assert_reports(&report, "chapters[1].blocks[5].indicators[1]: indicator \"list-size\" is not defined");
 }
 
 #[test]
 fn a_part_of_whole_chart_of_a_growth_rate_is_refused() {
-    let report = refused_after(
-        "indicators = [\"industrial-share\"]",
-        "indicators = [\"fai-growth\"]",
-    );
-    assert_reports(
-        &report,
-        "intro[2].indicators: a part-of-whole chart draws exactly one share indicator",
-    );
+    let report = refused_after("indicators = [\"industrial-share\"]", "indicators = [\"fai-growth\"]");
+    assert_reports(&report, "intro[2].indicators: a part-of-whole chart draws exactly one share indicator");
 }
 
 #[test]
 fn a_fractional_count_is_refused() {
     let report = refused_after("value = 12\nprecision = 0", "value = 12\nprecision = 1");
-    assert_reports(
-        &report,
-        "indicators[11].precision: a count or a rank is a whole number: precision 0",
-    );
+    assert_reports(&report, "indicators[11].precision: a count or a rank is a whole number: precision 0");
 }
 
 #[test]
@@ -325,14 +248,10 @@ fn a_nav_label_too_long_for_a_phone_is_refused() {
 
 #[test]
 fn every_problem_is_reported_at_once() {
-    let text = STORY
-        .replacen("unit = \"个月\"", "unit = \"\"", 1)
-        .replacen("value = 22.3", "value = inf", 1);
+    let text = STORY.replacen("unit = \"个月\"", "unit = \"\"", 1).replacen("value = 22.3", "value = inf", 1);
     let error = check(FILE, parse(FILE, &text).unwrap(), SOURCE).unwrap_err();
     assert_eq!(error.problems.len(), 2, "{error}");
-    assert!(error
-        .to_string()
-        .starts_with(&format!("{FILE}: 2 problems")));
+    assert!(error.to_string().starts_with(&format!("{FILE}: 2 problems")));
 }
 
 #[test]
@@ -343,24 +262,13 @@ fn a_missing_source_text_is_refused_by_name() {
     std::fs::write(&path, STORY).unwrap();
     let report = load(&path).unwrap_err().to_string();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert!(
-        report.contains("story.source.text: cannot read"),
-        "{report}"
-    );
+    assert!(report.contains("story.source.text: cannot read"), "{report}");
     assert!(report.contains("fushun-2023h1.source.txt"), "{report}");
 }
 
 #[test]
 fn kinds_are_checked_as_the_file_declares_them() {
     let story = load(Path::new(FILE)).unwrap();
-    let rank = story
-        .indicators
-        .iter()
-        .find(|i| i.id.as_str() == "provincial-rank")
-        .unwrap();
-    assert_eq!(
-        (rank.kind, rank.value),
-        (Kind::Rank, 3.0),
-        "written 第三位 in the source"
-    );
+    let rank = story.indicators.iter().find(|i| i.id.as_str() == "provincial-rank").unwrap();
+    assert_eq!((rank.kind, rank.value), (Kind::Rank, 3.0), "written 第三位 in the source");
 }

@@ -6,17 +6,10 @@ use story::components::app::{App, AppProps};
 
 fn main() {
     let document = gloo::utils::document();
-    let root = document
-        .get_element_by_id("story")
-        .unwrap_or_else(|| gloo::utils::body().into());
+    let root = document.get_element_by_id("story").unwrap_or_else(|| gloo::utils::body().into());
     // The page names its story; a missing or unknown name shows the first story, never nothing.
     let story = story::stories::story_or_first(root.get_attribute("data-story").as_deref());
-    let renderer = yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            story: Rc::new(story),
-        },
-    );
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { story: Rc::new(story) });
     // With `hydration` the app adopts the HTML the build prerendered instead of drawing it again.
     #[cfg(feature = "hydration")]
     renderer.hydrate();

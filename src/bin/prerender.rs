@@ -10,16 +10,11 @@ use story::components::app::{App, AppProps};
 use story::{page, stories};
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
-    else {
+    let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
         eprintln!("usage: prerender DIR (or set TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a tokio runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
     let local = tokio::task::LocalSet::new();
     match local.block_on(&runtime, prerender_all(PathBuf::from(dir))) {
         Ok(count) => {
@@ -40,16 +35,10 @@ async fn prerender_all(dir: PathBuf) -> Result<usize, String> {
         if path.extension().is_none_or(|ext| ext != "html") {
             continue;
         }
-        let html =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let story = Rc::new(stories::story_or_first(page::story_id(&html)));
-        let body = yew::LocalServerRenderer::<App>::with_props(AppProps {
-            story: story.clone(),
-        })
-        .render()
-        .await;
-        let filled =
-            page::fill(&html, &story, &body).map_err(|e| format!("{}: {e}", path.display()))?;
+        let body = yew::LocalServerRenderer::<App>::with_props(AppProps { story: story.clone() }).render().await;
+        let filled = page::fill(&html, &story, &body).map_err(|e| format!("{}: {e}", path.display()))?;
         std::fs::write(&path, filled).map_err(|e| format!("{}: {e}", path.display()))?;
         count += 1;
     }

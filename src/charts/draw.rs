@@ -43,17 +43,10 @@ pub fn draw(
     // Every frame starts from blank: plotters cannot clear a canvas (a transparent fill draws nothing).
     let context = canvas.get_context("2d").ok().flatten();
     let context = context.and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-    context
-        .ok_or_else(|| DrawError("no 2d context".into()))?
-        .clear_rect(0.0, 0.0, width, height);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| DrawError("no 2d context".into()))?;
+    context.ok_or_else(|| DrawError("no 2d context".into()))?.clear_rect(0.0, 0.0, width, height);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| DrawError("no 2d context".into()))?;
     let area = backend.into_drawing_area();
-    let pen = Pen {
-        area: &area,
-        palette,
-        scale,
-    };
+    let pen = Pen { area: &area, palette, scale };
     match chart.kind {
         ChartKind::Bars => pen.bars(chart, width, height, progress),
         ChartKind::PartOfWhole => pen.part_of_whole(chart, width, height, progress),
@@ -82,12 +75,17 @@ impl Pen<'_> {
         if rect.w < 0.5 || rect.h < 0.5 {
             return Ok(());
         }
-        let corners = [
-            (px(rect.x), px(rect.y)),
-            (px(rect.x + rect.w), px(rect.y + rect.h)),
-        ];
-        self.area
-            .draw(&Rectangle::new(corners, rgb(colour).filled()))?;
+        let corners = [(px(rect.x), px(rect.y)), (px(rect.x + rect.w), px(rect.y + rect.h))];
+        self.area.draw(&Rectangle::new(corners, rgb(colour).filled()))?;
+        Ok(())
+    }
+
+    /// The outline of `rect`, drawn inside it so outlined and filled cells are the same size.
+    fn outline(&self, rect: Rect, colour: (u8, u8, u8)) -> Result<(), DrawError> {
+        let stroke = self.scale.max(1.0);
+        let inner = Rect { x: rect.x + stroke / 2.0, y: rect.y + stroke / 2.0, w: rect.w - stroke, h: rect.h - stroke };
+        let corners = [(px(inner.x), px(inner.y)), (px(inner.x + inner.w), px(inner.y + inner.h))];
+        self.area.draw(&Rectangle::new(corners, rgb(colour).stroke_width(stroke.round() as u32)))?;
         Ok(())
     }
 
@@ -101,42 +99,20 @@ impl Pen<'_> {
         anchor: Anchor,
         bold: bool,
     ) -> Result<(), DrawError> {
-        let weight = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
+        let weight = if bold { FontStyle::Bold } else { FontStyle::Normal };
         let font = (FONT, size * self.scale, weight).into_font();
         let colour = rgb(colour);
         let style = font.color(&colour).pos(Pos::new(anchor.0, anchor.1));
-        self.area
-            .draw(&Text::new(text.to_owned(), (px(at.0), px(at.1)), style))?;
+        self.area.draw(&Text::new(text.to_owned(), (px(at.0), px(at.1)), style))?;
         Ok(())
     }
 
-    fn bars(
-        &self,
-        chart: &ChartData,
-        width: f64,
-        height: f64,
-        progress: f64,
-    ) -> Result<(), DrawError> {
-        let values: Vec<(f64, usize)> = chart
-            .data
-            .iter()
-            .map(|d| (d.value, d.display.chars().count()))
-            .collect();
+    fn bars(&self, chart: &ChartData, width: f64, height: f64, progress: f64) -> Result<(), DrawError> {
+        let values: Vec<(f64, usize)> = chart.data.iter().map(|d| (d.value, d.display.chars().count())).collect();
         let rows = layout::bars(&values, width, height, self.scale, progress);
         let palette = self.palette;
         for (datum, row) in chart.data.iter().zip(&rows) {
-            self.text(
-                &datum.label,
-                row.label_at,
-                metrics::LABEL,
-                palette.ink,
-                (HPos::Left, VPos::Bottom),
-                false,
-            )?;
+            self.text(&datum.label, row.label_at, metrics::LABEL, palette.ink, (HPos::Left, VPos::Bottom), false)?;
             self.rect(row.bar, palette.accent)?;
             if progress > 0.0 {
                 self.text(
@@ -152,13 +128,7 @@ impl Pen<'_> {
         Ok(())
     }
 
-    fn part_of_whole(
-        &self,
-        chart: &ChartData,
-        width: f64,
-        height: f64,
-        progress: f64,
-    ) -> Result<(), DrawError> {
+    fn part_of_whole(&self, chart: &ChartData, width: f64, height: f64, progress: f64) -> Result<(), DrawError> {
         let Some(datum) = chart.data.first() else {
             return Ok(());
         };
@@ -168,52 +138,20 @@ impl Pen<'_> {
         self.rect(track, palette.track)?;
         if floor {
             // The rest of the track is not "the other 60%": the true share lies somewhere in it.
-            self.hatch(Rect {
-                x: geometry.tick_x,
-                w: track.w - geometry.tick_x,
-                ..track
-            })?;
+            self.hatch(Rect { x: geometry.tick_x, w: track.w - geometry.tick_x, ..track })?;
         }
         self.rect(geometry.part, palette.accent)?;
         let above = track.y - 6.0 * self.scale;
         let below = track.y + track.h + 6.0 * self.scale;
         let value_at = (geometry.tick_x, above);
-        self.text(
-            &datum.display,
-            value_at,
-            metrics::VALUE,
-            palette.accent,
-            (HPos::Center, VPos::Bottom),
-            true,
-        )?;
-        self.text(
-            "0%",
-            (0.0, below),
-            metrics::LABEL,
-            palette.muted,
-            (HPos::Left, VPos::Top),
-            false,
-        )?;
-        self.text(
-            "100%",
-            (width, below),
-            metrics::LABEL,
-            palette.muted,
-            (HPos::Right, VPos::Top),
-            false,
-        )?;
+        self.text(&datum.display, value_at, metrics::VALUE, palette.accent, (HPos::Center, VPos::Bottom), true)?;
+        self.text("0%", (0.0, below), metrics::LABEL, palette.muted, (HPos::Left, VPos::Top), false)?;
+        self.text("100%", (width, below), metrics::LABEL, palette.muted, (HPos::Right, VPos::Top), false)?;
         if floor {
             let note = ui::labels(chart.lang).floor_note;
             // Its own line, under the hatched span it explains, clear of the 0% and 100% labels.
             let at = (width, below + metrics::LABEL * 1.5 * self.scale);
-            self.text(
-                note,
-                at,
-                metrics::LABEL - 2.0,
-                palette.ink,
-                (HPos::Right, VPos::Top),
-                false,
-            )?;
+            self.text(note, at, metrics::LABEL - 2.0, palette.ink, (HPos::Right, VPos::Top), false)?;
         }
         Ok(())
     }
@@ -224,77 +162,41 @@ impl Pen<'_> {
         let line = (1.5 * self.scale).max(1.0);
         let mut x = rect.x + step / 2.0;
         while x < rect.x + rect.w {
-            self.rect(
-                Rect {
-                    x,
-                    y: rect.y,
-                    w: line,
-                    h: rect.h,
-                },
-                self.palette.muted,
-            )?;
+            self.rect(Rect { x, y: rect.y, w: line, h: rect.h }, self.palette.muted)?;
             x += step;
         }
         Ok(())
     }
 
-    fn units(
-        &self,
-        chart: &ChartData,
-        width: f64,
-        height: f64,
-        progress: f64,
-    ) -> Result<(), DrawError> {
-        let [part, whole] = &chart.data[..] else {
-            return Ok(());
-        };
-        // A key of two lines above the grid: the part's colour, then the whole's.
+    fn units(&self, chart: &ChartData, width: f64, height: f64, progress: f64) -> Result<(), DrawError> {
+        let [part, whole] = &chart.data[..] else { return Ok(()) };
+        let palette = self.palette;
+        // A key of two lines above the grid: the part filled, the rest of the whole outlined, so
+        // the two differ by more than colour.
         let line = 22.0 * self.scale;
         let key_height = 2.0 * line + 6.0 * self.scale;
         let grid = layout::unit_grid(whole.value as usize, width, height - key_height);
         let filled = (part.value * progress).round() as usize;
         for index in 0..whole.value as usize {
             let (x, y) = grid.cell_at(index);
-            let colour = if index < filled {
-                self.palette.accent
+            let cell = Rect { x, y: y + key_height, w: grid.cell, h: grid.cell };
+            if index < filled {
+                self.rect(cell, palette.accent)?;
             } else {
-                self.palette.track
-            };
-            self.rect(
-                Rect {
-                    x,
-                    y: y + key_height,
-                    w: grid.cell,
-                    h: grid.cell,
-                },
-                colour,
-            )?;
+                self.outline(cell, palette.quiet)?;
+            }
         }
         let square = 12.0 * self.scale;
-        for (row, (datum, colour)) in [(part, self.palette.accent), (whole, self.palette.track)]
-            .into_iter()
-            .enumerate()
-        {
+        for (row, datum) in [part, whole].into_iter().enumerate() {
             let centre = line * (row as f64 + 0.5);
-            self.rect(
-                Rect {
-                    x: 0.0,
-                    y: centre - square / 2.0,
-                    w: square,
-                    h: square,
-                },
-                colour,
-            )?;
-            let key = format!("{} {}", datum.label, datum.display);
-            let anchor = (HPos::Left, VPos::Center);
-            self.text(
-                &key,
-                (square * 1.6, centre),
-                metrics::LABEL,
-                self.palette.ink,
-                anchor,
-                false,
-            )?;
+            let key = Rect { x: 0.0, y: centre - square / 2.0, w: square, h: square };
+            if row == 0 {
+                self.rect(key, palette.accent)?;
+            } else {
+                self.outline(key, palette.quiet)?;
+            }
+            let text = format!("{} {}", datum.label, datum.display);
+            self.text(&text, (square * 1.6, centre), metrics::LABEL, palette.ink, (HPos::Left, VPos::Center), false)?;
         }
         Ok(())
     }

@@ -41,13 +41,7 @@ pub struct BarRow {
 /// `values` are drawn into `width` × `height` device pixels at `scale` (device pixel ratio);
 /// `progress` (0..=1) grows the bars for the entrance. Space is kept at the right for the widest
 /// value text, estimated from its character count.
-pub fn bars(
-    values: &[(f64, usize)],
-    width: f64,
-    height: f64,
-    scale: f64,
-    progress: f64,
-) -> Vec<BarRow> {
+pub fn bars(values: &[(f64, usize)], width: f64, height: f64, scale: f64, progress: f64) -> Vec<BarRow> {
     let label = metrics::LABEL * scale;
     let bar = metrics::BAR * scale;
     let gap = metrics::ROW_GAP * scale;
@@ -64,20 +58,11 @@ pub fn bars(
         .enumerate()
         .map(|(i, &(value, _))| {
             let top = i as f64 * (row + spare) + spare / 2.0;
-            let length = if max > 0.0 {
-                track * (value.max(0.0) / max) * progress
-            } else {
-                0.0
-            };
+            let length = if max > 0.0 { track * (value.max(0.0) / max) * progress } else { 0.0 };
             let bar_top = top + label * 1.5;
             BarRow {
                 label_at: (0.0, top + label),
-                bar: Rect {
-                    x: 0.0,
-                    y: bar_top,
-                    w: length,
-                    h: bar,
-                },
+                bar: Rect { x: 0.0, y: bar_top, w: length, h: bar },
                 value_at: (length + 6.0 * scale, bar_top + bar / 2.0),
             }
         })
@@ -97,29 +82,13 @@ pub struct PartOfWhole {
 }
 
 /// The geometry of a part-of-whole bar for `percent` in `width` × `height` device pixels.
-pub fn part_of_whole(
-    percent: f64,
-    width: f64,
-    height: f64,
-    scale: f64,
-    progress: f64,
-) -> PartOfWhole {
+pub fn part_of_whole(percent: f64, width: f64, height: f64, scale: f64, progress: f64) -> PartOfWhole {
     let bar = 28.0 * scale;
     let top = (height - bar) / 2.0;
     let share = percent.clamp(0.0, 100.0) / 100.0;
     PartOfWhole {
-        track: Rect {
-            x: 0.0,
-            y: top,
-            w: width,
-            h: bar,
-        },
-        part: Rect {
-            x: 0.0,
-            y: top,
-            w: width * share * progress.clamp(0.0, 1.0),
-            h: bar,
-        },
+        track: Rect { x: 0.0, y: top, w: width, h: bar },
+        part: Rect { x: 0.0, y: top, w: width * share * progress.clamp(0.0, 1.0), h: bar },
         tick_x: width * share,
     }
 }
@@ -141,10 +110,7 @@ impl UnitGrid {
     /// The top-left corner of cell `index`, filling rows left to right, top to bottom.
     pub fn cell_at(&self, index: usize) -> (f64, f64) {
         let pitch = self.cell + self.gap;
-        (
-            (index % self.columns) as f64 * pitch,
-            (index / self.columns) as f64 * pitch,
-        )
+        ((index % self.columns) as f64 * pitch, (index / self.columns) as f64 * pitch)
     }
 }
 
@@ -152,24 +118,14 @@ impl UnitGrid {
 /// gap of a fifth of a cell. Used to show a part of a list (20 of 300) without inventing the rest.
 pub fn unit_grid(count: usize, width: f64, height: f64) -> UnitGrid {
     let count = count.max(1);
-    let mut best = UnitGrid {
-        columns: count,
-        rows: 1,
-        cell: 0.0,
-        gap: 0.0,
-    };
+    let mut best = UnitGrid { columns: count, rows: 1, cell: 0.0, gap: 0.0 };
     for columns in 1..=count {
         let rows = count.div_ceil(columns);
         // Pitch p = cell * 1.2 must fit both ways.
         let pitch = (width / columns as f64).min(height / rows as f64);
         let cell = pitch / 1.2;
         if cell > best.cell {
-            best = UnitGrid {
-                columns,
-                rows,
-                cell,
-                gap: pitch - cell,
-            };
+            best = UnitGrid { columns, rows, cell, gap: pitch - cell };
         }
     }
     best
@@ -182,21 +138,12 @@ mod tests {
     #[test]
     fn bars_are_proportional_to_their_values_and_fit_the_width() {
         for (width, scale) in [(343.0, 1.0), (686.0, 2.0), (640.0, 1.0), (1920.0, 3.0)] {
-            let rows = bars(
-                &[(22.3, 5), (92.1, 5), (39.4, 5)],
-                width,
-                180.0 * scale,
-                scale,
-                1.0,
-            );
+            let rows = bars(&[(22.3, 5), (92.1, 5), (39.4, 5)], width, 180.0 * scale, scale, 1.0);
             let ratio = rows[0].bar.w / rows[1].bar.w;
             assert!((ratio - 22.3 / 92.1).abs() < 1e-9, "{ratio}");
             for row in &rows {
                 let value_end = row.value_at.0 + 5.0 * metrics::VALUE * 0.62 * scale;
-                assert!(
-                    value_end <= width + 1e-9,
-                    "the value text overflows at {width}px"
-                );
+                assert!(value_end <= width + 1e-9, "the value text overflows at {width}px");
             }
         }
     }
@@ -213,15 +160,7 @@ mod tests {
 
     #[test]
     fn bars_grow_with_the_entrance_and_scale_with_the_pixel_ratio() {
-        let at = |progress, scale| {
-            bars(
-                &[(50.0, 3), (100.0, 3)],
-                400.0 * scale,
-                200.0 * scale,
-                scale,
-                progress,
-            )
-        };
+        let at = |progress, scale| bars(&[(50.0, 3), (100.0, 3)], 400.0 * scale, 200.0 * scale, scale, progress);
         assert_eq!(at(0.0, 1.0)[1].bar.w, 0.0);
         assert!((at(0.5, 1.0)[1].bar.w * 2.0 - at(1.0, 1.0)[1].bar.w).abs() < 1e-9);
         assert!((at(1.0, 2.0)[1].bar.h - 2.0 * at(1.0, 1.0)[1].bar.h).abs() < 1e-9);
@@ -239,34 +178,18 @@ mod tests {
 
     #[test]
     fn every_unit_cell_fits_at_phone_and_desktop_sizes() {
-        for (width, height) in [
-            (288.0, 150.0),
-            (343.0, 150.0),
-            (640.0, 150.0),
-            (1280.0, 300.0),
-        ] {
+        for (width, height) in [(288.0, 150.0), (343.0, 150.0), (640.0, 150.0), (1280.0, 300.0)] {
             let grid = unit_grid(300, width, height);
             assert!(grid.columns * grid.rows >= 300);
             let (x, y) = grid.cell_at(299);
-            assert!(
-                x + grid.cell <= width + 1e-9 && y + grid.cell <= height + 1e-9,
-                "{grid:?} at {width}×{height}"
-            );
-            assert!(
-                grid.cell >= 4.0,
-                "cells too small to see at {width}×{height}: {grid:?}"
-            );
+            assert!(x + grid.cell <= width + 1e-9 && y + grid.cell <= height + 1e-9, "{grid:?} at {width}×{height}");
+            assert!(grid.cell >= 4.0, "cells too small to see at {width}×{height}: {grid:?}");
         }
     }
 
     #[test]
     fn units_fill_rows_left_to_right() {
-        let grid = UnitGrid {
-            columns: 10,
-            rows: 3,
-            cell: 5.0,
-            gap: 1.0,
-        };
+        let grid = UnitGrid { columns: 10, rows: 3, cell: 5.0, gap: 1.0 };
         assert_eq!(grid.cell_at(0), (0.0, 0.0));
         assert_eq!(grid.cell_at(9), (54.0, 0.0));
         assert_eq!(grid.cell_at(10), (0.0, 6.0));

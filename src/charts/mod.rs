@@ -46,21 +46,11 @@ impl ChartData {
             .map(|indicator| Datum {
                 label: indicator.label.clone(),
                 value: indicator.value,
-                display: display(
-                    lang,
-                    indicator.value,
-                    indicator.precision,
-                    &indicator.unit,
-                    indicator.bound,
-                ),
+                display: display(lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound),
                 bound: indicator.bound,
             })
             .collect();
-        ChartData {
-            kind: chart.chart,
-            data,
-            lang,
-        }
+        ChartData { kind: chart.chart, data, lang }
     }
 }
 
@@ -79,17 +69,21 @@ pub struct Palette {
     pub muted: (u8, u8, u8),
     /// The figures themselves.
     pub accent: (u8, u8, u8),
-    /// Tracks and empty cells behind the marks.
+    /// Tracks behind the marks (decoration: carries no data).
     pub track: (u8, u8, u8),
+    /// Marks that carry data but not the figure itself, such as the rest of a list: at least 3:1
+    /// against the page, like every mark.
+    pub quiet: (u8, u8, u8),
 }
 
 impl Default for Palette {
     fn default() -> Self {
         Palette {
             ink: (27, 27, 27),
-            muted: (90, 84, 74),
+            muted: (74, 74, 74),
             accent: (158, 42, 31),
             track: (228, 222, 208),
+            quiet: (133, 123, 106),
         }
     }
 }
@@ -114,27 +108,15 @@ mod tests {
         let chart = story
             .blocks()
             .find_map(|block| match block {
-                crate::content::model::Block::Chart(chart)
-                    if chart.id.as_str() == "growth-rates" =>
-                {
-                    Some(chart)
-                }
+                crate::content::model::Block::Chart(chart) if chart.id.as_str() == "growth-rates" => Some(chart),
                 _ => None,
             })
             .unwrap();
         let data = ChartData::new(&story, chart);
-        let shown: Vec<(&str, &str)> = data
-            .data
-            .iter()
-            .map(|d| (d.label.as_str(), d.display.as_str()))
-            .collect();
+        let shown: Vec<(&str, &str)> = data.data.iter().map(|d| (d.label.as_str(), d.display.as_str())).collect();
         assert_eq!(
             shown,
-            [
-                ("固定资产投资增速", "22.3%"),
-                ("域外引资到位额增长", "92.1%"),
-                ("旅游总收入增长", "39.4%")
-            ]
+            [("固定资产投资增速", "22.3%"), ("域外引资到位额增长", "92.1%"), ("旅游总收入增长", "39.4%")]
         );
     }
 

@@ -32,18 +32,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            state.dispatch(Action::Started {
-                motion: !browser::prefers_reduced_motion(),
-            });
+            state.dispatch(Action::Started { motion: !browser::prefers_reduced_motion() });
             // Follow the system setting if the reader changes it while reading.
-            let query = gloo::utils::window()
-                .match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten();
+            let query = gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten();
             let listener = query.map(|query| {
-                EventListener::new(&query.clone(), "change", move |_| {
-                    state.dispatch(Action::Motion(!query.matches()))
-                })
+                EventListener::new(&query.clone(), "change", move |_| state.dispatch(Action::Motion(!query.matches())))
             });
             move || drop(listener)
         });

@@ -23,19 +23,12 @@ pub fn ChapterNav() -> Html {
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
     let motion = app.as_ref().and_then(|state| state.motion).unwrap_or(false);
-    let ids = use_memo(story.clone(), |story| {
-        story
-            .chapters
-            .iter()
-            .map(|c| c.id.as_str().to_owned())
-            .collect::<Vec<_>>()
-    });
+    let ids =
+        use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
     let reading = use_reading(ids.clone());
     let go = {
         let ids = ids.clone();
-        move |step: Step| {
-            step_target(reading.active, ids.len(), step).map(|target| (target, ids.clone()))
-        }
+        move |step: Step| step_target(reading.active, ids.len(), step).map(|target| (target, ids.clone()))
     };
     {
         let go = go.clone();
@@ -43,34 +36,27 @@ pub fn ChapterNav() -> Html {
             // Not passive: Home and End must not also scroll the page to its ends.
             let options = EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
-            let listener =
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.default_prevented()
-                        || event.ctrl_key()
-                        || event.alt_key()
-                        || event.meta_key()
-                        || typing(event)
-                    {
-                        return;
-                    }
-                    if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
-                        event.prevent_default();
-                        browser::go_to_chapter(&ids[target], motion);
-                    }
-                });
+            let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.default_prevented() || event.ctrl_key() || event.alt_key() || event.meta_key() || typing(event)
+                {
+                    return;
+                }
+                if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
+                    event.prevent_default();
+                    browser::go_to_chapter(&ids[target], motion);
+                }
+            });
             move || drop(listener)
         });
     }
     let step_button = |step: Step, label: &'static str, glyph: &'static str| {
         let target = go(step);
-        let onclick = target
-            .clone()
-            .map(|(target, ids): (usize, Rc<Vec<String>>)| {
-                Callback::from(move |_| browser::go_to_chapter(&ids[target], motion))
-            });
+        let onclick = target.clone().map(|(target, ids): (usize, Rc<Vec<String>>)| {
+            Callback::from(move |_| browser::go_to_chapter(&ids[target], motion))
+        });
         html! {
             <button type="button" class="chapter-nav__step" aria-label={label} disabled={target.is_none()} {onclick}>
                 { glyph }
@@ -104,12 +90,8 @@ pub fn ChapterNav() -> Html {
 
 /// Whether the key press is typing into a field, which the navigator must leave alone.
 fn typing(event: &KeyboardEvent) -> bool {
-    let Some(target) = event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-    else {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return false;
     };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.is_content_editable()
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
 }

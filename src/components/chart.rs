@@ -22,27 +22,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let words = use_labels();
     let chart = &props.chart;
     let id = chart.id.as_str();
-    let rows = chart
-        .indicators
-        .iter()
-        .filter_map(|id| story.indicator(id))
-        .map(|indicator| {
-            let value = display(
-                story.meta.lang,
-                indicator.value,
-                indicator.precision,
-                &indicator.unit,
-                indicator.bound,
-            );
-            html! {
-                <tr>
-                    <th scope="row">{ &indicator.label }</th>
-                    <td>{ value }</td>
-                    <td>{ &indicator.period }</td>
-                    <td>{ &indicator.basis }</td>
-                </tr>
-            }
-        });
+    let rows = chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| {
+        let value = display(story.meta.lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound);
+        html! {
+            <tr>
+                <th scope="row">{ &indicator.label }</th>
+                <td>{ value }</td>
+                <td>{ &indicator.period }</td>
+                <td>{ &indicator.basis }</td>
+            </tr>
+        }
+    });
     html! {
         <figure class="chart" id={id.to_owned()}>
             <h3 class="chart__title" id={format!("{id}-title")}>{ &chart.title }</h3>

@@ -79,10 +79,7 @@ fn paint(canvas: &NodeRef, data: &ChartData, progress: f64, force: bool) {
     };
     let scale = browser::pixel_ratio();
     let rect = canvas.get_bounding_client_rect();
-    let (width, height) = (
-        (rect.width() * scale).round() as u32,
-        (rect.height() * scale).round() as u32,
-    );
+    let (width, height) = ((rect.width() * scale).round() as u32, (rect.height() * scale).round() as u32);
     if width == 0 || height == 0 {
         return;
     }
@@ -96,13 +93,8 @@ fn paint(canvas: &NodeRef, data: &ChartData, progress: f64, force: bool) {
     let palette = browser::palette(&canvas);
     match charts::draw(&canvas, data, &palette, scale, progress) {
         Ok(()) => {
-            let _ = canvas.set_attribute(
-                "data-drawn",
-                if progress >= 1.0 { "final" } else { "entering" },
-            );
+            let _ = canvas.set_attribute("data-drawn", if progress >= 1.0 { "final" } else { "entering" });
         }
-        Err(error) => {
-            web_sys::console::error_1(&format!("chart {:?}: {}", data.kind, error.0).into())
-        }
+        Err(error) => web_sys::console::error_1(&format!("chart {:?}: {}", data.kind, error.0).into()),
     }
 }

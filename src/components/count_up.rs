@@ -26,10 +26,7 @@ pub fn CountUp(props: &CountUpProps) -> Html {
         let node = node.clone();
         use_entrance(node.clone(), COUNT_UP_MS, move |progress| {
             if let Some(text) = node.get().and_then(|element| element.first_child()) {
-                text.set_node_value(Some(&format::fixed(
-                    count_up_value(value, progress),
-                    precision,
-                )));
+                text.set_node_value(Some(&format::fixed(count_up_value(value, progress), precision)));
             }
         });
     }

@@ -3,9 +3,7 @@
 //! The browser then starts with the story as ready-made data: no TOML or JSON parser in the
 //! WebAssembly module, and no way for a broken story file to reach a reader.
 
-use super::model::{
-    Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate, Kind, Lang,
-};
+use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
 use super::model::{Meta, Paragraph, PullQuote, Slug, Source, Story};
 use super::rich::{RichText, Span};
 

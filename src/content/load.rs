@@ -21,12 +21,7 @@ pub struct StoryError {
 impl fmt::Display for StoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();
-        writeln!(
-            f,
-            "{}: {count} problem{}",
-            self.file,
-            if count == 1 { "" } else { "s" }
-        )?;
+        writeln!(f, "{}: {count} problem{}", self.file, if count == 1 { "" } else { "s" })?;
         for problem in &self.problems {
             writeln!(f, "  {}: {problem}", self.file)?;
         }
@@ -39,20 +34,12 @@ impl std::error::Error for StoryError {}
 /// Reads, parses and checks the story file at `path` against the source text it names.
 pub fn load(path: &Path) -> Result<Story, StoryError> {
     let file = path.display().to_string();
-    let refuse = |path: &str, rule: String| StoryError {
-        file: file.clone(),
-        problems: vec![Problem::at(path, rule)],
-    };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| refuse("", format!("cannot read the file: {e}")))?;
+    let refuse = |path: &str, rule: String| StoryError { file: file.clone(), problems: vec![Problem::at(path, rule)] };
+    let text = std::fs::read_to_string(path).map_err(|e| refuse("", format!("cannot read the file: {e}")))?;
     let story = parse(&file, &text)?;
     let source_path = path.with_file_name(&story.meta.source.text);
-    let source = std::fs::read_to_string(&source_path).map_err(|e| {
-        refuse(
-            "story.source.text",
-            format!("cannot read {}: {e}", source_path.display()),
-        )
-    })?;
+    let source = std::fs::read_to_string(&source_path)
+        .map_err(|e| refuse("story.source.text", format!("cannot read {}: {e}", source_path.display())))?;
     check(&file, story, &source)
 }
 
@@ -62,18 +49,9 @@ pub fn parse(file: &str, text: &str) -> Result<Story, StoryError> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        let line = inner
-            .span()
-            .map(|span| text[..span.start].matches('\n').count() + 1);
-        let problem = Problem {
-            path,
-            line,
-            rule: inner.message().trim().to_owned(),
-        };
-        StoryError {
-            file: file.to_owned(),
-            problems: vec![problem],
-        }
+        let line = inner.span().map(|span| text[..span.start].matches('\n').count() + 1);
+        let problem = Problem { path, line, rule: inner.message().trim().to_owned() };
+        StoryError { file: file.to_owned(), problems: vec![problem] }
     })
 }
 
@@ -83,9 +61,6 @@ pub fn check(file: &str, story: Story, source: &str) -> Result<Story, StoryError
     if problems.is_empty() {
         Ok(story)
     } else {
-        Err(StoryError {
-            file: file.to_owned(),
-            problems,
-        })
+        Err(StoryError { file: file.to_owned(), problems })
     }
 }

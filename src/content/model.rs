@@ -237,12 +237,9 @@ impl TryFrom<String> for Slug {
     fn try_from(text: String) -> Result<Self, String> {
         let well_formed = !text.is_empty()
             && text.len() <= 40
-            && text.split('-').all(|word| {
-                !word.is_empty()
-                    && word
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
+            && text
+                .split('-')
+                .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if well_formed {
             Ok(Slug(text))
         } else {
@@ -279,10 +276,7 @@ impl TryFrom<String> for IsoDate {
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         let date = IsoDate(text);
         let (year, month, day) = if shaped { date.parts() } else { (0, 0, 0) };
         let days_in_month = match month {
@@ -307,9 +301,7 @@ impl Story {
 
     /// Every block in reading order: the intro's, then each chapter's.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        self.intro
-            .iter()
-            .chain(self.chapters.iter().flat_map(|chapter| &chapter.blocks))
+        self.intro.iter().chain(self.chapters.iter().flat_map(|chapter| &chapter.blocks))
     }
 }
 

@@ -66,19 +66,13 @@ pub fn parse(text: &str) -> Result<Vec<Span>, String> {
             (Span::Quote(inner.to_owned()), after)
         } else if let Some(after) = rest.strip_prefix('[') {
             let (label, after) = closed(after, "]", "link text", "[")?;
-            let after = after
-                .strip_prefix('(')
-                .ok_or_else(|| format!("link [{label}] must be followed by (https://…)"))?;
+            let after =
+                after.strip_prefix('(').ok_or_else(|| format!("link [{label}] must be followed by (https://…)"))?;
             let (href, after) = closed(after, ")", "link address", "(")?;
             if !href.starts_with("https://") || href.contains(char::is_whitespace) {
-                return Err(format!(
-                    "link address {href:?} must start with https:// and hold no spaces"
-                ));
+                return Err(format!("link address {href:?} must start with https:// and hold no spaces"));
             }
-            let link = Span::Link {
-                text: label.to_owned(),
-                href: href.to_owned(),
-            };
+            let link = Span::Link { text: label.to_owned(), href: href.to_owned() };
             (link, after)
         } else if matches!(c, '」' | ']') {
             return Err(format!("{c:?} closes nothing: no opening mark before it"));
@@ -103,26 +97,14 @@ pub fn parse(text: &str) -> Result<Vec<Span>, String> {
 }
 
 /// The text up to `close` and what follows it; the text must be non-empty and unmarked.
-fn closed<'a>(
-    text: &'a str,
-    close: &str,
-    what: &str,
-    open: &str,
-) -> Result<(&'a str, &'a str), String> {
-    let end = text
-        .find(close)
-        .ok_or_else(|| format!("{what} opened with {open:?} is never closed with {close:?}"))?;
+fn closed<'a>(text: &'a str, close: &str, what: &str, open: &str) -> Result<(&'a str, &'a str), String> {
+    let end = text.find(close).ok_or_else(|| format!("{what} opened with {open:?} is never closed with {close:?}"))?;
     let inner = &text[..end];
     if inner.trim().is_empty() {
         return Err(format!("{what} opened with {open:?} is empty"));
     }
-    if let Some(mark) = ["**", "「", "[", "]", "」"]
-        .iter()
-        .find(|mark| inner.contains(**mark))
-    {
-        return Err(format!(
-            "{what} {inner:?} holds the mark {mark:?}: marks do not nest"
-        ));
+    if let Some(mark) = ["**", "「", "[", "]", "」"].iter().find(|mark| inner.contains(**mark)) {
+        return Err(format!("{what} {inner:?} holds the mark {mark:?}: marks do not nest"));
     }
     Ok((inner, &text[end + close.len()..]))
 }
@@ -142,8 +124,7 @@ mod tests {
 
     #[test]
     fn marks_become_typed_spans_in_order() {
-        let spans =
-            parse("投资**22.3%**，称「创下历史新高」，见[原文](https://example.org/a)。").unwrap();
+        let spans = parse("投资**22.3%**，称「创下历史新高」，见[原文](https://example.org/a)。").unwrap();
         assert_eq!(
             spans,
             vec![
@@ -152,10 +133,7 @@ mod tests {
                 text("，称"),
                 Span::Quote("创下历史新高".into()),
                 text("，见"),
-                Span::Link {
-                    text: "原文".into(),
-                    href: "https://example.org/a".into()
-                },
+                Span::Link { text: "原文".into(), href: "https://example.org/a".into() },
                 text("。"),
             ]
         );
@@ -179,9 +157,7 @@ mod tests {
 
     #[test]
     fn only_https_links_are_allowed() {
-        assert!(parse("[x](javascript:alert(1))")
-            .unwrap_err()
-            .contains("https://"));
+        assert!(parse("[x](javascript:alert(1))").unwrap_err().contains("https://"));
         assert!(parse("[x](http://a.b)").unwrap_err().contains("https://"));
     }
 }

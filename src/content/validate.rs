@@ -21,11 +21,7 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`, without a line number.
     pub fn at(path: impl Into<String>, rule: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            line: None,
-            rule: rule.into(),
-        }
+        Problem { path: path.into(), line: None, rule: rule.into() }
     }
 }
 
@@ -48,10 +44,7 @@ const MAX_PRECISION: u8 = 3;
 /// Checks `story` against its rules and against `source`, the text of the article it retells.
 /// Returns every problem found, in file order, so an editor can fix them all in one pass.
 pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
-    let mut check = Checker {
-        source: normalize(source),
-        problems: Vec::new(),
-    };
+    let mut check = Checker { source: normalize(source), problems: Vec::new() };
     let indicators = check.indicators(&story.indicators);
 
     let meta = &story.meta;
@@ -69,12 +62,7 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
         check.problem("chapters", "a story needs at least one chapter");
     }
     for (i, chapter) in story.chapters.iter().enumerate() {
-        check.chapter(
-            &format!("chapters[{i}]"),
-            chapter,
-            &indicators,
-            &mut anchors,
-        );
+        check.chapter(&format!("chapters[{i}]"), chapter, &indicators, &mut anchors);
     }
     check.problems
 }
@@ -99,33 +87,21 @@ impl Checker {
         if quoted.trim().is_empty() {
             self.problem(path, "must not be empty");
         } else if !self.source.contains(&normalize(quoted)) {
-            self.problem(
-                path,
-                format!("{quoted:?} is not in the source article word for word"),
-            );
+            self.problem(path, format!("{quoted:?} is not in the source article word for word"));
         }
     }
 
     fn defined(&mut self, path: &str, id: &Slug, indicators: &HashMap<&str, &Indicator>) -> bool {
         let found = indicators.contains_key(id.as_str());
         if !found {
-            self.problem(
-                path,
-                format!(
-                    "indicator {:?} is not defined in [[indicators]]",
-                    id.as_str()
-                ),
-            );
+            self.problem(path, format!("indicator {:?} is not defined in [[indicators]]", id.as_str()));
         }
         found
     }
 
     fn unique_anchor<'a>(&mut self, path: &str, id: &'a Slug, anchors: &mut HashSet<&'a str>) {
         if !anchors.insert(id.as_str()) {
-            self.problem(
-                path,
-                format!("{:?} is already the id of a chapter or chart", id.as_str()),
-            );
+            self.problem(path, format!("{:?} is already the id of a chapter or chart", id.as_str()));
         }
     }
 
@@ -134,10 +110,7 @@ impl Checker {
         for (i, indicator) in indicators.iter().enumerate() {
             let path = format!("indicators[{i}]");
             if by_id.insert(indicator.id.as_str(), indicator).is_some() {
-                self.problem(
-                    &format!("{path}.id"),
-                    format!("{:?} is defined twice", indicator.id.as_str()),
-                );
+                self.problem(&format!("{path}.id"), format!("{:?} is defined twice", indicator.id.as_str()));
             }
             self.indicator(&path, indicator);
         }
@@ -174,10 +147,9 @@ impl Checker {
                 self.problem(&at("value"), "an amount or a count cannot be negative")
             }
             Kind::Rank if value < 1.0 => self.problem(&at("value"), "a rank starts at 1"),
-            Kind::Count | Kind::Rank if precision != 0 => self.problem(
-                &at("precision"),
-                "a count or a rank is a whole number: precision 0",
-            ),
+            Kind::Count | Kind::Rank if precision != 0 => {
+                self.problem(&at("precision"), "a count or a rank is a whole number: precision 0")
+            }
             _ => {}
         }
         if indicator.bound == Bound::AtLeast && indicator.kind == Kind::Rank {
@@ -206,26 +178,15 @@ impl Checker {
         self.non_empty(&format!("{path}.title"), &chapter.title);
         self.non_empty(&format!("{path}.nav"), &chapter.nav);
         if chapter.nav.chars().count() > MAX_NAV_CHARS {
-            self.problem(
-                &format!("{path}.nav"),
-                format!("must be at most {MAX_NAV_CHARS} characters"),
-            );
+            self.problem(&format!("{path}.nav"), format!("must be at most {MAX_NAV_CHARS} characters"));
         }
         if let Some(original) = &chapter.original {
             self.verbatim(&format!("{path}.original"), original);
         }
         if chapter.blocks.is_empty() {
-            self.problem(
-                &format!("{path}.blocks"),
-                "a chapter needs at least one block",
-            );
+            self.problem(&format!("{path}.blocks"), "a chapter needs at least one block");
         }
-        self.blocks(
-            &format!("{path}.blocks"),
-            &chapter.blocks,
-            indicators,
-            anchors,
-        );
+        self.blocks(&format!("{path}.blocks"), &chapter.blocks, indicators, anchors);
     }
 
     fn blocks<'a>(
@@ -261,12 +222,7 @@ impl Checker {
                             drawn.push(indicators[id.as_str()]);
                         }
                     }
-                    self.chart_fits(
-                        &at("indicators"),
-                        chart.chart,
-                        &drawn,
-                        chart.indicators.len(),
-                    );
+                    self.chart_fits(&at("indicators"), chart.chart, &drawn, chart.indicators.len());
                 }
                 Block::PullQuote(quote) => {
                     self.verbatim(&at("text"), &quote.text);
@@ -299,9 +255,9 @@ fn chart_rule(kind: ChartKind, drawn: &[&Indicator], named: usize) -> Option<Str
             "a units chart draws exactly two counts: the part, then the whole".to_owned()
         }
         ChartKind::Units => match drawn {
-            [part, whole] if !(part.value <= whole.value && whole.value <= MAX_UNITS) => format!(
-                "a units chart needs the part no larger than the whole, and a whole of at most {MAX_UNITS}"
-            ),
+            [part, whole] if !(part.value <= whole.value && whole.value <= MAX_UNITS) => {
+                format!("a units chart needs the part no larger than the whole, and a whole of at most {MAX_UNITS}")
+            }
             _ => return None,
         },
         _ => return None,
@@ -313,10 +269,8 @@ fn chart_rule(kind: ChartKind, drawn: &[&Indicator], named: usize) -> Option<Str
 /// ("22.3" is in "增速22.3%", "2" is not in "22.3").
 fn contains_number(text: &str, number: &str) -> bool {
     let is_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
-    text.match_indices(number).any(|(at, _)| {
-        !is_digit(text[..at].chars().next_back())
-            && !is_digit(text[at + number.len()..].chars().next())
-    })
+    text.match_indices(number)
+        .any(|(at, _)| !is_digit(text[..at].chars().next_back()) && !is_digit(text[at + number.len()..].chars().next()))
 }
 
 /// Folds full-width punctuation to ASCII, so a quotation matches whichever the source used.

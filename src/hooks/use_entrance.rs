@@ -74,11 +74,8 @@ impl Entrance {
         let starter = run.clone();
         let on_visible = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: IntersectionObserver| {
-                let visible = entries.iter().any(|entry| {
-                    entry
-                        .unchecked_into::<IntersectionObserverEntry>()
-                        .is_intersecting()
-                });
+                let visible =
+                    entries.iter().any(|entry| entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
                 if visible {
                     observer.disconnect();
                     Run::next_frame(&starter);
@@ -87,10 +84,7 @@ impl Entrance {
         );
         let options = IntersectionObserverInit::new();
         options.set_threshold(&JsValue::from(VISIBLE_FRACTION));
-        let observer = match IntersectionObserver::new_with_options(
-            on_visible.as_ref().unchecked_ref(),
-            &options,
-        ) {
+        let observer = match IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &options) {
             Ok(observer) => observer,
             Err(_) => {
                 // No observer (a very old browser): show the final state rather than nothing.
@@ -99,11 +93,7 @@ impl Entrance {
             }
         };
         observer.observe(element);
-        Some(Entrance {
-            observer,
-            _on_visible: on_visible,
-            run,
-        })
+        Some(Entrance { observer, _on_visible: on_visible, run })
     }
 }
 

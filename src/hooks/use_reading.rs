@@ -75,9 +75,7 @@ fn measure(ids: &[String]) -> Reading {
         .collect();
     let viewport = browser::viewport_height();
     let scroll_y = gloo::utils::window().scroll_y().unwrap_or(0.0);
-    let height = document
-        .document_element()
-        .map_or(0.0, |root| f64::from(root.scroll_height()));
+    let height = document.document_element().map_or(0.0, |root| f64::from(root.scroll_height()));
     Reading {
         active: active_chapter(&tops, viewport * READING_LINE),
         progress: (progress(scroll_y, height, viewport) * 1000.0).round() / 1000.0,
