@@ -41,17 +41,23 @@ if ! has_version wasm-opt "version_${BINARYEN_VERSION%%.*}"; then
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
+# Debian packages: the CJK font the build draws the share image with (and Chromium renders
+# Chinese with); for the tests, Chromium and its driver.
+missing=()
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ "${1:-}" = "--test" ]; then
-  missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
-  if [ ${#missing[@]} -gt 0 ]; then
-    step "installing ${missing[*]} from Debian"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-  if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]} from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # npm writes node_modules/.package-lock.json on install: newer than the lock file means current.
+  if [ ! "$root/tests/browser/node_modules/.package-lock.json" -nt "$root/tests/browser/package-lock.json" ]; then
     step "installing the browser-test driver (playwright-core, no browser download)"
     (cd "$root/tests/browser" && npm ci --no-audit --no-fund)
   fi

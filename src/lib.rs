@@ -5,6 +5,8 @@
 //! number formatting. Rendering is pure, so the same components render natively to HTML (`ssr`)
 //! and take over that HTML in the browser (`hydration`).
 
+#[cfg(feature = "ssr")]
+pub mod bake;
 pub mod browser;
 pub mod charts;
 pub mod components;
@@ -12,9 +14,11 @@ pub mod content;
 pub mod format;
 pub mod hooks;
 pub mod motion;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 pub mod page;
 pub mod scroll;
+#[cfg(feature = "ssr")]
+pub mod share;
 pub mod state;
 pub mod stories;
 pub mod ui;

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::content::model::Story;
+use crate::share;
 
 /// Why a page could not be filled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,9 +29,19 @@ pub fn story_id(html: &str) -> Option<&str> {
     value.split('"').next()
 }
 
-/// `html` with `body` inside its empty `#story` element and the story's title and description in
-/// the head. Refuses a page without an empty `#story` element, or one already filled.
-pub fn fill(html: &str, story: &Story, body: &str) -> Result<String, PageError> {
+/// What the head says about the page beyond the story itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head<'a> {
+    /// The share image: a path relative to the page, or an absolute URL.
+    pub image: &'a str,
+    /// The page's public address, when the build knows it (`SITE_URL`).
+    pub url: Option<&'a str>,
+}
+
+/// `html` with `body` inside its empty `#story` element, and the story's title, description,
+/// language and share tags in the head. Refuses a page without an empty `#story` element, or one
+/// already filled.
+pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String, PageError> {
     let start = html.find(ROOT_OPEN).ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
     let open_end = start + html[start..].find('>').ok_or_else(|| PageError("the #story tag is not closed".into()))? + 1;
     if !html[open_end..].starts_with("</div>") {
@@ -41,7 +52,37 @@ pub fn fill(html: &str, story: &Story, body: &str) -> Result<String, PageError> 
     replace_between(&mut page, "<title>", "</title>", &escape(&meta.title))?;
     replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
+    let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
+    page.insert_str(end, &share_tags(story, head));
     Ok(page)
+}
+
+/// Open Graph and Twitter card tags: how the story looks when shared.
+fn share_tags(story: &Story, head: &Head) -> String {
+    let meta = &story.meta;
+    let (title, dek, image) = (escape(&meta.title), escape(&meta.dek), escape(head.image));
+    let locale = meta.lang.tag().replace('-', "_");
+    let mut tags = format!(
+        "<meta property=\"og:type\" content=\"article\">\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:description\" content=\"{dek}\">\
+         <meta property=\"og:locale\" content=\"{locale}\">\
+         <meta property=\"og:image\" content=\"{image}\">\
+         <meta property=\"og:image:width\" content=\"{}\">\
+         <meta property=\"og:image:height\" content=\"{}\">\
+         <meta property=\"og:image:alt\" content=\"{title}\">\
+         <meta name=\"twitter:card\" content=\"summary_large_image\">\
+         <meta name=\"twitter:title\" content=\"{title}\">\
+         <meta name=\"twitter:description\" content=\"{dek}\">\
+         <meta name=\"twitter:image\" content=\"{image}\">",
+        share::WIDTH,
+        share::HEIGHT
+    );
+    if let Some(url) = head.url {
+        let url = escape(url);
+        tags.push_str(&format!("<meta property=\"og:url\" content=\"{url}\"><link rel=\"canonical\" href=\"{url}\">"));
+    }
+    tags
 }
 
 fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> Result<(), PageError> {
@@ -78,6 +119,8 @@ mod tests {
         crate::stories::story_or_first(None)
     }
 
+    const HEAD: Head = Head { image: "share-0123456789abcdef.png", url: None };
+
     #[test]
     fn the_page_names_its_story() {
         assert_eq!(story_id(PAGE), Some("fushun-2023h1"));
@@ -87,7 +130,7 @@ mod tests {
 
     #[test]
     fn the_story_goes_into_the_root_and_its_words_into_the_head() {
-        let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
+        let page = fill(PAGE, &story(), "<h1>T</h1>", &HEAD).unwrap();
         assert!(page.contains("data-story=\"fushun-2023h1\"><h1>T</h1></div><script>"), "{page}");
         assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
         assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
@@ -96,13 +139,29 @@ mod tests {
 
     #[test]
     fn a_page_is_filled_only_once() {
-        let page = fill(PAGE, &story(), "<h1>T</h1>").unwrap();
-        assert!(fill(&page, &story(), "<h1>T</h1>").unwrap_err().0.contains("already"));
+        let page = fill(PAGE, &story(), "<h1>T</h1>", &HEAD).unwrap();
+        assert!(fill(&page, &story(), "<h1>T</h1>", &HEAD).unwrap_err().0.contains("already"));
     }
 
     #[test]
     fn a_page_without_a_root_is_refused() {
-        assert!(fill("<html lang=\"x\"><title></title></html>", &story(), "").unwrap_err().0.contains("no <div"));
+        let page = "<html lang=\"x\"><title></title></html>";
+        assert!(fill(page, &story(), "", &HEAD).unwrap_err().0.contains("no <div"));
+    }
+
+    #[test]
+    fn share_tags_name_the_story_and_its_image() {
+        let page = fill(PAGE, &story(), "", &HEAD).unwrap();
+        let title = story().meta.title;
+        assert!(page.contains(&format!("<meta property=\"og:title\" content=\"{title}\">")));
+        assert!(page.contains("<meta property=\"og:image\" content=\"share-0123456789abcdef.png\">"));
+        assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assert!(page.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
+        assert!(!page.contains("og:url"), "no address is invented when the build was not given one");
+        let head = Head { url: Some("https://example.org/fushun/"), ..HEAD };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/fushun/\">"));
+        assert!(page.find("og:title").unwrap() < page.find("</head>").unwrap());
     }
 
     #[test]

@@ -22,16 +22,41 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on a free loopback port. Resolves to { url, close }. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `dir` on a free loopback port as a static host should: the precompressed `.br` or `.gz`
+ * sibling when the browser accepts it, hashed assets cached for a year, HTML revalidated.
+ * `headers` are added to every response (a test can send a Content-Security-Policy, say).
+ * Resolves to { url, close, served } where `served` lists [path, encoding] for each response.
+ */
+export async function serve(dir = DIST, { headers = {} } = {}) {
+  const served = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) return end(response, 403);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const accepted = request.headers['accept-encoding'] ?? '';
+      let encoding;
+      let body;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!accepted.includes(name)) continue;
+        body = await readFile(file + ext).catch(() => undefined);
+        if (body) {
+          encoding = name;
+          break;
+        }
+      }
+      body ??= await readFile(file);
+      const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...headers,
+      });
+      served.push([path, encoding ?? 'identity']);
       response.end(body);
     } catch {
       end(response, 404);
@@ -40,6 +65,7 @@ export async function serve(dir = DIST) {
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
+    served,
     close: () => new Promise((done) => server.close(done)),
   };
 }
@@ -82,6 +108,17 @@ export async function openPage(browser, options = {}) {
     if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return page;
+}
+
+/** Polls `probe` from Node until it returns a truthy value, for pages where scripts are off. */
+export async function poll(probe, label, { timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${label}`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
 }
 
 /** Polls `condition` in the page until it is truthy; fails with `label` after `timeout` ms. */

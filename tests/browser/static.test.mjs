@@ -1,0 +1,101 @@
+// Static first: the prerendered page is the story, whole, before and without any script; the app
+// then adopts it without a warning or a shift; the host serves it small.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, poll, serve, storyField, storyIndicators, waitFor } from './harness.mjs';
+
+let server;
+let browser;
+let indicators;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  indicators = await storyIndicators();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
+
+/** Asserts that the page as it stands holds the whole story: every figure, chapter and table. */
+async function assertWholeStory(page) {
+  assert.equal(await page.locator('h1').innerText(), await storyField('title'));
+  const text = await page.locator('body').innerText();
+  for (const { id, written } of indicators) {
+    const shown = await page.locator(`[data-indicator="${id}"] .count-up__live, .chart__data td`).allTextContents();
+    assert.ok(shown.some((t) => t.includes(written)) || text.includes(written), `figure ${id} (${written}) is on the page`);
+  }
+  const sections = await page.locator('main section.chapter').evaluateAll((s) => s.map((section) => section.id));
+  assert.deepEqual(sections, CHAPTERS);
+  const tables = await page.locator('.chart__data table tbody tr').count();
+  assert.ok(tables >= 6, `every chart's data table is there (${tables} rows)`);
+}
+
+test('with JavaScript off, the whole story is there and the chapter links work', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  await assertWholeStory(page);
+  await page.locator('.chapter-nav__link[href="#environment"]').click();
+  assert.equal(new URL(page.url()).hash, '#environment');
+  // Scripts are off in the page, so poll from outside while the (smooth) jump completes.
+  const top = () => page.locator('#environment').evaluate((s) => s.getBoundingClientRect().top);
+  await poll(async () => Math.abs(await top()) < 120, 'the chapter to reach the top of the screen');
+});
+
+test('when the WebAssembly cannot load, the story stays whole and readable', async () => {
+  const page = await openPage(browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  await assertWholeStory(page);
+  for (const { written, id } of indicators.filter((i) => ['fai-growth', 'external-capital'].includes(i.id))) {
+    assert.equal(await page.locator(`.figures--headline [data-indicator="${id}"] .count-up__live`).innerText(), written);
+  }
+});
+
+test('the app adopts the prerendered page with no warning and no layout shift', async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url);
+  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  // Two frames after hydration, so any shift it caused has been recorded.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(shifts, [], 'no layout shift');
+  assert.deepEqual(page.problems, [], 'no hydration warning, error or failed request');
+});
+
+test('the page has a real title, description, language and share tags from the story', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  const title = await storyField('title');
+  assert.equal(await page.title(), title);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  const meta = (selector) => page.locator(`meta[${selector}]`).getAttribute('content');
+  assert.equal(await meta('name="description"'), await storyField('dek'));
+  assert.equal(await meta('property="og:title"'), title);
+  assert.equal(await meta('property="og:description"'), await storyField('dek'));
+  assert.equal(await meta('property="og:type"'), 'article');
+  assert.equal(await meta('name="twitter:card"'), 'summary_large_image');
+  const image = await meta('property="og:image"');
+  assert.match(image, /share-[0-9a-f]{16}\.png$/);
+  const response = await page.request.get(new URL(image, server.url).href);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'image/png');
+});
+
+test('every text asset and the Wasm are served precompressed', async () => {
+  const page = await openPage(browser);
+  server.served.length = 0;
+  await page.goto(server.url);
+  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  const text = server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
+  assert.ok(text.length >= 5, JSON.stringify(server.served));
+  for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);
+});
