@@ -20,12 +20,6 @@ pub fn viewport_height() -> f64 {
     gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)
 }
 
-/// Whether any part of `element` is inside the viewport now.
-pub fn is_on_screen(element: &Element) -> bool {
-    let rect = element.get_bounding_client_rect();
-    rect.bottom() > 0.0 && rect.top() < viewport_height() && rect.height() > 0.0
-}
-
 /// The device pixel ratio, at least 1.
 pub fn pixel_ratio() -> f64 {
     gloo::utils::window().device_pixel_ratio().max(1.0)

@@ -2,6 +2,7 @@
 //! the server and the browser produce the same tree.
 
 pub mod app;
+pub mod app_state;
 pub mod block;
 pub mod chapter;
 pub mod chapter_nav;

@@ -4,6 +4,9 @@
 //! prerendered HTML already shows, so the entrance is skipped, with the final frame drawn at once,
 //! when motion is unwanted, when the element is already on screen as the app starts (the reader
 //! has seen the true figure; replaying it would distract), and when the element leaves the page.
+//!
+//! Whether the element is on screen comes from an IntersectionObserver's first report, which
+//! arrives after layout: nothing here forces a synchronous layout while the app starts.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,7 +16,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
-use crate::browser;
 use crate::motion::eased_progress;
 use crate::state::AppContext;
 
@@ -33,10 +35,8 @@ where
         let entrance = match (motion, node.cast::<Element>()) {
             // Not started yet: the prerendered final state stays.
             (None, _) | (_, None) => None,
-            (Some(true), Some(element)) if !browser::is_on_screen(&element) => {
-                Entrance::wait(&element, duration, on_frame)
-            }
-            (Some(_), Some(_)) => {
+            (Some(true), Some(element)) => Entrance::watch(&element, duration, on_frame),
+            (Some(false), Some(_)) => {
                 on_frame(1.0);
                 None
             }
@@ -45,10 +45,10 @@ where
     });
 }
 
-/// A waiting or running entrance; dropping it ends it on its final frame.
+/// A watched or running entrance; dropping it ends it on its final frame.
 struct Entrance {
     observer: IntersectionObserver,
-    _on_visible: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+    _on_report: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
     run: Rc<Run>,
 }
 
@@ -57,58 +57,70 @@ struct Run {
     duration: f64,
     frame: RefCell<Option<AnimationFrame>>,
     start: Cell<Option<f64>>,
+    reported: Cell<bool>,
     finished: Cell<bool>,
 }
 
 impl Entrance {
-    /// Shows the first frame now and starts the run when the element comes into view.
-    fn wait(element: &Element, duration: f64, on_frame: Rc<dyn Fn(f64)>) -> Option<Self> {
-        on_frame(0.0);
+    /// Watches the element: on screen at the first report, it is final at once; otherwise it
+    /// waits at its first frame and runs once enough of it comes into view.
+    fn watch(element: &Element, duration: f64, on_frame: Rc<dyn Fn(f64)>) -> Option<Self> {
         let run = Rc::new(Run {
             on_frame,
             duration,
             frame: RefCell::new(None),
             start: Cell::new(None),
+            reported: Cell::new(false),
             finished: Cell::new(false),
         });
-        let starter = run.clone();
-        let on_visible = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+        let watcher = run.clone();
+        let on_report = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: IntersectionObserver| {
-                let visible =
-                    entries.iter().any(|entry| entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
-                if visible {
+                let Some(entry) = entries.iter().last().map(|e| e.unchecked_into::<IntersectionObserverEntry>()) else {
+                    return;
+                };
+                let first = !watcher.reported.replace(true);
+                if first && entry.is_intersecting() {
                     observer.disconnect();
-                    Run::next_frame(&starter);
+                    watcher.finish();
+                } else if first {
+                    (watcher.on_frame)(0.0);
+                } else if entry.intersection_ratio() >= VISIBLE_FRACTION {
+                    observer.disconnect();
+                    Run::next_frame(&watcher);
                 }
             },
         );
         let options = IntersectionObserverInit::new();
-        options.set_threshold(&JsValue::from(VISIBLE_FRACTION));
-        let observer = match IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &options) {
-            Ok(observer) => observer,
-            Err(_) => {
-                // No observer (a very old browser): show the final state rather than nothing.
-                (run.on_frame)(1.0);
-                return None;
-            }
+        let thresholds = js_sys::Array::of2(&JsValue::from(0.0), &JsValue::from(VISIBLE_FRACTION));
+        options.set_threshold(&thresholds);
+        let Ok(observer) = IntersectionObserver::new_with_options(on_report.as_ref().unchecked_ref(), &options) else {
+            // No observer (a very old browser): the final state, rather than nothing.
+            run.finish();
+            return None;
         };
         observer.observe(element);
-        Some(Entrance { observer, _on_visible: on_visible, run })
+        Some(Entrance { observer, _on_report: on_report, run })
     }
 }
 
 impl Run {
+    fn finish(&self) {
+        self.finished.set(true);
+        (self.on_frame)(1.0);
+    }
+
     fn next_frame(run: &Rc<Run>) {
         let this = run.clone();
         let frame = request_animation_frame(move |now| {
             let start = this.start.get().unwrap_or(now);
             this.start.set(Some(start));
             let progress = eased_progress(now - start, this.duration);
-            (this.on_frame)(progress);
             if progress < 1.0 {
+                (this.on_frame)(progress);
                 Run::next_frame(&this);
             } else {
-                this.finished.set(true);
+                this.finish();
             }
         });
         *run.frame.borrow_mut() = Some(frame);
@@ -120,7 +132,7 @@ impl Drop for Entrance {
         self.observer.disconnect();
         self.run.frame.borrow_mut().take();
         if !self.run.finished.get() {
-            (self.run.on_frame)(1.0);
+            self.run.finish();
         }
     }
 }
