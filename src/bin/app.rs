@@ -2,9 +2,16 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use story::components::app::{App, AppProps};
 
 fn main() {
+    // Hydrate in a task of its own, after the one that instantiated the module: the page stays
+    // responsive between the two, and neither is long enough to block a tap on a slow phone.
+    Timeout::new(0, start).forget();
+}
+
+fn start() {
     let document = gloo::utils::document();
     let root = document.get_element_by_id("story").unwrap_or_else(|| gloo::utils::body().into());
     // The page names its story; a missing or unknown name shows the first story, never nothing.

@@ -5,11 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app_state::AppStateProvider;
-use super::chapter::ChapterView;
+use super::block::block;
+use super::chapter::chapter;
 use super::chapter_nav::ChapterNav;
 use super::masthead::Masthead;
 use super::source_credit::SourceCredit;
-use super::{block::BlockView, StoryContext};
+use super::StoryContext;
 use crate::content::model::Story;
 use crate::ui::labels;
 
@@ -25,7 +26,6 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let story = &props.story;
     let words = labels(story.meta.lang);
-    let chapters = &story.chapters;
     html! {
         <ContextProvider<StoryContext> context={story.clone()}>
         <AppStateProvider>
@@ -34,11 +34,9 @@ pub fn App(props: &AppProps) -> Html {
             <ChapterNav />
             <main id="story-main">
                 <div class="intro">
-                    { for story.intro.iter().map(|block| html! { <BlockView block={block.clone()} /> }) }
+                    { for story.intro.iter().map(|item| block(story, item)) }
                 </div>
-                { for chapters.iter().enumerate().map(|(index, chapter)| html! {
-                    <ChapterView chapter={chapter.clone()} number={index + 1} next={chapters.get(index + 1).cloned()} />
-                }) }
+                { for (0..story.chapters.len()).map(|index| chapter(story, index)) }
             </main>
             <SourceCredit />
         </AppStateProvider>

@@ -1,28 +1,20 @@
 //! One block of a chapter, rendered by its type.
+//!
+//! A plain function, not a component: blocks hold no state, and there are dozens of them, each of
+//! which would otherwise cost a component scope to hydrate. The figures and charts inside are
+//! components, because they move.
 
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
 use super::indicator::IndicatorCard;
-use super::rich_text::RichTextView;
-use super::use_story;
-use crate::content::model::Block;
+use super::rich_text::rich_text;
+use crate::content::model::{Block, Story};
 
-/// The block to render.
-#[derive(Properties, PartialEq)]
-pub struct BlockViewProps {
-    /// A paragraph, figures, a chart or a pull quote.
-    pub block: Block,
-}
-
-/// Renders a block by its type. The model's enum is closed, so every type has its view.
-#[component]
-pub fn BlockView(props: &BlockViewProps) -> Html {
-    let story = use_story();
-    match &props.block {
-        Block::Paragraph(paragraph) => html! {
-            <p><RichTextView text={paragraph.text.clone()} /></p>
-        },
+/// Renders `block` by its type. The model's enum is closed, so every type has its view.
+pub fn block(story: &Story, block: &Block) -> Html {
+    match block {
+        Block::Paragraph(paragraph) => html! { <p>{ rich_text(&paragraph.text) }</p> },
         Block::Indicators(group) => html! {
             <div class="figures">
                 { for group.ids.iter().filter_map(|id| story.indicator(id)).map(|indicator| html! {

@@ -26,6 +26,8 @@ pub fn ChapterNav() -> Html {
     let ids =
         use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
     let reading = use_reading(ids.clone());
+    // Whole thousandths: an integer attribute, with no float formatting in the module.
+    let permille = (reading.progress * 1000.0).round() as u32;
     let go = {
         let ids = ids.clone();
         move |step: Step| step_target(reading.active, ids.len(), step).map(|target| (target, ids.clone()))
@@ -52,21 +54,30 @@ pub fn ChapterNav() -> Html {
             move || drop(listener)
         });
     }
+    // Always rendered, so nothing moves when the app starts; until then they cannot work, so they
+    // are invisible, disabled and hidden from assistive technology.
     let step_button = |step: Step, label: &'static str, glyph: &'static str| {
-        let target = go(step);
+        let target = go(step).filter(|_| live);
         let onclick = target.clone().map(|(target, ids): (usize, Rc<Vec<String>>)| {
             Callback::from(move |_| browser::go_to_chapter(&ids[target], motion))
         });
         html! {
-            <button type="button" class="chapter-nav__step" aria-label={label} disabled={target.is_none()} {onclick}>
+            <button
+                type="button"
+                class={classes!("chapter-nav__step", (!live).then_some("chapter-nav__step--off"))}
+                aria-label={label}
+                aria-hidden={(!live).then_some("true")}
+                disabled={target.is_none()}
+                {onclick}
+            >
                 { glyph }
             </button>
         }
     };
     html! {
-        <nav class="chapter-nav" aria-label={words.chapters}>
+        <nav class={classes!("chapter-nav", live.then_some("chapter-nav--live"))} aria-label={words.chapters}>
             <div class="chapter-nav__bar">
-                if live { { step_button(Step::Previous, words.previous_chapter, "‹") } }
+                { step_button(Step::Previous, words.previous_chapter, "‹") }
                 <ol class="chapter-nav__list">
                     { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
                         <li>
@@ -81,9 +92,9 @@ pub fn ChapterNav() -> Html {
                         </li>
                     }) }
                 </ol>
-                if live { { step_button(Step::Next, words.next_chapter, "›") } }
+                { step_button(Step::Next, words.next_chapter, "›") }
             </div>
-            <progress class="chapter-nav__progress" max="1" value={reading.progress.to_string()} aria-hidden="true" />
+            <progress class="chapter-nav__progress" max="1000" value={permille.to_string()} aria-hidden="true" />
         </nav>
     }
 }

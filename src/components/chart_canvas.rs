@@ -1,7 +1,10 @@
 //! The canvas a chart is drawn on: sized to its box in device pixels, redrawn only when that size
 //! changes, and grown in by an entrance the first time it scrolls into view.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
 
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
@@ -76,11 +79,20 @@ pub struct ChartView {
     /// The canvas box in CSS pixels, as the ResizeObserver last reported it.
     size: Cell<Option<(f64, f64)>>,
     palette: Cell<Option<Palette>>,
+    /// A redraw waiting for the next frame.
+    pending: RefCell<Option<AnimationFrame>>,
 }
 
 impl ChartView {
     fn new(canvas: NodeRef, data: ChartData) -> Self {
-        ChartView { canvas, data, progress: Cell::new(1.0), size: Cell::new(None), palette: Cell::new(None) }
+        ChartView {
+            canvas,
+            data,
+            progress: Cell::new(1.0),
+            size: Cell::new(None),
+            palette: Cell::new(None),
+            pending: RefCell::new(None),
+        }
     }
 
     /// An entrance frame: draws at `progress` once the size is known.
@@ -89,12 +101,20 @@ impl ChartView {
         self.paint();
     }
 
-    /// A size report: resizes the backing store and redraws, if the size really changed.
-    fn resize(&self, width: f64, height: f64) {
+    /// A size report: resizes the backing store and redraws, if the size really changed. The
+    /// drawing waits for the next frame: size reports arrive while the browser lays the page out,
+    /// and drawing there too would make one long task of a chapter coming into view.
+    fn resize(self: &Rc<Self>, width: f64, height: f64) {
         if self.size.replace(Some((width, height))) != Some((width, height)) {
             // A new size may come with a new theme (a rotated phone, a print preview): re-read it.
             self.palette.set(None);
-            self.paint();
+            let view = Rc::downgrade(self);
+            let frame = request_animation_frame(move |_| {
+                if let Some(view) = view.upgrade() {
+                    view.paint();
+                }
+            });
+            *self.pending.borrow_mut() = Some(frame);
         }
     }
 

@@ -81,8 +81,9 @@ impl Entrance {
                 };
                 let first = !watcher.reported.replace(true);
                 if first && entry.is_intersecting() {
+                    // On screen from the start: it already shows its final state; leave it be.
                     observer.disconnect();
-                    watcher.finish();
+                    watcher.finished.set(true);
                 } else if first {
                     (watcher.on_frame)(0.0);
                 } else if entry.intersection_ratio() >= VISIBLE_FRACTION {

@@ -67,7 +67,7 @@ test('the four chapters are there in order, each with its heading and text', asy
 
 test('quotations from the source are marked as quotations', async () => {
   const page = await openStory();
-  const quotes = await page.locator('main q.source-quote').allInnerTexts();
+  const quotes = await page.locator('main q.source-quote').allTextContents();
   assert.ok(quotes.includes('创下历史新高'), quotes.join(' | '));
   assert.equal(await page.locator('blockquote').count(), 1);
 });

@@ -63,7 +63,7 @@ test('the app adopts the prerendered page with no warning and no layout shift', 
     new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
   // Two frames after hydration, so any shift it caused has been recorded.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const shifts = await page.evaluate(() => window.__shifts);
@@ -94,7 +94,7 @@ test('every text asset and the Wasm are served precompressed', async () => {
   const page = await openPage(browser);
   server.served.length = 0;
   await page.goto(server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
   const text = server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
   assert.ok(text.length >= 5, JSON.stringify(server.served));
   for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);

@@ -25,7 +25,7 @@ const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
 async function openLive(options = {}, hash = '') {
   const page = await openPage(browser, options);
   await page.goto(server.url + hash);
-  await waitFor(page, () => document.querySelector('.chapter-nav__step'), 'the app to hydrate');
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
   return page;
 }
 
