@@ -70,6 +70,18 @@ mod tests {
     }
 
     #[test]
+    fn every_precision_a_story_may_use_has_exactly_that_many_decimals() {
+        for precision in 0..=3u8 {
+            for value in [0.0, 0.5, 22.3, 92.1, 86.8, 650000.0, 1.2345] {
+                let shown = fixed(value, precision);
+                let decimals = shown.split('.').nth(1).map_or(0, str::len);
+                assert_eq!(decimals, usize::from(precision), "{value} at {precision}: {shown}");
+                assert!((shown.parse::<f64>().unwrap() - value).abs() <= 0.5 / 10f64.powi(i32::from(precision)) + 1e-9);
+            }
+        }
+    }
+
+    #[test]
     fn every_frame_of_a_count_up_has_the_final_precision() {
         for step in 0..=100 {
             let shown = fixed(92.1 * f64::from(step) / 100.0, 1);

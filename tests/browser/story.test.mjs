@@ -128,6 +128,24 @@ test('a chart is redrawn at its new size when the window is resized', async () =
   assert.ok((await canvas.evaluate((c) => c.width)) > narrow);
 });
 
+test('a chart is redrawn only when its size changes', async () => {
+  const page = await openLive({ viewport: { width: 375, height: 812 } });
+  const canvas = page.locator('#growth-rates canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
+  // Every paint writes data-drawn; count the writes from here on.
+  await canvas.evaluate((c) => {
+    window.__paints = 0;
+    new MutationObserver((changes) => (window.__paints += changes.length)).observe(c, { attributeFilter: ['data-drawn'] });
+  });
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await page.evaluate(() => window.__paints), 0, 'a resize that leaves the chart the same size draws nothing');
+  await page.setViewportSize({ width: 700, height: 700 });
+  await waitFor(page, () => window.__paints > 0, 'a redraw at the new width');
+});
+
 test('clicking the navigator lands on the chapter and marks it current', async () => {
   const page = await openLive();
   await page.locator('.chapter-nav__link[href="#cadres"]').click();
