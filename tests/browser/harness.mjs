@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -73,6 +74,23 @@ export async function serve(dir = DIST, { headers = {} } = {}) {
 function end(response, status) {
   response.writeHead(status, { 'content-type': 'text/plain' });
   response.end(String(status));
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium before its tests, and stops both after them.
+ * Returns an object whose `server` and `browser` are set once the tests start.
+ */
+export function setUp() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /** Debian's Chromium, headless, with the flags a closed network and a root user need. */

@@ -1,28 +1,18 @@
 // The first view a reader gets: headline, dek, credit, the four headline figures and the four
 // chapters, rendered from the story file by the release build, with nothing failing on the way.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, OUTPUT, serve, storyField, waitFor } from './harness.mjs';
+import { openPage, OUTPUT, setUp, storyField, waitFor } from './harness.mjs';
 
-let server;
-let browser;
+const shared = setUp();
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(OUTPUT, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => mkdir(OUTPUT, { recursive: true }));
 
 async function openStory(options) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url);
+  const page = await openPage(shared.browser, options);
+  await page.goto(shared.server.url);
   await waitFor(page, () => document.querySelector('h1')?.textContent, 'the story to render');
   return page;
 }

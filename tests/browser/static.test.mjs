@@ -1,22 +1,14 @@
 // Static first: the prerendered page is the story, whole, before and without any script; the app
 // then adopts it without a warning or a shift; the host serves it small.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, poll, serve, storyField, storyIndicators, waitFor } from './harness.mjs';
+import { openPage, poll, setUp, storyField, storyIndicators, waitFor } from './harness.mjs';
 
-let server;
-let browser;
+const shared = setUp();
 let indicators;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   indicators = await storyIndicators();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
@@ -36,8 +28,8 @@ async function assertWholeStory(page) {
 }
 
 test('with JavaScript off, the whole story is there and the chapter links work', async () => {
-  const page = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.url);
+  const page = await openPage(shared.browser, { javaScriptEnabled: false });
+  await page.goto(shared.server.url);
   await assertWholeStory(page);
   await page.locator('.chapter-nav__link[href="#environment"]').click();
   assert.equal(new URL(page.url()).hash, '#environment');
@@ -47,9 +39,9 @@ test('with JavaScript off, the whole story is there and the chapter links work',
 });
 
 test('when the WebAssembly cannot load, the story stays whole and readable', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(shared.browser);
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await assertWholeStory(page);
   for (const { written, id } of indicators.filter((i) => ['fai-growth', 'external-capital'].includes(i.id))) {
     assert.equal(await page.locator(`.figures--headline [data-indicator="${id}"] .count-up__live`).innerText(), written);
@@ -57,12 +49,12 @@ test('when the WebAssembly cannot load, the story stays whole and readable', asy
 });
 
 test('the app adopts the prerendered page with no warning and no layout shift', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(shared.browser);
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
   // Two frames after hydration, so any shift it caused has been recorded.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -72,8 +64,8 @@ test('the app adopts the prerendered page with no warning and no layout shift', 
 });
 
 test('the page has a real title, description, language and share tags from the story', async () => {
-  const page = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.url);
+  const page = await openPage(shared.browser, { javaScriptEnabled: false });
+  await page.goto(shared.server.url);
   const title = await storyField('title');
   assert.equal(await page.title(), title);
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -85,17 +77,17 @@ test('the page has a real title, description, language and share tags from the s
   assert.equal(await meta('name="twitter:card"'), 'summary_large_image');
   const image = await meta('property="og:image"');
   assert.match(image, /share-[0-9a-f]{16}\.png$/);
-  const response = await page.request.get(new URL(image, server.url).href);
+  const response = await page.request.get(new URL(image, shared.server.url).href);
   assert.equal(response.status(), 200);
   assert.equal(response.headers()['content-type'], 'image/png');
 });
 
 test('every text asset and the Wasm are served precompressed', async () => {
-  const page = await openPage(browser);
-  server.served.length = 0;
-  await page.goto(server.url);
+  const page = await openPage(shared.browser);
+  shared.server.served.length = 0;
+  await page.goto(shared.server.url);
   await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
-  const text = server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
-  assert.ok(text.length >= 5, JSON.stringify(server.served));
+  const text = shared.server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
+  assert.ok(text.length >= 5, JSON.stringify(shared.server.served));
   for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);
 });

@@ -1,30 +1,22 @@
 // The story as a reader uses it: figures that count up and end on the true value, charts that are
 // drawn crisply, and a navigator that follows and moves the reader between chapters.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countCountUpFrames, launch, openPage, serve, storyIndicators, waitFor } from './harness.mjs';
+import { countCountUpFrames, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
 
-let server;
-let browser;
+const shared = setUp();
 let indicators;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   indicators = new Map((await storyIndicators()).map((i) => [i.id, i]));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
 
 /** Opens the story and waits until the app has taken over the prerendered page. */
 async function openLive(options = {}, hash = '') {
-  const page = await openPage(browser, options);
-  await page.goto(server.url + hash);
+  const page = await openPage(shared.browser, options);
+  await page.goto(shared.server.url + hash);
   await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
   return page;
 }
