@@ -26,6 +26,10 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
+    if files.is_empty() {
+        eprintln!("stories/: no story file (*.toml); the app has nothing to tell");
+        std::process::exit(1);
+    }
 
     let mut failed = false;
     let mut stories = Vec::new();
