@@ -117,7 +117,9 @@ try {
     `| long tasks during animations (4× CPU slowdown) | ${tasks.count} of ${tasks.tasks} tasks; longest ${tasks.longestMs.toFixed(1)} ms; ${tasks.animated} figures and charts | | ${BUDGETS.longTasks} | ${verdict(tasks.count <= BUDGETS.longTasks)} |`,
   ];
   const assets = ['| asset | raw | gzip | brotli |', '| --- | --- | --- | --- |', ...sizes.map((a) => `| ${a.name.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(a.raw)} KB | ${a.gzip ? kb(a.gzip) + ' KB' : '—'} | ${a.brotli ? kb(a.brotli) + ' KB' : '—'} |`)];
-  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  // A run on uncommitted changes says so: its commit alone would not reproduce it.
+  const dirty = execSync('git status --porcelain -- . ":(exclude)docs/benchmarks.md"', { cwd: ROOT }).toString().trim();
+  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim() + (dirty ? '+changes' : '');
   const date = new Date().toISOString().slice(0, 10);
   console.log(['', ...lines, '', ...assets, ''].join('\n'));
 
