@@ -14,8 +14,8 @@ use crate::hooks::use_reading;
 use crate::scroll::{key_step, step_target, Step};
 use crate::state::AppContext;
 
-/// A sticky bar of chapter links with a reading-progress line; once the app is live, previous
-/// and next buttons and the keys → ← j k Home End.
+/// A sticky bar of chapter links between previous and next buttons, with a reading-progress line.
+/// The links work without the app; the buttons and the keys → ← j k Home End once it is live.
 #[component]
 pub fn ChapterNav() -> Html {
     let story = use_story();
