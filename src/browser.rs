@@ -2,17 +2,14 @@
 //! handlers only, never while rendering, so prerendering never touches them.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, MediaQueryList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::charts::{parse_hex, Palette};
 
-/// Whether the reader's system asks for reduced motion.
-pub fn prefers_reduced_motion() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
+/// The media query for the reader's reduced-motion setting: `matches()` tells it now, and its
+/// `change` event tells when the reader changes it.
+pub fn reduced_motion_query() -> Option<MediaQueryList> {
+    gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten()
 }
 
 /// The viewport's height in CSS pixels.

@@ -1,5 +1,5 @@
-//! App-wide facts, held by the root in one reducer: whether the app has taken over the page, and
-//! whether motion is allowed. Both are unknown while prerendering, so the server and the first
+//! App-wide facts, held in one reducer by `components::app_state::AppStateProvider`: whether the
+//! app has taken over the page, and whether motion is allowed. Both are unknown while prerendering, so the server and the first
 //! browser render agree; the browser learns them in an effect.
 
 use std::rc::Rc;

@@ -22,8 +22,8 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            state.dispatch(Action::Started { motion: !browser::prefers_reduced_motion() });
-            let query = gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten();
+            let query = browser::reduced_motion_query();
+            state.dispatch(Action::Started { motion: !query.as_ref().is_some_and(|query| query.matches()) });
             let listener = query.map(|query| {
                 EventListener::new(&query.clone(), "change", move |_| state.dispatch(Action::Motion(!query.matches())))
             });
