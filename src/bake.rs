@@ -1,8 +1,21 @@
 //! Baking the built site: what `src/bin/bake.rs` does to Trunk's output after every build.
-//! Precompressing lives here so it is tested natively; the binary only walks the folder.
+//! Rendering and precompressing live here so they are tested natively; the binary only walks the
+//! folder.
 
 use std::io::Write;
 use std::path::Path;
+use std::rc::Rc;
+
+use crate::components::app::{App, AppProps};
+use crate::content::model::Story;
+
+/// The story rendered to HTML by the app's own components, as the build prerenders it.
+/// `hydratable` adds the markers the browser needs to take the HTML over.
+pub fn render(story: Rc<Story>, hydratable: bool) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { story }).hydratable(hydratable);
+    tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
+}
 
 /// File types worth compressing: text, and the WebAssembly module. Images are compressed already.
 const COMPRESSIBLE: &[&str] = &["html", "js", "css", "svg", "wasm", "json", "txt", "csv", "xml"];

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use story::components::app::{App, AppProps};
 use story::content::model::Story;
 use story::format;
 
@@ -11,11 +10,9 @@ fn story() -> Story {
     story::stories::story_or_first(None)
 }
 
+/// The story as the build renders it, without hydration markers, so the text reads plainly.
 fn render(story: Story) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-    let local = tokio::task::LocalSet::new();
-    let props = AppProps { story: Rc::new(story) };
-    local.block_on(&runtime, yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render())
+    story::bake::render(Rc::new(story), false)
 }
 
 #[test]

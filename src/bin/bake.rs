@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use story::bake;
-use story::components::app::{App, AppProps};
-use story::{page, share, stories};
+use story::{bake, page, share, stories};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -19,8 +17,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let dir = PathBuf::from(dir);
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
-    let baked = tokio::task::LocalSet::new().block_on(&runtime, prerender_all(&dir)).and_then(|pages| {
+    let baked = prerender_all(&dir).and_then(|pages| {
         let sizes = compress_all(&dir)?;
         Ok((pages, sizes))
     });
@@ -44,14 +41,14 @@ fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-async fn prerender_all(dir: &Path) -> Result<usize, String> {
+fn prerender_all(dir: &Path) -> Result<usize, String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut count = 0;
     for path in files_in(dir)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let story = Rc::new(stories::story_or_first(page::story_id(&html)));
-        let body = yew::LocalServerRenderer::<App>::with_props(AppProps { story: story.clone() }).render().await;
+        let body = bake::render(story.clone(), true);
         let image = share::render(&story, &fonts);
         let image_name = share::file_name(&image);
         std::fs::write(dir.join(&image_name), &image).map_err(|e| format!("{image_name}: {e}"))?;
