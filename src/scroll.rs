@@ -1,5 +1,5 @@
 //! Reading-position maths: which chapter is being read, how far through the story the reader is,
-//! and where the keyboard and the address bar take them. Pure, so it is tested without a browser.
+//! and where the keys take them. Pure, so it is tested without a browser.
 
 /// Where the reading line sits, as a fraction of the viewport's height from its top: a chapter
 /// becomes the current one when its top crosses this line.
@@ -58,15 +58,6 @@ pub fn step_target(current: Option<usize>, count: usize, step: Step) -> Option<u
         (Step::Previous, None) => return None,
     };
     (Some(target) != current).then_some(target)
-}
-
-/// The chapter a URL fragment names (`#projects`), if any; anything else is ignored.
-pub fn chapter_from_hash<'a>(hash: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<usize> {
-    let name = hash.strip_prefix('#').unwrap_or(hash);
-    if name.is_empty() {
-        return None;
-    }
-    ids.into_iter().position(|id| id == name)
 }
 
 #[cfg(test)]
@@ -132,15 +123,5 @@ mod tests {
         assert_eq!(step_target(None, 4, Step::Next), Some(0));
         assert_eq!(step_target(None, 4, Step::Previous), None);
         assert_eq!(step_target(None, 0, Step::Next), None);
-    }
-
-    #[test]
-    fn a_hash_names_a_chapter_or_nothing() {
-        let ids = ["leadership", "projects", "cadres", "environment"];
-        assert_eq!(chapter_from_hash("#projects", ids), Some(1));
-        assert_eq!(chapter_from_hash("environment", ids), Some(3));
-        for junk in ["", "#", "#nope", "#<script>", "#projects?x", "#%E6%8A%95"] {
-            assert_eq!(chapter_from_hash(junk, ids), None, "{junk}");
-        }
     }
 }
