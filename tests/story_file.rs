@@ -272,3 +272,16 @@ fn kinds_are_checked_as_the_file_declares_them() {
     let rank = story.indicators.iter().find(|i| i.id.as_str() == "provincial-rank").unwrap();
     assert_eq!((rank.kind, rank.value), (Kind::Rank, 3.0), "written 第三位 in the source");
 }
+
+#[test]
+fn a_figure_shown_large_twice_is_refused() {
+    // An embed's block=<id> must name exactly one card.
+    let report = refused_after("ids = [\"leadership-meetings\"]", "ids = [\"leadership-meetings\", \"fai-growth\"]");
+    assert_reports(&report, "ids[1]: indicator \"fai-growth\" is already shown as a card");
+}
+
+#[test]
+fn a_chart_named_like_an_indicator_is_refused() {
+    let report = refused_after("id = \"industrial-floor\"", "id = \"industrial-share\"");
+    assert_reports(&report, "intro[2].id: \"industrial-share\" is also an indicator's id");
+}

@@ -44,7 +44,7 @@ const MAX_PRECISION: u8 = 3;
 /// Checks `story` against its rules and against `source`, the text of the article it retells.
 /// Returns every problem found, in file order, so an editor can fix them all in one pass.
 pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
-    let mut check = Checker { source: normalize(source), problems: Vec::new() };
+    let mut check = Checker { source: normalize(source), problems: Vec::new(), cards: HashSet::new() };
     let indicators = check.indicators(&story.indicators);
 
     let meta = &story.meta;
@@ -53,7 +53,10 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
     check.non_empty("story.source.publisher", &meta.source.publisher);
     check.verbatim("story.source.title", &meta.source.title);
     for (i, id) in meta.headline.iter().enumerate() {
-        check.defined(&format!("story.headline[{i}]"), id, &indicators);
+        let path = format!("story.headline[{i}]");
+        if check.defined(&path, id, &indicators) {
+            check.card(&path, id);
+        }
     }
 
     let mut anchors = HashSet::new();
@@ -70,6 +73,8 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
 struct Checker {
     source: String,
     problems: Vec<Problem>,
+    /// Indicators already shown as a card, so that `?embed=1&block=<id>` names exactly one.
+    cards: HashSet<String>,
 }
 
 impl Checker {
@@ -97,6 +102,13 @@ impl Checker {
             self.problem(path, format!("indicator {:?} is not defined in [[indicators]]", id.as_str()));
         }
         found
+    }
+
+    fn card(&mut self, path: &str, id: &Slug) {
+        if !self.cards.insert(id.as_str().to_owned()) {
+            let rule = format!("indicator {:?} is already shown as a card: each figure is shown large once", id.as_str());
+            self.problem(path, rule);
+        }
     }
 
     fn unique_anchor<'a>(&mut self, path: &str, id: &'a Slug, anchors: &mut HashSet<&'a str>) {
@@ -209,11 +221,21 @@ impl Checker {
                         self.problem(&at("ids"), "must name at least one indicator");
                     }
                     for (j, id) in group.ids.iter().enumerate() {
-                        self.defined(&at(&format!("ids[{j}]")), id, indicators);
+                        let path = at(&format!("ids[{j}]"));
+                        if self.defined(&path, id, indicators) {
+                            self.card(&path, id);
+                        }
                     }
                 }
                 Block::Chart(chart) => {
                     self.unique_anchor(&at("id"), &chart.id, anchors);
+                    if indicators.contains_key(chart.id.as_str()) {
+                        let rule = format!(
+                            "{:?} is also an indicator's id: an embed's block=<id> must name one thing",
+                            chart.id.as_str()
+                        );
+                        self.problem(&at("id"), rule);
+                    }
                     self.non_empty(&at("title"), &chart.title);
                     self.non_empty(&at("caption"), &chart.caption);
                     let mut drawn = Vec::new();
