@@ -5,6 +5,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MediaQueryList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::charts::{parse_hex, Palette};
+use crate::params::{self, Params};
+
+/// What the page's address asks for (see [`params`]).
+pub fn params() -> Params {
+    params::parse(&gloo::utils::window().location().search().unwrap_or_default())
+}
 
 /// The media query for the reader's reduced-motion setting: `matches()` tells it now, and its
 /// `change` event tells when the reader changes it.

@@ -11,11 +11,13 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod content;
+pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod motion;
 #[cfg(feature = "ssr")]
 pub mod page;
+pub mod params;
 pub mod scroll;
 #[cfg(feature = "ssr")]
 pub mod share;

@@ -21,6 +21,12 @@ impl std::error::Error for PageError {}
 
 const ROOT_OPEN: &str = "<div id=\"story\"";
 
+/// Whether `html` is a story page (one with a `#story` element to fill); other pages of the site,
+/// such as the embed preview, are left as they are.
+pub fn is_story_page(html: &str) -> bool {
+    html.contains(ROOT_OPEN)
+}
+
 /// The story a page asks for with `data-story` on its `#story` element, if any.
 pub fn story_id(html: &str) -> Option<&str> {
     let start = html.find(ROOT_OPEN)?;
@@ -126,6 +132,12 @@ mod tests {
         assert_eq!(story_id(PAGE), Some("fushun-2023h1"));
         assert_eq!(story_id("<div id=\"story\"></div>"), None);
         assert_eq!(story_id("<p>"), None);
+    }
+
+    #[test]
+    fn only_pages_with_a_story_root_are_story_pages() {
+        assert!(is_story_page(PAGE));
+        assert!(!is_story_page(include_str!("../static/embed-preview.html")), "the embed preview is left alone");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! App-wide facts, held in one reducer by `components::app_state::AppStateProvider`: whether the
-//! app has taken over the page, and whether motion is allowed. Both are unknown while prerendering, so the server and the first
-//! browser render agree; the browser learns them in an effect.
+//! app has taken over the page, whether motion is allowed, and whether the page is embedded in
+//! another site's iframe. All are unknown while prerendering, so the server and the first browser
+//! render agree; the browser learns them in an effect.
 
 use std::rc::Rc;
 
@@ -13,15 +14,20 @@ pub struct AppState {
     pub live: bool,
     /// Whether things may move: `None` until the browser has been asked.
     pub motion: Option<bool>,
+    /// Whether the address asks for an embed view (`?embed=1`): the page then leaves the address
+    /// and the keyboard to the host page.
+    pub embedded: bool,
 }
 
 /// What can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The app has hydrated, and the reader's motion preference is known.
+    /// The app has hydrated, and the reader's motion preference and the address are known.
     Started {
         /// False when the reader asks for reduced motion.
         motion: bool,
+        /// Whether the address asks for an embed view.
+        embedded: bool,
     },
     /// The reader's motion preference changed.
     Motion(bool),
@@ -32,7 +38,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Started { motion } => AppState { live: true, motion: Some(motion) },
+            Action::Started { motion, embedded } => AppState { live: true, motion: Some(motion), embedded },
             Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
         };
         if next == *self {
@@ -53,16 +59,16 @@ mod tests {
     #[test]
     fn the_app_starts_unknown_and_learns_the_motion_preference() {
         let state = Rc::new(AppState::default());
-        assert_eq!(*state, AppState { live: false, motion: None });
-        let started = state.reduce(Action::Started { motion: false });
-        assert_eq!(*started, AppState { live: true, motion: Some(false) });
+        assert_eq!(*state, AppState { live: false, motion: None, embedded: false });
+        let started = state.reduce(Action::Started { motion: false, embedded: true });
+        assert_eq!(*started, AppState { live: true, motion: Some(false), embedded: true });
         let moved = started.reduce(Action::Motion(true));
-        assert_eq!(*moved, AppState { live: true, motion: Some(true) });
+        assert_eq!(*moved, AppState { live: true, motion: Some(true), embedded: true });
     }
 
     #[test]
     fn an_unchanged_state_is_the_same_state() {
-        let state = Rc::new(AppState { live: true, motion: Some(true) });
+        let state = Rc::new(AppState { live: true, motion: Some(true), embedded: false });
         assert!(Rc::ptr_eq(&state.clone().reduce(Action::Motion(true)), &state));
     }
 }

@@ -38,6 +38,34 @@ pub struct Labels {
     pub previous_chapter: &'static str,
     /// The navigator's button to the chapter after.
     pub next_chapter: &'static str,
+    /// The link from an embed to the full story.
+    pub full_story: &'static str,
+    /// Said to screen readers after a link that opens a new tab.
+    pub new_tab: &'static str,
+    /// Shown in an embed whose address names no chapter or block of the story.
+    pub view_missing: &'static str,
+    /// The summary of the embed-code control.
+    pub embed: &'static str,
+    /// What the embed-code control is for.
+    pub embed_help: &'static str,
+    /// The label of the choice of what to embed.
+    pub embed_what: &'static str,
+    /// The choice of the whole story.
+    pub whole_story: &'static str,
+    /// The group of chapter choices.
+    pub chapters_group: &'static str,
+    /// The group of chart choices.
+    pub charts_group: &'static str,
+    /// The label of the code to paste.
+    pub embed_code: &'static str,
+    /// The copy button.
+    pub copy: &'static str,
+    /// Said once the code is on the clipboard.
+    pub copied: &'static str,
+    /// Said when the clipboard refused the code.
+    pub copy_failed: &'static str,
+    /// The link to the page that shows the story embedded in a sample article.
+    pub embed_preview: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -57,6 +85,20 @@ const ZH: Labels = Labels {
     floor_note: "确切比例在此区间内，原文未给出",
     previous_chapter: "上一章",
     next_chapter: "下一章",
+    full_story: "阅读完整数据故事",
+    new_tab: "（在新标签页打开）",
+    view_missing: "这个嵌入地址要显示的章节或图表不存在，可能已经改名或删除。",
+    embed: "嵌入本故事",
+    embed_help: "把下面的代码粘贴到网页中。框架的高度会随内容自动调整，在手机上也一样。",
+    embed_what: "嵌入哪一部分",
+    whole_story: "整个故事",
+    chapters_group: "章节",
+    charts_group: "图表",
+    embed_code: "嵌入代码",
+    copy: "复制代码",
+    copied: "已复制到剪贴板",
+    copy_failed: "无法自动复制：代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制",
+    embed_preview: "查看嵌入示例页",
 };
 
 const EN: Labels = Labels {
@@ -76,6 +118,21 @@ const EN: Labels = Labels {
     floor_note: "The exact share lies here; the review does not say where",
     previous_chapter: "Previous chapter",
     next_chapter: "Next chapter",
+    full_story: "Read the full story",
+    new_tab: " (opens in a new tab)",
+    view_missing:
+        "This embed asks for a chapter or chart the story does not have; it may have been renamed or removed.",
+    embed: "Embed this story",
+    embed_help: "Paste this code into your page. The frame keeps to the height of its content, on phones too.",
+    embed_what: "What to embed",
+    whole_story: "The whole story",
+    chapters_group: "Chapters",
+    charts_group: "Charts",
+    embed_code: "Embed code",
+    copy: "Copy the code",
+    copied: "Copied to the clipboard",
+    copy_failed: "Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac)",
+    embed_preview: "See it embedded in a sample page",
 };
 
 /// The interface's words for `lang`.

@@ -1,6 +1,6 @@
 //! The build's last step, run by Trunk as a `post_build` hook with `TRUNK_STAGING_DIR` set (or given
 //! the folder as its one argument): draws each story's share image, renders the story into every
-//! HTML page, so a reader sees the whole story before (and without) the WebAssembly, then writes
+//! story page (an HTML page with a `#story` element), so a reader sees the whole story before (and without) the WebAssembly, then writes
 //! `.br` and `.gz` beside every text asset and the Wasm, so a static host or CDN can serve them as
 //! they are. With `SITE_URL` set (the public address of the folder, ending in `/`), the share tags
 //! carry absolute addresses, as some sites that show previews require.
@@ -47,6 +47,9 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
     let mut count = 0;
     for path in files_in(dir)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !page::is_story_page(&html) {
+            continue;
+        }
         let story = Rc::new(stories::story_or_first(page::story_id(&html)));
         let body = bake::render(story.clone(), true);
         let image = share::render(&story, &fonts);

@@ -8,6 +8,8 @@ use super::app_state::AppStateProvider;
 use super::block::block;
 use super::chapter::chapter;
 use super::chapter_nav::ChapterNav;
+use super::embed_codes::EmbedCodes;
+use super::embed_view::{embed_credit, view_missing};
 use super::masthead::Masthead;
 use super::source_credit::SourceCredit;
 use super::StoryContext;
@@ -21,7 +23,8 @@ pub struct AppProps {
     pub story: Rc<Story>,
 }
 
-/// The whole page: masthead, navigator, the opening, the chapters and the source credit.
+/// The whole page: masthead, navigator, the opening, the chapters and the source credit; then
+/// what only embeds show (see `embed_view`) and the embed codes for editors of other sites.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let story = &props.story;
@@ -39,6 +42,9 @@ pub fn App(props: &AppProps) -> Html {
                 { for (0..story.chapters.len()).map(|index| chapter(story, index)) }
             </main>
             <SourceCredit />
+            { view_missing(story) }
+            { embed_credit(story) }
+            <EmbedCodes />
         </AppStateProvider>
         </ContextProvider<StoryContext>>
     }

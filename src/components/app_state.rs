@@ -14,8 +14,9 @@ pub struct AppStateProviderProps {
     pub children: Html,
 }
 
-/// Holds the [`AppState`] reducer and provides it. Once hydrated, it records that the app is live
-/// and the reader's motion preference, and follows that preference if it changes.
+/// Holds the [`AppState`] reducer and provides it. Once hydrated, it records that the app is live,
+/// the reader's motion preference and whether the address asks for an embed, and follows the
+/// motion preference if it changes.
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let state = use_reducer_eq(AppState::default);
@@ -23,7 +24,8 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let query = browser::reduced_motion_query();
-            state.dispatch(Action::Started { motion: !query.as_ref().is_some_and(|query| query.matches()) });
+            let motion = !query.as_ref().is_some_and(|query| query.matches());
+            state.dispatch(Action::Started { motion, embedded: browser::params().embed.is_some() });
             let listener = query.map(|query| {
                 EventListener::new(&query.clone(), "change", move |_| state.dispatch(Action::Motion(!query.matches())))
             });

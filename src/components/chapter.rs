@@ -9,14 +9,15 @@ use crate::content::model::Story;
 use crate::ui::labels;
 
 /// Chapter `index` of `story` as a `<section>` whose id is the chapter's slug, so `#slug` links
-/// work without any script; it ends with a link to the next chapter.
+/// work without any script; it ends with a link to the next chapter. `data-view` names it for
+/// `?embed=1&chapter=<slug>` (see `static/view.js`).
 pub fn chapter(story: &Story, index: usize) -> Html {
     let words = labels(story.meta.lang);
     let chapter = &story.chapters[index];
     let id = chapter.id.as_str();
     let heading_id = format!("{id}-title");
     html! {
-        <section class="chapter" id={id.to_owned()} aria-labelledby={heading_id.clone()}>
+        <section class="chapter" id={id.to_owned()} data-view={format!("chapter:{id}")} aria-labelledby={heading_id.clone()}>
             <p class="chapter__number" aria-hidden="true">{ format!("{:02}", index + 1) }</p>
             <h2 id={heading_id} tabindex="-1">{ &chapter.title }</h2>
             if let Some(original) = &chapter.original {

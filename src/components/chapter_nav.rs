@@ -23,9 +23,11 @@ pub fn ChapterNav() -> Html {
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
     let motion = app.as_ref().and_then(|state| state.motion).unwrap_or(false);
+    // In another site's iframe the address and the keyboard belong to the host page.
+    let tracking = live && !app.as_ref().is_some_and(|state| state.embedded);
     let ids =
         use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
-    let reading = use_reading(ids.clone());
+    let reading = use_reading(ids.clone(), tracking);
     // Whole thousandths: an integer attribute, with no float formatting in the module.
     let permille = (reading.progress * 1000.0).round() as u32;
     let go = {
@@ -34,22 +36,28 @@ pub fn ChapterNav() -> Html {
     };
     {
         let go = go.clone();
-        use_effect_with((reading.active, motion), move |_| {
+        use_effect_with((reading.active, motion, tracking), move |&(_, _, tracking)| {
             // Not passive: Home and End must not also scroll the page to its ends.
             let options = EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
-            let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if event.default_prevented() || event.ctrl_key() || event.alt_key() || event.meta_key() || typing(event)
-                {
-                    return;
-                }
-                if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
-                    event.prevent_default();
-                    browser::go_to_chapter(&ids[target], motion);
-                }
+            let listener = tracking.then(|| {
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.default_prevented()
+                        || event.ctrl_key()
+                        || event.alt_key()
+                        || event.meta_key()
+                        || typing(event)
+                    {
+                        return;
+                    }
+                    if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
+                        event.prevent_default();
+                        browser::go_to_chapter(&ids[target], motion);
+                    }
+                })
             });
             move || drop(listener)
         });

@@ -15,7 +15,8 @@ pub struct ChartFigureProps {
 }
 
 /// The chart's figure: title, caption (its text alternative), the drawing, and a table of
-/// exactly the values it draws that a reader can open.
+/// exactly the values it draws that a reader can open. `data-view` names it for
+/// `?embed=1&block=<id>`.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let story = use_story();
@@ -34,7 +35,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         }
     });
     html! {
-        <figure class="chart" id={id.to_owned()}>
+        <figure class="chart" id={id.to_owned()} data-view={format!("block:{id}")}>
             <h3 class="chart__title" id={format!("{id}-title")}>{ &chart.title }</h3>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
             <ChartCanvas chart={chart.clone()} />

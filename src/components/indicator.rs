@@ -17,7 +17,8 @@ pub struct IndicatorCardProps {
 
 /// A figure card: the value at its precision with its unit (and "以上" for a floor), the label,
 /// the period and basis, and the source's own words. Screen readers get the whole figure once,
-/// as text; the counting copy is hidden from them.
+/// as text; the counting copy is hidden from them. The story shows each figure as a card once, so
+/// `data-view` names this card alone for `?embed=1&block=<id>`.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
@@ -25,7 +26,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let indicator = &props.indicator;
     let (before, after) = ui::bound_words(lang, indicator.bound);
     html! {
-        <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()}>
+        <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()} data-view={format!("block:{}", indicator.id.as_str())}>
             <p class="indicator__value">
                 <span class="visually-hidden">
                     { display(lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound) }

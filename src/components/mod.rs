@@ -9,6 +9,8 @@ pub mod chapter_nav;
 pub mod chart;
 pub mod chart_canvas;
 pub mod count_up;
+pub mod embed_codes;
+pub mod embed_view;
 pub mod indicator;
 pub mod masthead;
 pub mod rich_text;

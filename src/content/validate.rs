@@ -106,7 +106,8 @@ impl Checker {
 
     fn card(&mut self, path: &str, id: &Slug) {
         if !self.cards.insert(id.as_str().to_owned()) {
-            let rule = format!("indicator {:?} is already shown as a card: each figure is shown large once", id.as_str());
+            let rule =
+                format!("indicator {:?} is already shown as a card: each figure is shown large once", id.as_str());
             self.problem(path, rule);
         }
     }

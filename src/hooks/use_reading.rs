@@ -21,45 +21,47 @@ pub struct Reading {
     pub progress: f64,
 }
 
-/// Tracks the reading position over the chapters with these element ids.
+/// Tracks the reading position over the chapters with these element ids while `tracking`.
 #[hook]
-pub fn use_reading(ids: Rc<Vec<String>>) -> Reading {
+pub fn use_reading(ids: Rc<Vec<String>>, tracking: bool) -> Reading {
     let reading = use_state_eq(Reading::default);
     {
         let setter = reading.setter();
-        use_effect_with(ids, move |ids| {
-            let ids = ids.clone();
-            // The first measure only reports: the page may have opened on a #chapter link.
-            let last = Rc::new(RefCell::new(None::<Option<usize>>));
-            let measure = Rc::new(move || {
-                let now = measure(&ids);
-                let previous = last.borrow_mut().replace(now.active);
-                if previous.is_some_and(|previous| previous != now.active) {
-                    browser::set_hash(now.active.map(|i| ids[i].as_str()));
-                }
-                setter.set(now);
-            });
-            measure();
-            let pending = Rc::new(RefCell::new(None::<AnimationFrame>));
-            let on_change = {
-                let measure = measure.clone();
-                move |_: &web_sys::Event| {
-                    if pending.borrow().is_some() {
-                        return;
+        use_effect_with((ids, tracking), move |(ids, tracking)| {
+            let listeners = tracking.then(|| {
+                let ids = ids.clone();
+                // The first measure only reports: the page may have opened on a #chapter link.
+                let last = Rc::new(RefCell::new(None::<Option<usize>>));
+                let measure = Rc::new(move || {
+                    let now = measure(&ids);
+                    let previous = last.borrow_mut().replace(now.active);
+                    if previous.is_some_and(|previous| previous != now.active) {
+                        browser::set_hash(now.active.map(|i| ids[i].as_str()));
                     }
-                    let (measure, done) = (measure.clone(), pending.clone());
-                    *pending.borrow_mut() = Some(request_animation_frame(move |_| {
-                        done.borrow_mut().take();
-                        measure();
-                    }));
-                }
-            };
-            // gloo's listeners are passive by default: scrolling never waits for us.
-            let window = gloo::utils::window();
-            let listeners = [
-                EventListener::new(&window, "scroll", on_change.clone()),
-                EventListener::new(&window, "resize", on_change),
-            ];
+                    setter.set(now);
+                });
+                measure();
+                let pending = Rc::new(RefCell::new(None::<AnimationFrame>));
+                let on_change = {
+                    let measure = measure.clone();
+                    move |_: &web_sys::Event| {
+                        if pending.borrow().is_some() {
+                            return;
+                        }
+                        let (measure, done) = (measure.clone(), pending.clone());
+                        *pending.borrow_mut() = Some(request_animation_frame(move |_| {
+                            done.borrow_mut().take();
+                            measure();
+                        }));
+                    }
+                };
+                // gloo's listeners are passive by default: scrolling never waits for us.
+                let window = gloo::utils::window();
+                [
+                    EventListener::new(&window, "scroll", on_change.clone()),
+                    EventListener::new(&window, "resize", on_change),
+                ]
+            });
             move || drop(listeners)
         });
     }

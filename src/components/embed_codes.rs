@@ -1,0 +1,166 @@
+//! The "Embed" control for editors of other sites: pick the whole story, a chapter or a chart, and
+//! copy the code that embeds it. It needs the address the page is served from, so it appears only
+//! once the app runs (at the foot of the page, where its arrival moves nothing), and never inside
+//! an embed.
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{use_labels, use_story};
+use crate::content::model::{Block, Slug, Story};
+use crate::embed::{snippet, story_address};
+use crate::params::{self, View};
+use crate::state::AppContext;
+
+/// What the copy button last achieved.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
+/// A `<details>` with the choice of view, the code for it, and a copy button.
+#[component]
+pub fn EmbedCodes() -> Html {
+    let story = use_story();
+    let words = use_labels();
+    let app = use_context::<AppContext>();
+    let view = use_state(|| View::Story);
+    let copied = use_state(|| Copied::Not);
+    let code = use_node_ref();
+    if !app.as_ref().is_some_and(|state| state.live && !state.embedded) {
+        return Html::default();
+    }
+    let location = gloo::utils::window().location();
+    let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
+    let text = snippet(&address, &view, &title(&story, &view));
+
+    // Opening the control offers the chapter being read, if any: the address shows it (#slug).
+    let ontoggle = {
+        let (view, story, copied) = (view.clone(), story.clone(), copied.clone());
+        Callback::from(move |_: Event| {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            if let Some(slug) =
+                params::chapter_in_hash(&hash).filter(|slug| story.chapters.iter().any(|c| c.id == *slug))
+            {
+                view.set(View::Chapter(slug));
+            }
+            copied.set(Copied::Not);
+        })
+    };
+    let onchange = {
+        let (view, copied) = (view.clone(), copied.clone());
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
+                return;
+            };
+            view.set(choice(&select.value()));
+            copied.set(Copied::Not);
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+            area.select();
+        }
+    });
+    let onclick = {
+        let (text, copied, code) = (text.clone(), copied.clone(), code.clone());
+        Callback::from(move |_| copy(&text, &code, copied.clone()))
+    };
+    let option = |value: String, label: String| {
+        let selected = choice(&value) == *view;
+        html! { <option {value} {selected}>{ label }</option> }
+    };
+    let status = match *copied {
+        Copied::Not => "",
+        Copied::Done => words.copied,
+        Copied::Failed => words.copy_failed,
+    };
+    html! {
+        <details class="embed-codes" {ontoggle}>
+            <summary>{ words.embed }</summary>
+            <p>{ words.embed_help }</p>
+            <label for="embed-what">{ words.embed_what }</label>
+            <select id="embed-what" {onchange}>
+                { option("story".to_owned(), words.whole_story.to_owned()) }
+                <optgroup label={words.chapters_group}>
+                    { for story.chapters.iter().enumerate().map(|(index, chapter)| option(
+                        format!("chapter:{}", chapter.id.as_str()),
+                        format!("{:02} {}", index + 1, chapter.title),
+                    )) }
+                </optgroup>
+                <optgroup label={words.charts_group}>
+                    { for charts(&story).map(|(id, title)| option(format!("block:{}", id.as_str()), title.to_owned())) }
+                </optgroup>
+            </select>
+            <label for="embed-code">{ words.embed_code }</label>
+            <textarea id="embed-code" ref={code} readonly=true rows="5" value={text} onfocus={select_all} />
+            <p class="embed-codes__actions">
+                <button type="button" {onclick}>{ words.copy }</button>
+                <span role="status">{ status }</span>
+            </p>
+            <p><a href="embed-preview.html">{ words.embed_preview }</a></p>
+        </details>
+    }
+}
+
+/// The view a `<select>` value names: `story`, `chapter:<slug>` or `block:<id>`.
+fn choice(value: &str) -> View {
+    let slug = |id: &str| Slug::try_from(id.to_owned()).ok();
+    match value.split_once(':') {
+        Some(("chapter", id)) => slug(id).map_or(View::Story, View::Chapter),
+        Some(("block", id)) => slug(id).map_or(View::Story, View::Block),
+        _ => View::Story,
+    }
+}
+
+/// Every chart of the story, in reading order, with its title.
+fn charts(story: &Story) -> impl Iterator<Item = (&Slug, &str)> {
+    story.blocks().filter_map(|block| match block {
+        Block::Chart(chart) => Some((&chart.id, chart.title.as_str())),
+        _ => None,
+    })
+}
+
+/// The iframe's accessible name: the story's title, with the chapter's or chart's.
+fn title(story: &Story, view: &View) -> String {
+    let part = match view {
+        View::Chapter(slug) => story.chapters.iter().find(|c| c.id == *slug).map(|c| c.title.as_str()),
+        View::Block(slug) => charts(story).find(|(id, _)| *id == slug).map(|(_, title)| title),
+        View::Story | View::Unknown => None,
+    };
+    match part {
+        Some(part) => format!("{}：{part}", story.meta.title),
+        None => story.meta.title.clone(),
+    }
+}
+
+/// Puts `text` on the clipboard; where the browser will not, selects the code for the reader.
+fn copy(text: &str, code: &NodeRef, copied: UseStateHandle<Copied>) {
+    let fail = {
+        let (code, copied) = (code.clone(), copied.clone());
+        move || {
+            if let Some(area) = code.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+                area.select();
+            }
+            copied.set(Copied::Failed);
+        }
+    };
+    // `navigator.clipboard` is missing outside secure contexts; calling it then would throw.
+    let navigator = gloo::utils::window().navigator();
+    let available = Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined());
+    if !available {
+        return fail();
+    }
+    let promise: Promise = navigator.clipboard().write_text(text);
+    let done: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| copied.set(Copied::Done));
+    let failed: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| fail());
+    let _ = promise.then2(&done, &failed);
+    // The promise settles after this returns; one of the two runs once. A few bytes per click.
+    done.forget();
+    failed.forget();
+}

@@ -1,0 +1,219 @@
+//! The page's address read into typed values. Every parameter a reader or a host page can put in
+//! the query (`embed`, `chapter`, `block`, `theme`) goes through [`parse`], and the fragment
+//! through [`chapter_in_hash`]; neither fails: a value they do not understand is ignored, and the
+//! page falls back to its default.
+//!
+//! The rules follow the browser's own `URLSearchParams` (`+` is a space, a broken `%` escape is
+//! kept as written, the first of repeated keys wins), because `static/view.js` reads the same
+//! address with it before the app starts, and both must agree on what the page shows.
+
+use crate::content::model::Slug;
+
+/// Which part of the story an embed shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// The whole story (`?embed=1`).
+    Story,
+    /// One chapter (`?embed=1&chapter=<slug>`).
+    Chapter(Slug),
+    /// One chart or one figure card (`?embed=1&block=<id>`).
+    Block(Slug),
+    /// A chapter or block was named, but not as any id can be written: the page says so.
+    Unknown,
+}
+
+impl View {
+    /// The query that asks for this view, without the leading `?`; `None` for [`View::Unknown`],
+    /// which no address should ask for.
+    pub fn query(&self) -> Option<String> {
+        match self {
+            View::Story => Some("embed=1".to_owned()),
+            View::Chapter(slug) => Some(format!("embed=1&chapter={}", slug.as_str())),
+            View::Block(slug) => Some(format!("embed=1&block={}", slug.as_str())),
+            View::Unknown => None,
+        }
+    }
+}
+
+/// A colour theme a host page can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Dark text on a light page.
+    Light,
+    /// Light text on a dark page.
+    Dark,
+}
+
+/// What the address asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Params {
+    /// The embed view, when the page is embedded (`embed=1`).
+    pub embed: Option<View>,
+    /// The theme, when one is asked for; otherwise the reader's own setting decides.
+    pub theme: Option<Theme>,
+}
+
+/// Reads a query string (with or without its leading `?`). Never fails and never panics.
+pub fn parse(query: &str) -> Params {
+    let pairs = pairs(query.strip_prefix('?').unwrap_or(query));
+    let get = |key: &str| pairs.iter().find(|(name, _)| name == key).map(|(_, value)| value.as_str());
+    let named = |key: &str| get(key).filter(|value| !value.is_empty()).map(|value| Slug::try_from(value.to_owned()));
+    let embed = (get("embed") == Some("1")).then(|| match (named("block"), named("chapter")) {
+        (Some(Ok(block)), _) => View::Block(block),
+        (Some(Err(_)), _) => View::Unknown,
+        (None, Some(Ok(chapter))) => View::Chapter(chapter),
+        (None, Some(Err(_))) => View::Unknown,
+        (None, None) => View::Story,
+    });
+    let theme = match get("theme") {
+        Some("light") => Some(Theme::Light),
+        Some("dark") => Some(Theme::Dark),
+        _ => None,
+    };
+    Params { embed, theme }
+}
+
+/// The chapter a fragment (`#slug`, with or without its `#`) names, if it is written as a slug
+/// can be. Whether the story has that chapter is the caller's question.
+pub fn chapter_in_hash(hash: &str) -> Option<Slug> {
+    Slug::try_from(hash.strip_prefix('#').unwrap_or(hash).to_owned()).ok()
+}
+
+/// The query's name–value pairs, decoded as `application/x-www-form-urlencoded`.
+fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(name), decode(value))
+        })
+        .collect()
+}
+
+/// Decodes `+` and `%XX`; a `%` not followed by two hex digits stays as it is, and bytes that are
+/// not UTF-8 become U+FFFD, as in the browser.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok().filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit())));
+        match (byte, escaped) {
+            (_, Some(decoded)) => {
+                out.push(decoded);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slug(text: &str) -> Slug {
+        Slug::try_from(text.to_owned()).unwrap()
+    }
+
+    fn view(query: &str) -> Option<View> {
+        parse(query).embed
+    }
+
+    #[test]
+    fn no_query_is_the_full_story_in_the_readers_theme() {
+        assert_eq!(parse(""), Params::default());
+        assert_eq!(parse("?"), Params::default());
+        assert_eq!(parse("?utm_source=news&x"), Params::default());
+    }
+
+    #[test]
+    fn embed_1_asks_for_an_embed_and_nothing_else_does() {
+        assert_eq!(view("?embed=1"), Some(View::Story));
+        assert_eq!(view("embed=1"), Some(View::Story), "the leading ? is optional");
+        for other in ["?embed=0", "?embed=true", "?embed=", "?embed", "?EMBED=1", "?embed=1%20"] {
+            assert_eq!(view(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_chapter_or_block_embed_names_its_part() {
+        assert_eq!(view("?embed=1&chapter=projects"), Some(View::Chapter(slug("projects"))));
+        assert_eq!(view("?chapter=projects&embed=1"), Some(View::Chapter(slug("projects"))));
+        assert_eq!(view("?embed=1&block=growth-rates"), Some(View::Block(slug("growth-rates"))));
+        assert_eq!(view("?chapter=projects"), None, "a chapter alone is not an embed");
+    }
+
+    #[test]
+    fn a_block_is_narrower_than_a_chapter_and_wins() {
+        assert_eq!(view("?embed=1&chapter=projects&block=provincial-list"), Some(View::Block(slug("provincial-list"))));
+    }
+
+    #[test]
+    fn a_name_no_id_can_have_is_an_unknown_view_and_an_empty_one_is_ignored() {
+        for bad in ["<script>", "Projects", "a--b", "-a", "javascript:alert(1)", "%E4%B8%AD", "%zz"] {
+            assert_eq!(view(&format!("?embed=1&chapter={bad}")), Some(View::Unknown), "{bad}");
+            assert_eq!(view(&format!("?embed=1&block={bad}")), Some(View::Unknown), "{bad}");
+        }
+        assert_eq!(view(&format!("?embed=1&block={}", "a".repeat(41))), Some(View::Unknown));
+        assert_eq!(view("?embed=1&chapter="), Some(View::Story));
+    }
+
+    #[test]
+    fn the_first_of_repeated_keys_wins_as_in_the_browser() {
+        assert_eq!(view("?embed=1&embed=0"), Some(View::Story));
+        assert_eq!(view("?embed=0&embed=1"), None);
+        assert_eq!(view("?embed=1&chapter=cadres&chapter=projects"), Some(View::Chapter(slug("cadres"))));
+    }
+
+    #[test]
+    fn escapes_are_decoded_as_the_browser_decodes_them() {
+        assert_eq!(view("?%65mbed=%31"), Some(View::Story));
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%E4%B8%AD"), "中");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+        assert_eq!(decode("%+1"), "% 1");
+    }
+
+    #[test]
+    fn a_theme_is_light_or_dark_or_the_readers_own() {
+        assert_eq!(parse("?theme=dark").theme, Some(Theme::Dark));
+        assert_eq!(parse("?embed=1&theme=light").theme, Some(Theme::Light));
+        assert_eq!(parse("?theme=blue").theme, None);
+        assert_eq!(parse("?theme=Dark").theme, None);
+    }
+
+    #[test]
+    fn a_fragment_names_a_chapter_only_when_written_as_a_slug() {
+        assert_eq!(chapter_in_hash("#projects"), Some(slug("projects")));
+        assert_eq!(chapter_in_hash("projects"), Some(slug("projects")));
+        for bad in ["", "#", "#<img src=x>", "#Projects", "#projects?x", "#%70rojects", "##projects"] {
+            assert_eq!(chapter_in_hash(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_view_but_unknown_writes_the_query_that_reads_back_as_itself() {
+        for wanted in [View::Story, View::Chapter(slug("cadres")), View::Block(slug("growth-rates"))] {
+            let query = wanted.query().unwrap();
+            assert_eq!(view(&query), Some(wanted));
+        }
+        assert_eq!(View::Unknown.query(), None);
+    }
+}

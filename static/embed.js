@@ -1,0 +1,45 @@
+// The host page's half of embedding (README, "Embedding"). Paste it once or many times beside
+// iframes of this story: it keeps each of them exactly as tall as its content. It listens only to
+// frames it can prove are the story's own: the message must come from the contentWindow of an
+// iframe on this page whose address is the story's origin and folder, and carry the story's
+// origin. It changes nothing but those iframes' heights: it never navigates and writes no markup.
+(function () {
+  var me = document.currentScript;
+  if (!me || !window.postMessage) return;
+  var story = new URL('./', me.src);
+  var key = 'storyEmbed:' + story.href;
+  if (window[key]) return; // Pasted twice: one listener is enough.
+  window[key] = true;
+
+  function ours(frame) {
+    try {
+      var address = new URL(frame.src, location.href);
+      var path = address.pathname;
+      return address.origin === story.origin && (path === story.pathname || path === story.pathname + 'index.html');
+    } catch (error) {
+      return false;
+    }
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.origin !== story.origin || !data || data.type !== 'story-embed:height' || data.v !== 1) return;
+    var height = data.height;
+    if (typeof height !== 'number' || !(height >= 0 && height <= 100000)) return;
+    var frames = document.getElementsByTagName('iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source && event.source && ours(frames[i])) {
+        frames[i].style.height = Math.ceil(height) + 'px';
+        return;
+      }
+    }
+  });
+
+  // Frames that loaded before this script ran have already told their height: ask again.
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    if (ours(frames[i]) && frames[i].contentWindow) {
+      frames[i].contentWindow.postMessage({ type: 'story-embed:hello', v: 1 }, story.origin);
+    }
+  }
+})();
