@@ -1,7 +1,6 @@
 //! The page's address read into typed values. Every parameter a reader or a host page can put in
-//! the query (`embed`, `chapter`, `block`, `theme`) goes through [`parse`], and the fragment
-//! through [`chapter_in_hash`]; neither fails: a value they do not understand is ignored, and the
-//! page falls back to its default.
+//! the query (`embed`, `chapter`, `block`, `theme`) goes through [`parse`], which never fails: a
+//! value it does not understand is ignored, and the page falls back to its default.
 //!
 //! The rules follow the browser's own `URLSearchParams` (`+` is a space, a broken `%` escape is
 //! kept as written, the first of repeated keys wins), because `static/view.js` reads the same
@@ -71,12 +70,6 @@ pub fn parse(query: &str) -> Params {
         _ => None,
     };
     Params { embed, theme }
-}
-
-/// The chapter a fragment (`#slug`, with or without its `#`) names, if it is written as a slug
-/// can be. Whether the story has that chapter is the caller's question.
-pub fn chapter_in_hash(hash: &str) -> Option<Slug> {
-    Slug::try_from(hash.strip_prefix('#').unwrap_or(hash).to_owned()).ok()
 }
 
 /// The query's name–value pairs, decoded as `application/x-www-form-urlencoded`.
@@ -197,15 +190,6 @@ mod tests {
         assert_eq!(parse("?embed=1&theme=light").theme, Some(Theme::Light));
         assert_eq!(parse("?theme=blue").theme, None);
         assert_eq!(parse("?theme=Dark").theme, None);
-    }
-
-    #[test]
-    fn a_fragment_names_a_chapter_only_when_written_as_a_slug() {
-        assert_eq!(chapter_in_hash("#projects"), Some(slug("projects")));
-        assert_eq!(chapter_in_hash("projects"), Some(slug("projects")));
-        for bad in ["", "#", "#<img src=x>", "#Projects", "#projects?x", "#%70rojects", "##projects"] {
-            assert_eq!(chapter_in_hash(bad), None, "{bad}");
-        }
     }
 
     #[test]

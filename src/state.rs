@@ -1,6 +1,6 @@
 //! App-wide facts, held in one reducer by `components::app_state::AppStateProvider`: whether the
-//! app has taken over the page, whether motion is allowed, and whether the page is embedded in
-//! another site's iframe. All are unknown while prerendering, so the server and the first browser
+//! app has taken over the page, whether motion is allowed, whether the page is embedded in
+//! another site's iframe, and which chapter's embed code the reader asked for. All are unknown while prerendering, so the server and the first browser
 //! render agree; the browser learns them in an effect.
 
 use std::rc::Rc;
@@ -17,6 +17,9 @@ pub struct AppState {
     /// Whether the address asks for an embed view (`?embed=1`): the page then leaves the address
     /// and the keyboard to the host page.
     pub embedded: bool,
+    /// A chapter (by index) whose embed code the reader asked for from the chapter itself, until
+    /// the embed control has shown it.
+    pub embed_offer: Option<usize>,
 }
 
 /// What can change them.
@@ -31,6 +34,10 @@ pub enum Action {
     },
     /// The reader's motion preference changed.
     Motion(bool),
+    /// The reader asked for the embed code of chapter `index`.
+    OfferEmbed(usize),
+    /// The embed control has shown the chapter asked for.
+    EmbedOffered,
 }
 
 impl Reducible for AppState {
@@ -38,8 +45,10 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Started { motion, embedded } => AppState { live: true, motion: Some(motion), embedded },
+            Action::Started { motion, embedded } => AppState { live: true, motion: Some(motion), embedded, ..*self },
             Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
+            Action::OfferEmbed(index) => AppState { embed_offer: Some(index), ..*self },
+            Action::EmbedOffered => AppState { embed_offer: None, ..*self },
         };
         if next == *self {
             self
@@ -59,16 +68,24 @@ mod tests {
     #[test]
     fn the_app_starts_unknown_and_learns_the_motion_preference() {
         let state = Rc::new(AppState::default());
-        assert_eq!(*state, AppState { live: false, motion: None, embedded: false });
+        assert_eq!(*state, AppState { live: false, motion: None, embedded: false, embed_offer: None });
         let started = state.reduce(Action::Started { motion: false, embedded: true });
-        assert_eq!(*started, AppState { live: true, motion: Some(false), embedded: true });
+        assert_eq!(*started, AppState { live: true, motion: Some(false), embedded: true, embed_offer: None });
         let moved = started.reduce(Action::Motion(true));
-        assert_eq!(*moved, AppState { live: true, motion: Some(true), embedded: true });
+        assert_eq!(*moved, AppState { live: true, motion: Some(true), embedded: true, embed_offer: None });
+    }
+
+    #[test]
+    fn an_embed_offer_lasts_until_the_control_has_shown_it() {
+        let state = Rc::new(AppState { live: true, ..AppState::default() });
+        let offered = state.reduce(Action::OfferEmbed(2));
+        assert_eq!(offered.embed_offer, Some(2));
+        assert_eq!(offered.reduce(Action::EmbedOffered).embed_offer, None);
     }
 
     #[test]
     fn an_unchanged_state_is_the_same_state() {
-        let state = Rc::new(AppState { live: true, motion: Some(true), embedded: false });
+        let state = Rc::new(AppState { live: true, motion: Some(true), ..AppState::default() });
         assert!(Rc::ptr_eq(&state.clone().reduce(Action::Motion(true)), &state));
     }
 }

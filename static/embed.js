@@ -35,11 +35,13 @@
     }
   });
 
-  // Frames that loaded before this script ran have already told their height: ask again.
+  // Frames that loaded before this script ran have already told their height: ask again. The
+  // request carries nothing, so any origin may see it: a frame not loaded yet is still about:blank
+  // (and will tell its height once it loads).
   var frames = document.getElementsByTagName('iframe');
   for (var i = 0; i < frames.length; i++) {
     if (ours(frames[i]) && frames[i].contentWindow) {
-      frames[i].contentWindow.postMessage({ type: 'story-embed:hello', v: 1 }, story.origin);
+      frames[i].contentWindow.postMessage({ type: 'story-embed:hello', v: 1 }, '*');
     }
   }
 })();

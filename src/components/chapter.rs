@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::block::block;
+use super::chapter_tools::ChapterTools;
 use crate::content::model::Story;
 use crate::ui::labels;
 
@@ -24,6 +25,7 @@ pub fn chapter(story: &Story, index: usize) -> Html {
                 <p class="chapter__original">{ words.original_heading }{ "：" }<q>{ original }</q></p>
             }
             { for chapter.blocks.iter().map(|item| block(story, item)) }
+            <ChapterTools {index} />
             if let Some(next) = story.chapters.get(index + 1) {
                 <p class="chapter__next">
                     <a href={format!("#{}", next.id.as_str())}>{ words.next_chapter }{ "：" }{ &next.title }{ " →" }</a>

@@ -1,7 +1,7 @@
 //! The "Embed" control for editors of other sites: pick the whole story, a chapter or a chart, and
 //! copy the code that embeds it. It needs the address the page is served from, so it appears only
 //! once the app runs (at the foot of the page, where its arrival moves nothing), and never inside
-//! an embed.
+//! an embed. Each chapter's "Embed this chapter" button opens it on that chapter.
 
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::{use_labels, use_story};
 use crate::content::model::{Block, Slug, Story};
 use crate::embed::{snippet, story_address};
-use crate::params::{self, View};
-use crate::state::AppContext;
+use crate::params::View;
+use crate::state::{Action, AppContext};
 
 /// What the copy button last achieved.
 #[derive(Clone, Copy, PartialEq)]
@@ -31,6 +31,29 @@ pub fn EmbedCodes() -> Html {
     let view = use_state(|| View::Story);
     let copied = use_state(|| Copied::Not);
     let code = use_node_ref();
+    let details = use_node_ref();
+    let what = use_node_ref();
+    {
+        // A chapter's button asked for its code: show it, open, and bring the choice into view.
+        let (view, copied, story, details, what, app) =
+            (view.clone(), copied.clone(), story.clone(), details.clone(), what.clone(), app.clone());
+        let offer = app.as_ref().and_then(|state| state.embed_offer);
+        use_effect_with(offer, move |&offer| {
+            if let (Some(index), Some(app)) = (offer, app.clone()) {
+                if let Some(chapter) = story.chapters.get(index) {
+                    view.set(View::Chapter(chapter.id.clone()));
+                    copied.set(Copied::Not);
+                }
+                if let Some(details) = details.cast::<web_sys::Element>() {
+                    let _ = details.set_attribute("open", "");
+                }
+                if let Some(select) = what.cast::<HtmlSelectElement>() {
+                    let _ = select.focus();
+                }
+                app.dispatch(Action::EmbedOffered);
+            }
+        });
+    }
     if !app.as_ref().is_some_and(|state| state.live && !state.embedded) {
         return Html::default();
     }
@@ -38,19 +61,6 @@ pub fn EmbedCodes() -> Html {
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
     let text = snippet(&address, &view, &title(&story, &view));
 
-    // Opening the control offers the chapter being read, if any: the address shows it (#slug).
-    let ontoggle = {
-        let (view, story, copied) = (view.clone(), story.clone(), copied.clone());
-        Callback::from(move |_: Event| {
-            let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            if let Some(slug) =
-                params::chapter_in_hash(&hash).filter(|slug| story.chapters.iter().any(|c| c.id == *slug))
-            {
-                view.set(View::Chapter(slug));
-            }
-            copied.set(Copied::Not);
-        })
-    };
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
         Callback::from(move |event: Event| {
@@ -80,11 +90,11 @@ pub fn EmbedCodes() -> Html {
         Copied::Failed => words.copy_failed,
     };
     html! {
-        <details class="embed-codes" {ontoggle}>
+        <details class="embed-codes" id="embed" ref={details}>
             <summary>{ words.embed }</summary>
             <p>{ words.embed_help }</p>
             <label for="embed-what">{ words.embed_what }</label>
-            <select id="embed-what" {onchange}>
+            <select id="embed-what" ref={what} {onchange}>
                 { option("story".to_owned(), words.whole_story.to_owned()) }
                 <optgroup label={words.chapters_group}>
                     { for story.chapters.iter().enumerate().map(|(index, chapter)| option(

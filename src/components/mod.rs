@@ -6,6 +6,7 @@ pub mod app_state;
 pub mod block;
 pub mod chapter;
 pub mod chapter_nav;
+pub mod chapter_tools;
 pub mod chart;
 pub mod chart_canvas;
 pub mod count_up;

@@ -1,0 +1,281 @@
+// Embedding, as a news site does it: the story on one origin, the host's article on another, joined
+// by exactly the documented snippet. The iframe must keep the height of its content at any width
+// and after any change, ignore forged messages, and show only the part its address names.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage, serve, storyField, waitFor } from './harness.mjs';
+
+const shared = {};
+
+/** The host's article: text, the whole story embedded with the README's snippet, more text, and a
+ * single chart in a sandboxed frame further down. */
+function hostPage(story, { spacer = 0 } = {}) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A news article</title><link rel="icon" href="data:,"></head>
+<body>
+<h1>A news article</h1>
+<p>Text of the article before the embed.</p>
+<div id="spacer" style="height:${spacer}px"></div>
+<iframe src="${story}?embed=1" title="Fushun story" style="width:100%;border:0" loading="lazy"></iframe>
+<script src="${story}embed.js" async></script>
+<p>Text between the embeds.</p>
+<iframe id="chart" src="${story}?embed=1&amp;block=growth-rates" title="Chart" style="width:100%;border:0" loading="lazy" sandbox="allow-scripts allow-same-origin"></iframe>
+<p>Text after the embeds.</p>
+</body></html>`;
+}
+
+before(async () => {
+  shared.story = await serve();
+  // Another origin for the story: same server, addressed as localhost instead of 127.0.0.1.
+  shared.storyUrl = shared.story.url.replace('127.0.0.1', 'localhost');
+  shared.hostDir = await mkdtemp(join(tmpdir(), 'story-host-'));
+  await writeFile(join(shared.hostDir, 'index.html'), hostPage(shared.storyUrl));
+  await writeFile(join(shared.hostDir, 'far.html'), hostPage(shared.storyUrl, { spacer: 3000 }));
+  shared.host = await serve(shared.hostDir);
+  shared.browser = await launch();
+});
+
+after(async () => {
+  await shared.browser?.close();
+  await shared.host?.close();
+  await shared.story?.close();
+  await rm(shared.hostDir, { recursive: true, force: true });
+});
+
+/** [iframe height, content height] for the iframe matched by `selector`. */
+async function heights(page, selector) {
+  const frame = await (await page.$(selector)).contentFrame();
+  const outer = await page.$eval(selector, (iframe) => iframe.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  return [outer, inner];
+}
+
+/** Waits until the iframe is as tall as its content (within 2 px) and returns that height. */
+async function fitted(page, selector, label) {
+  const end = Date.now() + 15000;
+  for (;;) {
+    const [outer, inner] = await heights(page, selector).catch(() => [0, -100]);
+    if (inner > 0 && Math.abs(outer - inner) <= 2) return outer;
+    if (Date.now() > end) throw new Error(`${label}: iframe ${outer}px, content ${inner}px`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
+async function openHost(path = '', options) {
+  const page = await openPage(shared.browser, options);
+  await page.goto(shared.host.url + path);
+  return page;
+}
+
+test('the snippet keeps the iframe as tall as its content at 375 and 1024 px and after a change', async () => {
+  const page = await openHost();
+  const phone = await fitted(page, 'iframe[title="Fushun story"]', 'at 375 px');
+  assert.ok(phone > 3000, `the whole story is long on a phone (${phone}px)`);
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const desktop = await fitted(page, 'iframe[title="Fushun story"]', 'at 1024 px');
+  assert.ok(desktop < phone - 200, `wider is shorter (${desktop}px < ${phone}px)`);
+
+  // A change inside: the reader opens a chart's data table.
+  const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
+  await frame.locator('#growth-rates summary').click();
+  await waitFor(page, (before) => document.querySelector('iframe').getBoundingClientRect().height > before + 50,
+    'the iframe to grow with the table', { arg: desktop });
+  await fitted(page, 'iframe[title="Fushun story"]', 'after opening the table');
+
+  // The sandboxed single chart is sized too, independently.
+  const chart = await fitted(page, '#chart', 'the sandboxed chart');
+  assert.ok(chart > 200 && chart < 900, `the chart embed is chart-sized (${chart}px)`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a forged height from the host window or from another frame changes nothing', async () => {
+  const page = await openHost();
+  const fair = await fitted(page, 'iframe[title="Fushun story"]', 'before the forgery');
+  // Listening after embed.js did, this sees each message only once embed.js has handled it.
+  await page.evaluate(() => {
+    window.__forged = 0;
+    window.addEventListener('message', (event) => { if (event.data?.height < 10) window.__forged += 1; });
+  });
+  // The host window itself.
+  await page.evaluate(() => window.postMessage({ type: 'story-embed:height', v: 1, height: 5 }, '*'));
+  // A frame from the story's own origin that is not one of the story's iframes.
+  await page.evaluate((src) => {
+    const other = document.createElement('iframe');
+    other.id = 'other';
+    other.src = src;
+    document.body.append(other);
+    return new Promise((loaded) => other.addEventListener('load', loaded));
+  }, shared.storyUrl + 'embed.js');
+  const other = await (await page.$('#other')).contentFrame();
+  await other.evaluate(() => parent.postMessage({ type: 'story-embed:height', v: 1, height: 7 }, '*'));
+  await waitFor(page, () => window.__forged === 2, 'both forged messages to arrive');
+  const [outer] = await heights(page, 'iframe[title="Fushun story"]');
+  assert.equal(outer, fair, 'the forged heights were ignored');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the embed asks the host for nothing: no cookies, no storage, and noindex', async () => {
+  const page = await openHost();
+  await fitted(page, 'iframe[title="Fushun story"]', 'the embed');
+  const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
+  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame');
+  // A third-party frame may be denied storage altogether; either way, nothing is stored.
+  const stored = () => {
+    const count = (name) => { try { return window[name].length; } catch { return 0; } };
+    return { cookie: document.cookie, local: count('localStorage'), session: count('sessionStorage') };
+  };
+  const inside = await frame.evaluate((f) => ({
+    ...new Function(`return (${f})()`)(),
+    robots: document.querySelector('meta[name="robots"]')?.content,
+    target: document.querySelector('base')?.target,
+  }), stored.toString());
+  assert.deepEqual(inside, { cookie: '', local: 0, session: 0, robots: 'noindex', target: '_blank' });
+  assert.deepEqual(await page.context().cookies(), []);
+  // And the full story, first party, stores nothing either, and is indexable.
+  const full = await openPage(shared.browser);
+  await full.goto(shared.story.url);
+  await waitFor(full, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  assert.deepEqual(await full.evaluate(stored), { cookie: '', local: 0, session: 0 });
+  assert.equal(await full.locator('meta[name="robots"]').count(), 0);
+  assert.deepEqual(await full.context().cookies(), []);
+});
+
+test('count-ups in an embed wait until the host page scrolls them into view', async () => {
+  const page = await openHost('far.html', { viewport: { width: 375, height: 700 } });
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').offsetTop - 200));
+  const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
+  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame');
+  // fai-total is in the second chapter, far below the host's viewport.
+  const shows = (text) => document.querySelector('[data-indicator="fai-total"] .count-up__live').textContent === text;
+  await waitFor(frame, shows, 'the figure to wait at zero', { arg: '0.0' });
+  const top = await frame.evaluate(() => document.querySelector('[data-indicator="fai-total"]').getBoundingClientRect().top);
+  await page.evaluate((y) => window.scrollTo(0, document.querySelector('iframe').offsetTop + y - 200), top);
+  await waitFor(frame, shows, 'the figure to count up to 81.8', { arg: '81.8' });
+  assert.deepEqual(page.problems, []);
+});
+
+/** Opens the story's own address (no host) and returns what is visible. */
+async function visibleParts(query) {
+  const page = await openPage(shared.browser, { viewport: { width: 1024, height: 800 } });
+  await page.goto(shared.story.url + query);
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  const parts = await page.evaluate(() => {
+    const shown = (el) => el && el.checkVisibility();
+    return {
+      headline: shown(document.querySelector('h1')),
+      chapters: [...document.querySelectorAll('.chapter')].filter(shown).map((c) => c.id),
+      charts: [...document.querySelectorAll('.chart')].filter(shown).map((c) => c.id),
+      cards: [...document.querySelectorAll('.indicator')].filter(shown).map((c) => c.dataset.indicator),
+      paragraphs: [...document.querySelectorAll('main p')].filter((p) => !p.closest('.chart, .indicator')).filter(shown).length,
+      footer: shown(document.querySelector('.credit')),
+      credit: shown(document.querySelector('.embed-credit')),
+      missing: shown(document.querySelector('.view-missing')),
+      nav: shown(document.querySelector('.chapter-nav')),
+      codes: Boolean(document.querySelector('.embed-codes')),
+    };
+  });
+  return { page, parts };
+}
+
+test('a chapter embed shows that chapter and the credit line, nothing else', async () => {
+  const { page, parts } = await visibleParts('?embed=1&chapter=projects');
+  assert.equal(parts.headline, false);
+  assert.deepEqual(parts.chapters, ['projects']);
+  assert.deepEqual(parts.charts, ['provincial-list']);
+  assert.deepEqual(parts.cards, ['fai-total', 'fai-rank-months', 'provincial-projects', 'provincial-rank']);
+  assert.equal(parts.nav, false);
+  assert.equal(parts.footer, false);
+  assert.equal(parts.credit, true);
+  assert.equal(parts.missing, false);
+  assert.equal(parts.codes, false, 'no embed codes inside an embed');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a block embed shows one chart, drawn, with its table; or one figure card', async () => {
+  const chart = await visibleParts('?embed=1&block=growth-rates');
+  assert.deepEqual(chart.parts.charts, ['growth-rates']);
+  assert.deepEqual(chart.parts.chapters, []);
+  assert.deepEqual(chart.parts.cards, []);
+  assert.equal(chart.parts.headline, false);
+  assert.equal(chart.parts.paragraphs, 0);
+  assert.equal(chart.parts.credit, true);
+  await waitFor(chart.page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
+  assert.ok(await chart.page.locator('#growth-rates details').isVisible(), 'its data table is there');
+  assert.deepEqual(chart.page.problems, []);
+
+  const card = await visibleParts('?embed=1&block=sanmu-capacity');
+  assert.deepEqual(card.parts.cards, ['sanmu-capacity']);
+  assert.deepEqual(card.parts.charts, []);
+  assert.equal(card.parts.headline, false);
+  assert.deepEqual(card.page.problems, []);
+});
+
+test('an unknown or malformed part shows a clear message and a link to the full story', async () => {
+  for (const query of ['?embed=1&chapter=nope', '?embed=1&block=nope', '?embed=1&block=%3Cscript%3E', '?embed=1&chapter=a%22%5D%2C*%7B']) {
+    const { page, parts } = await visibleParts(query);
+    assert.equal(parts.missing, true, `${query}: the notice shows`);
+    assert.deepEqual([parts.headline, parts.chapters, parts.charts, parts.cards], [false, [], [], []], query);
+    const link = page.locator('.view-missing a');
+    assert.equal(await link.getAttribute('href'), './');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.deepEqual(page.problems, [], query);
+  }
+});
+
+test('the page and the app agree on whether the address asks for an embed', async () => {
+  const cases = { '?embed=1&embed=0': true, '?embed=0&embed=1': false, '?embed=true': false, '?%65mbed=%31': true, '?embed=1#projects': true };
+  for (const [query, embedded] of Object.entries(cases)) {
+    const { page, parts } = await visibleParts(query);
+    const marked = await page.evaluate(() => document.documentElement.hasAttribute('data-embed'));
+    assert.equal(marked, embedded, `${query}: view.js`);
+    assert.equal(parts.codes, !embedded, `${query}: the app`);
+  }
+});
+
+test('a host can ask for the dark theme', async () => {
+  const { page } = await visibleParts('?embed=1&block=growth-rates&theme=dark');
+  const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(paper, 'rgb(21, 19, 15)');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the Embed control gives the snippet for the story, the current chapter and each chart, and copies it', async () => {
+  const page = await openPage(shared.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(shared.story.url + '#projects');
+  await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
+  // The chapter's own button opens the control on that chapter, with the choice focused.
+  await page.locator('#projects .chapter__tools button').click();
+  await waitFor(page, () => document.querySelector('.embed-codes').open && document.activeElement?.id === 'embed-what', 'the control to open');
+  const code = page.locator('#embed-code');
+  const address = shared.story.url;
+  const title = await storyField('title');
+  const chapter = await page.locator('#projects h2').textContent();
+  await waitFor(page, () => document.querySelector('#embed-code').value.includes('chapter=projects'), 'the current chapter offered');
+  assert.equal(await code.inputValue(),
+    `<iframe src="${address}?embed=1&amp;chapter=projects" title="${title}：${chapter}" style="width:100%;border:0" loading="lazy"></iframe>\n` +
+    `<script src="${address}embed.js" async></script>`);
+
+  await page.selectOption('#embed-what', 'story');
+  assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}\\?embed=1" title="${title}"`));
+  const charts = await page.locator('#embed-what optgroup:last-child option').evaluateAll((options) => options.map((o) => o.value));
+  assert.deepEqual(charts, ['block:growth-rates', 'block:industrial-floor', 'block:provincial-list']);
+  await page.selectOption('#embed-what', 'block:growth-rates');
+  assert.match(await code.inputValue(), /\?embed=1&amp;block=growth-rates"/);
+
+  await page.getByRole('button', { name: '复制代码' }).click();
+  await waitFor(page, () => document.querySelector('.embed-codes [role="status"]').textContent === '已复制到剪贴板', 'the copy to be confirmed');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.inputValue());
+  assert.deepEqual(page.problems, []);
+});
+
+test('the preview page shows the whole story and one chart embedded, each fitted', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.story.url + 'embed-preview.html');
+  await fitted(page, 'iframe[src="./?embed=1"]', 'the whole story');
+  await fitted(page, 'iframe[src*="block=growth-rates"]', 'the chart');
+  assert.deepEqual(page.problems, []);
+});
