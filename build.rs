@@ -32,16 +32,13 @@ fn main() {
     }
 
     let mut failed = false;
-    let mut stories = Vec::new();
-    for file in &files {
-        match content::load::load(file) {
-            Ok(story) => stories.push(story),
-            Err(error) => {
-                eprintln!("{error}");
-                failed = true;
-            }
+    let stories = content::load::load_all(&files).unwrap_or_else(|errors| {
+        for error in errors {
+            eprintln!("{error}");
         }
-    }
+        failed = true;
+        Vec::new()
+    });
     if let Some(id) = duplicate_id(&stories) {
         eprintln!("stories/: story.id {id:?} is used by two story files; each story needs its own id");
         failed = true;
@@ -64,9 +61,25 @@ fn generate(stories: &[content::model::Story]) -> String {
     let ids: Vec<String> = stories.iter().map(|s| format!("{:?}", s.meta.id.as_str())).collect();
     let arms: String =
         stories.iter().map(|s| format!("{:?} => Some({}),\n", s.meta.id.as_str(), content::emit::to_rust(s))).collect();
+    // A story is published as index.html; a translation of it beside it, as <language>.html.
+    let editions: String = stories
+        .iter()
+        .map(|s| {
+            let original = s.meta.original.as_ref().unwrap_or(&s.meta.id).as_str();
+            let page =
+                if s.meta.original.is_some() { format!("{}.html", s.meta.lang.tag()) } else { "index.html".into() };
+            format!(
+                "    Edition {{ story: {:?}, original: {original:?}, lang: Lang::{:?}, page: {page:?} }},\n",
+                s.meta.id.as_str(),
+                s.meta.lang
+            )
+        })
+        .collect();
     format!(
-        "/// The ids of the stories, in file-name order.\n\
+        "/// The ids of the stories: the originals in file-name order, then the translations.\n\
          pub const IDS: &[&str] = &[{}];\n\n\
+         /// Every story's edition: its language and the page it is published on.\n\
+         pub const EDITIONS: &[Edition] = &[\n{editions}];\n\n\
          /// Builds the story called `id`, if there is one.\n\
          pub fn build(id: &str) -> Option<Story> {{\n    match id {{\n{arms}        _ => None,\n    }}\n}}\n",
         ids.join(", ")

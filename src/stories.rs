@@ -1,12 +1,50 @@
 //! The stories of `stories/`, checked and turned into Rust by `build.rs`.
 //!
-//! Reading a story here costs no parsing: the data was compiled in.
+//! Reading a story here costs no parsing: the data was compiled in. A story and its translations
+//! are editions of one story, each on its own page.
 
 use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate};
 use crate::content::model::{Kind, Lang, Meta, Paragraph, PullQuote, Slug, Source, Story};
 use crate::content::rich::{RichText, Span};
 
 include!(concat!(env!("OUT_DIR"), "/stories.rs"));
+
+/// A story as published: the story, the story it translates (itself for an original), its
+/// language, and its page beside the others (`index.html`, or `en.html` for an English translation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edition {
+    /// The story's id.
+    pub story: &'static str,
+    /// The id of the original story; the story's own for an original.
+    pub original: &'static str,
+    /// Its language.
+    pub lang: Lang,
+    /// The file it is published as.
+    pub page: &'static str,
+}
+
+impl Edition {
+    /// The page's address relative to the site's folder: `./` for `index.html`, so the address
+    /// readers see is the folder's.
+    pub fn href(&self) -> &'static str {
+        if self.page == "index.html" {
+            "./"
+        } else {
+            self.page
+        }
+    }
+}
+
+/// The edition of story `id`, if there is one.
+pub fn edition(id: &str) -> Option<&'static Edition> {
+    EDITIONS.iter().find(|edition| edition.story == id)
+}
+
+/// Every edition of the story `id` belongs to (the original and its translations), in order.
+pub fn editions(id: &str) -> impl Iterator<Item = &'static Edition> {
+    let original = edition(id).map(|edition| edition.original);
+    EDITIONS.iter().filter(move |edition| Some(edition.original) == original)
+}
 
 /// The story called `id`, or the first story when there is no such story: a bad id in a page
 /// shows a story rather than nothing.

@@ -14,6 +14,7 @@ pub fn rich_text(text: &RichText) -> Html {
             Span::Text(text) => html! { { text } },
             Span::Emphasis(text) => html! { <strong>{ text }</strong> },
             Span::Quote(text) => html! { <q class="source-quote">{ text }</q> },
+            Span::Hanzi(text) => html! { <span lang="zh-CN">{ text }</span> },
             Span::Link { text, href } => html! {
                 <a href={href.clone()} rel="noopener">{ text }</a>
             },

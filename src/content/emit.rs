@@ -102,9 +102,9 @@ macro_rules! emit_unit_enum {
 
 emit_struct! {
     Story { meta, indicators, intro, chapters }
-    Meta { id, lang, title, dek, headline, source }
-    Source { publisher, title, date, text }
-    Indicator { id, label, measures, kind, value, precision, unit, bound, period, basis, quote }
+    Meta { id, lang, title, dek, headline, source, original }
+    Source { publisher, title, date, text, original_title }
+    Indicator { id, label, measures, kind, value, precision, unit, bound, period, basis, quote, converted_from }
     Chapter { id, nav, title, original, blocks }
     Paragraph { text }
     IndicatorGroup { ids }
@@ -134,6 +134,7 @@ impl Emit for Span {
             Span::Text(text) => ("Text", text),
             Span::Emphasis(text) => ("Emphasis", text),
             Span::Quote(text) => ("Quote", text),
+            Span::Hanzi(text) => ("Hanzi", text),
             Span::Link { text, href } => {
                 out.push_str("Span::Link { text: ");
                 text.emit(out);

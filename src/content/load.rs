@@ -6,7 +6,10 @@
 use std::fmt;
 use std::path::Path;
 
+use serde::Deserialize;
+
 use super::model::Story;
+use super::translate::{merge, Translation};
 use super::validate::{validate, Problem};
 
 /// Why a story file was refused: the file and each broken rule.
@@ -31,20 +34,97 @@ impl fmt::Display for StoryError {
 
 impl std::error::Error for StoryError {}
 
+impl StoryError {
+    /// One problem in the file at `path`.
+    fn single(path: &Path, field: &str, rule: String) -> Self {
+        StoryError { file: path.display().to_string(), problems: vec![Problem::at(field, rule)] }
+    }
+}
+
 /// Reads, parses and checks the story file at `path` against the source text it names.
 pub fn load(path: &Path) -> Result<Story, StoryError> {
     let file = path.display().to_string();
-    let refuse = |path: &str, rule: String| StoryError { file: file.clone(), problems: vec![Problem::at(path, rule)] };
-    let text = std::fs::read_to_string(path).map_err(|e| refuse("", format!("cannot read the file: {e}")))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| StoryError::single(path, "", format!("cannot read the file: {e}")))?;
     let story = parse(&file, &text)?;
     let source_path = path.with_file_name(&story.meta.source.text);
-    let source = std::fs::read_to_string(&source_path)
-        .map_err(|e| refuse("story.source.text", format!("cannot read {}: {e}", source_path.display())))?;
+    let source = std::fs::read_to_string(&source_path).map_err(|e| {
+        StoryError::single(path, "story.source.text", format!("cannot read {}: {e}", source_path.display()))
+    })?;
     check(&file, story, &source)
+}
+
+/// Loads every story file in `files`: first the stories, then the translations of them (files
+/// whose `[story]` names the story it `translates`). Returns the stories, originals first, or every
+/// file's problems.
+pub fn load_all(files: &[impl AsRef<Path>]) -> Result<Vec<Story>, Vec<StoryError>> {
+    let (mut stories, mut errors) = (Vec::new(), Vec::new());
+    let mut translations = Vec::new();
+    for path in files {
+        let path = path.as_ref();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(StoryError::single(path, "", format!("cannot read the file: {e}")));
+                continue;
+            }
+        };
+        if is_translation(&text) {
+            translations.push((path, text));
+        } else {
+            match load(path) {
+                Ok(story) => stories.push(story),
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    for (path, text) in translations {
+        match translated(path, &text, &stories) {
+            Ok(story) => stories.push(story),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(stories)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether a story file is a translation: its `[story]` table has `translates`. A file too broken
+/// to tell is loaded as a story, which reports what is wrong with it.
+fn is_translation(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        story: ProbeMeta,
+    }
+    #[derive(Deserialize)]
+    struct ProbeMeta {
+        translates: Option<toml::Value>,
+    }
+    toml::from_str::<Probe>(text).is_ok_and(|probe| probe.story.translates.is_some())
+}
+
+/// A translation file, parsed and merged with the story it translates, then checked as a story.
+fn translated(path: &Path, text: &str, originals: &[Story]) -> Result<Story, StoryError> {
+    let file = path.display().to_string();
+    let translation: Translation = parse_as(&file, text)?;
+    let wanted = &translation.meta.translates;
+    let Some(original) = originals.iter().find(|story| story.meta.id == *wanted) else {
+        let rule = format!("no story file has the id {:?}", wanted.as_str());
+        return Err(StoryError::single(path, "story.translates", rule));
+    };
+    let story = merge(original, &translation).map_err(|problems| StoryError { file: file.clone(), problems })?;
+    check(&file, story, "")
 }
 
 /// Parses story text into the model, checking its shape: fields, types and checked values.
 pub fn parse(file: &str, text: &str) -> Result<Story, StoryError> {
+    parse_as(file, text)
+}
+
+/// Parses TOML text into `T`, reporting the path, line and reason of the first problem.
+fn parse_as<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, StoryError> {
     let deserializer = toml::Deserializer::new(text);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();

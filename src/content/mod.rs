@@ -12,3 +12,5 @@ pub mod validate;
 pub mod emit;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod translate;

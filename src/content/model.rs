@@ -42,6 +42,10 @@ pub struct Meta {
     pub headline: Vec<Slug>,
     /// The article the story retells.
     pub source: Source,
+    /// For a translation, the story it translates (set when the translation is built, never written
+    /// in a file).
+    #[serde(skip_deserializing)]
+    pub original: Option<Slug>,
 }
 
 /// The published article a story is based on.
@@ -56,6 +60,9 @@ pub struct Source {
     pub date: IsoDate,
     /// A copy of the article's text, beside the story file; every quotation is checked against it.
     pub text: String,
+    /// For a translation, the article's title in its own language (`title` is then translated).
+    #[serde(skip_deserializing)]
+    pub original_title: Option<String>,
 }
 
 /// One figure from the source, with everything a reader needs to read it honestly.
@@ -83,8 +90,12 @@ pub struct Indicator {
     pub period: String,
     /// What it is compared with, or that the source does not say.
     pub basis: String,
-    /// The source's own words for it, verbatim.
+    /// The source's own words for it, verbatim (in a translation, translated).
     pub quote: String,
+    /// In a translation whose units differ, the source's own figure in the translation's words
+    /// ("81.8 × 100 million yuan"): the shown figure is derived from it (set by the build).
+    #[serde(skip_deserializing)]
+    pub converted_from: Option<String>,
 }
 
 /// What sort of number an indicator is.
@@ -306,6 +317,16 @@ impl Story {
 }
 
 impl Block {
+    /// The block's `type` as a story file writes it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Block::Paragraph(_) => "paragraph",
+            Block::Indicators(_) => "indicators",
+            Block::Chart(_) => "chart",
+            Block::PullQuote(_) => "pull_quote",
+        }
+    }
+
     /// The ids of the indicators the block shows, if it shows any.
     pub fn indicator_ids(&self) -> &[Slug] {
         match self {

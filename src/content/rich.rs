@@ -1,8 +1,9 @@
 //! Rich text: running text with emphasis, quotations and links as typed spans, never HTML.
 //!
 //! Editors write a light markup that reads naturally in Chinese and English:
-//! `**emphasis**`, `「a quotation from the source」` and `[link text](https://…)`.
-//! Anything else, `<` and `&` included, is plain text.
+//! `**emphasis**`, `「a quotation from the source」` (in a translation: our translation of one),
+//! `[link text](https://…)`, and, in an English story, `〔抚顺〕` for a name in Chinese characters
+//! given beside its pinyin. Anything else, `<` and `&` included, is plain text.
 
 use serde::Deserialize;
 
@@ -15,6 +16,8 @@ pub enum Span {
     Emphasis(String),
     /// Words quoted verbatim from the source article.
     Quote(String),
+    /// A name in Chinese characters inside text in another language: "Fushun (〔抚顺〕)".
+    Hanzi(String),
     /// A link to an `https` address.
     Link {
         /// What the reader sees.
@@ -64,6 +67,9 @@ pub fn parse(text: &str) -> Result<Vec<Span>, String> {
         } else if let Some(after) = rest.strip_prefix('「') {
             let (inner, after) = closed(after, "」", "quotation", "「")?;
             (Span::Quote(inner.to_owned()), after)
+        } else if let Some(after) = rest.strip_prefix('〔') {
+            let (inner, after) = closed(after, "〕", "Chinese name", "〔")?;
+            (Span::Hanzi(inner.to_owned()), after)
         } else if let Some(after) = rest.strip_prefix('[') {
             let (label, after) = closed(after, "]", "link text", "[")?;
             let after =
@@ -74,7 +80,7 @@ pub fn parse(text: &str) -> Result<Vec<Span>, String> {
             }
             let link = Span::Link { text: label.to_owned(), href: href.to_owned() };
             (link, after)
-        } else if matches!(c, '」' | ']') {
+        } else if matches!(c, '」' | ']' | '〕') {
             return Err(format!("{c:?} closes nothing: no opening mark before it"));
         } else {
             plain.push(c);
@@ -103,7 +109,7 @@ fn closed<'a>(text: &'a str, close: &str, what: &str, open: &str) -> Result<(&'a
     if inner.trim().is_empty() {
         return Err(format!("{what} opened with {open:?} is empty"));
     }
-    if let Some(mark) = ["**", "「", "[", "]", "」"].iter().find(|mark| inner.contains(**mark)) {
+    if let Some(mark) = ["**", "「", "[", "]", "」", "〔", "〕"].iter().find(|mark| inner.contains(**mark)) {
         return Err(format!("{what} {inner:?} holds the mark {mark:?}: marks do not nest"));
     }
     Ok((inner, &text[end + close.len()..]))
@@ -115,6 +121,14 @@ mod tests {
 
     fn text(s: &str) -> Span {
         Span::Text(s.to_owned())
+    }
+
+    #[test]
+    fn a_chinese_name_is_marked_for_its_language() {
+        let spans = parse("Fushun (〔抚顺〕) grew").unwrap();
+        assert_eq!(spans, vec![text("Fushun ("), Span::Hanzi("抚顺".into()), text(") grew")]);
+        assert!(parse("a〕").unwrap_err().contains("closes nothing"));
+        assert!(parse("〔抚顺").unwrap_err().contains("never closed"));
     }
 
     #[test]
