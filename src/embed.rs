@@ -11,10 +11,15 @@ pub fn story_address(origin: &str, path: &str) -> String {
     format!("{origin}{folder}")
 }
 
-/// The snippet embedding `view` of the story at `address` (from [`story_address`]), with `title`
-/// as the iframe's accessible name. An unknown view embeds the whole story.
-pub fn snippet(address: &str, view: &View, title: &str) -> String {
-    let query = view.query().or_else(|| View::Story.query()).unwrap_or_default();
+/// The snippet embedding `view` of the story at `address` (from [`story_address`]), in the edition
+/// `lang` names (none: the original), with `title` as the iframe's accessible name. An unknown
+/// view embeds the whole story.
+pub fn snippet(address: &str, view: &View, lang: Option<&str>, title: &str) -> String {
+    let mut query = view.query().or_else(|| View::Story.query()).unwrap_or_default();
+    if let Some(lang) = lang {
+        query.push_str("&lang=");
+        query.push_str(lang);
+    }
     let src = escape(&format!("{address}?{query}"));
     let script = escape(&format!("{address}embed.js"));
     let title = escape(title);
@@ -57,7 +62,7 @@ mod tests {
     #[test]
     fn the_whole_story_snippet_is_the_documented_one() {
         assert_eq!(
-            snippet(ADDRESS, &View::Story, "抚顺的上半年"),
+            snippet(ADDRESS, &View::Story, None, "抚顺的上半年"),
             "<iframe src=\"https://news.example/story/?embed=1\" title=\"抚顺的上半年\" \
              style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n\
              <script src=\"https://news.example/story/embed.js\" async></script>"
@@ -67,14 +72,20 @@ mod tests {
     #[test]
     fn a_part_is_named_in_the_query_and_the_ampersand_is_escaped() {
         let block = View::Block(Slug::try_from("growth-rates".to_owned()).unwrap());
-        let code = snippet(ADDRESS, &block, "三项增速");
+        let code = snippet(ADDRESS, &block, None, "三项增速");
         assert!(code.contains("src=\"https://news.example/story/?embed=1&amp;block=growth-rates\""), "{code}");
-        assert!(snippet(ADDRESS, &View::Unknown, "t").contains("?embed=1\""));
+        assert!(snippet(ADDRESS, &View::Unknown, None, "t").contains("?embed=1\""));
+    }
+
+    #[test]
+    fn an_edition_other_than_the_original_is_named_by_its_language() {
+        let code = snippet(ADDRESS, &View::Story, Some("en"), "Fushun");
+        assert!(code.contains("src=\"https://news.example/story/?embed=1&amp;lang=en\""), "{code}");
     }
 
     #[test]
     fn a_title_cannot_break_out_of_its_attribute() {
-        let code = snippet(ADDRESS, &View::Story, "\"><script>alert(1)</script>");
+        let code = snippet(ADDRESS, &View::Story, None, "\"><script>alert(1)</script>");
         assert!(code.contains("title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "{code}");
         assert_eq!(code.matches("<script").count(), 1);
     }

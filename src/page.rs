@@ -42,6 +42,8 @@ pub struct Head<'a> {
     pub image: &'a str,
     /// The page's public address, when the build knows it (`SITE_URL`).
     pub url: Option<&'a str>,
+    /// Every edition of the story, this one included, as (language tag, address).
+    pub alternates: &'a [(&'a str, String)],
 }
 
 /// `html` with `body` inside its empty `#story` element, and the story's title, description,
@@ -60,7 +62,22 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
     let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
     page.insert_str(end, &share_tags(story, head));
+    // The editions go first in the head: static/view.js, which runs as the head is read, looks
+    // them up for ?lang=.
+    let start = page.find("<head>").ok_or_else(|| PageError("the page has no <head>".into()))? + "<head>".len();
+    page.insert_str(start, &alternates(head));
     Ok(page)
+}
+
+/// Links to every edition of the story, when it has more than one.
+fn alternates(head: &Head) -> String {
+    if head.alternates.len() < 2 {
+        return String::new();
+    }
+    head.alternates
+        .iter()
+        .map(|(tag, href)| format!("<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">", escape(href)))
+        .collect()
 }
 
 /// Open Graph and Twitter card tags: how the story looks when shared.
@@ -89,6 +106,17 @@ fn share_tags(story: &Story, head: &Head) -> String {
         tags.push_str(&format!("<meta property=\"og:url\" content=\"{url}\"><link rel=\"canonical\" href=\"{url}\">"));
     }
     tags
+}
+
+/// The page `html` set to show story `id` (its `#story` element's `data-story`), so one built page
+/// serves as the template of every edition.
+pub fn with_story(html: &str, id: &str) -> Result<String, PageError> {
+    let start = html.find(ROOT_OPEN).ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
+    let mut page = html.to_owned();
+    let mut tail = page.split_off(start);
+    replace_between(&mut tail, "data-story=\"", "\"", id)?;
+    page.push_str(&tail);
+    Ok(page)
 }
 
 fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> Result<(), PageError> {
@@ -125,13 +153,25 @@ mod tests {
         crate::stories::story_or_first(None)
     }
 
-    const HEAD: Head = Head { image: "share-0123456789abcdef.png", url: None };
+    const HEAD: Head = Head { image: "share-0123456789abcdef.png", url: None, alternates: &[] };
 
     #[test]
     fn the_page_names_its_story() {
         assert_eq!(story_id(PAGE), Some("fushun-2023h1"));
         assert_eq!(story_id("<div id=\"story\"></div>"), None);
         assert_eq!(story_id("<p>"), None);
+    }
+
+    #[test]
+    fn a_page_can_be_set_to_another_story_and_lists_every_edition() {
+        let english = with_story(PAGE, "fushun-2023h1-en").unwrap();
+        assert_eq!(story_id(&english), Some("fushun-2023h1-en"));
+        let alternates = [("zh-CN", "./".to_owned()), ("en", "en.html".to_owned())];
+        let head = Head { alternates: &alternates, ..HEAD };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        assert!(page.contains("<head><link rel=\"alternate\" hreflang=\"zh-CN\" href=\"./\">"), "{page}");
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"en.html\">"), "{page}");
+        assert!(!fill(PAGE, &story(), "", &HEAD).unwrap().contains("alternate"), "one edition lists none");
     }
 
     #[test]

@@ -181,10 +181,15 @@ pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
     }
     let words = ui::labels(meta.lang);
     let credit = format!(
-        "{}：{}《{}》，{} {}",
+        "{}{}{}{}{}{}{}{}{} {}",
         words.source,
+        words.colon,
         meta.source.publisher,
+        words.publisher_gap,
+        words.title_open,
         meta.source.title,
+        words.title_close,
+        words.comma,
         words.published,
         ui::date(meta.lang, &meta.source.date)
     );

@@ -2,6 +2,7 @@
 //! writes dates and bounds. One table per language keeps every string of the interface in one place.
 
 use crate::content::model::{Bound, IsoDate, Lang};
+use crate::format;
 
 /// The interface's words in one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -68,6 +69,26 @@ pub struct Labels {
     pub copy_failed: &'static str,
     /// The link to the page that shows the story embedded in a sample article.
     pub embed_preview: &'static str,
+    /// Introduces a figure the edition converted: what the source wrote.
+    pub converted: &'static str,
+    /// Introduces the article's title in its own language.
+    pub original_title: &'static str,
+    /// The name of this language, in itself, for the language switch ("中文", "English").
+    pub language_name: &'static str,
+    /// Punctuation: after a lead-in ("：", ": ").
+    pub colon: &'static str,
+    /// Between a publisher and the title of its work (none in Chinese, ", " in English).
+    pub publisher_gap: &'static str,
+    /// Punctuation: between clauses ("，", ", ").
+    pub comma: &'static str,
+    /// Punctuation: the end of a sentence ("。", ".").
+    pub stop: &'static str,
+    /// Punctuation: around the title of a work ("《", "“").
+    pub title_open: &'static str,
+    /// Punctuation: around the title of a work ("》", "”").
+    pub title_close: &'static str,
+    /// Punctuation: before an attribution ("——", "— ").
+    pub dash: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -102,6 +123,16 @@ const ZH: Labels = Labels {
     copied: "已复制到剪贴板",
     copy_failed: "无法自动复制：代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制",
     embed_preview: "查看嵌入示例页",
+    converted: "",
+    original_title: "",
+    language_name: "中文",
+    colon: "：",
+    publisher_gap: "",
+    comma: "，",
+    stop: "。",
+    title_open: "《",
+    title_close: "》",
+    dash: "——",
 };
 
 const EN: Labels = Labels {
@@ -111,13 +142,15 @@ const EN: Labels = Labels {
     published: "published",
     period: "Period",
     basis: "Basis",
-    as_written: "As written",
-    original_heading: "Heading in the source",
+    as_written: "The review's words, translated",
+    original_heading: "The review's heading, translated",
     key_figures: "Key figures",
     data_table: "Show the data",
     indicator: "Indicator",
     value: "Value",
-    quotes_note: "Words in quotation marks are quoted from the review. Every figure comes from it.",
+    quotes_note: "Words in quotation marks are our translations of the review's own words. Every figure comes from \
+                  it; amounts the review gives in units of 10,000 or 100 million are converted by moving the decimal \
+                  point, never rounded, and say so.",
     floor_note: "The exact share lies here; the review does not say where",
     previous_chapter: "Previous chapter",
     next_chapter: "Next chapter",
@@ -137,6 +170,16 @@ const EN: Labels = Labels {
     copied: "Copied to the clipboard",
     copy_failed: "Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac)",
     embed_preview: "See it embedded in a sample page",
+    converted: "Converted from the review's",
+    original_title: "in Chinese",
+    language_name: "English",
+    colon: ": ",
+    publisher_gap: ", ",
+    comma: ", ",
+    stop: ".",
+    title_open: "“",
+    title_close: "”",
+    dash: "— ",
 };
 
 /// The interface's words for `lang`.
@@ -144,6 +187,16 @@ pub fn labels(lang: Lang) -> &'static Labels {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// A number as readers of `lang` write it, at exactly `precision` decimals: English groups
+/// thousands ("650,000"); Chinese figures are written without grouping, as the source writes them.
+pub fn number(lang: Lang, value: f64, precision: u8) -> String {
+    let fixed = format::fixed(value, precision);
+    match lang {
+        Lang::Zh => fixed,
+        Lang::En => format::grouped(&fixed),
     }
 }
 

@@ -1,8 +1,9 @@
 //! The build's last step, run by Trunk as a `post_build` hook with `TRUNK_STAGING_DIR` set (or given
-//! the folder as its one argument): draws each story's share image, renders the story into every
-//! story page (an HTML page with a `#story` element), so a reader sees the whole story before (and without) the WebAssembly, then writes
-//! `.br` and `.gz` beside every text asset and the Wasm, so a static host or CDN can serve them as
-//! they are. With `SITE_URL` set (the public address of the folder, ending in `/`), the share tags
+//! the folder as its one argument): for each story page (an HTML page with a `#story` element), it
+//! writes a page for every edition of its story (`index.html`, `en.html`), each with its own share
+//! image, rendering the story into it so a reader sees the whole story before (and without) the
+//! WebAssembly; then it writes `.br` and `.gz` beside every text asset and the Wasm, so a static
+//! host or CDN can serve them as they are. With `SITE_URL` set (the public address of the folder, ending in `/`), the share tags
 //! carry absolute addresses, as some sites that show previews require.
 
 use std::path::{Path, PathBuf};
@@ -46,20 +47,33 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut count = 0;
     for path in files_in(dir)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
-        let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if !page::is_story_page(&html) {
+        let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !page::is_story_page(&template) {
             continue;
         }
-        let story = Rc::new(stories::story_or_first(page::story_id(&html)));
-        let body = bake::render(story.clone(), true);
-        let image = share::render(&story, &fonts);
-        let image_name = share::file_name(&image);
-        std::fs::write(dir.join(&image_name), &image).map_err(|e| format!("{image_name}: {e}"))?;
-        let image_url = format!("{}{image_name}", site_url.as_deref().unwrap_or(""));
-        let head = page::Head { image: &image_url, url: site_url.as_deref() };
-        let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{}: {e}", path.display()))?;
-        std::fs::write(&path, filled).map_err(|e| format!("{}: {e}", path.display()))?;
-        count += 1;
+        // The page names a story; it and each of its translations get a page of their own.
+        let named = stories::story_or_first(page::story_id(&template));
+        let editions: Vec<_> = stories::editions(named.meta.id.as_str()).collect();
+        let address = |href: &str| match &site_url {
+            Some(site) => format!("{site}{}", href.trim_start_matches("./")),
+            None => href.to_owned(),
+        };
+        let alternates: Vec<(&str, String)> = editions.iter().map(|e| (e.lang.tag(), address(e.href()))).collect();
+        for edition in &editions {
+            let story = Rc::new(stories::story_or_first(Some(edition.story)));
+            let html = page::with_story(&template, edition.story).map_err(|e| format!("{}: {e}", path.display()))?;
+            let body = bake::render(story.clone(), true);
+            let image = share::render(&story, &fonts);
+            let image_name = share::file_name(&image);
+            std::fs::write(dir.join(&image_name), &image).map_err(|e| format!("{image_name}: {e}"))?;
+            let image_url = address(&image_name);
+            let url = site_url.as_ref().map(|_| address(edition.href()));
+            let head = page::Head { image: &image_url, url: url.as_deref(), alternates: &alternates };
+            let out = dir.join(edition.page);
+            let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{}: {e}", out.display()))?;
+            std::fs::write(&out, filled).map_err(|e| format!("{}: {e}", out.display()))?;
+            count += 1;
+        }
     }
     Ok(count)
 }

@@ -8,7 +8,6 @@ mod draw;
 pub use draw::{draw, DrawError};
 
 use crate::content::model::{Bound, Chart, ChartKind, Lang, Story};
-use crate::format;
 use crate::ui;
 
 /// One figure as a chart draws it.
@@ -57,7 +56,7 @@ impl ChartData {
 /// A figure written for reading: "92.1%", "40%以上", "over 40%".
 pub fn display(lang: Lang, value: f64, precision: u8, unit: &str, bound: Bound) -> String {
     let (before, after) = ui::bound_words(lang, bound);
-    format!("{before}{}{unit}{after}", format::fixed(value, precision))
+    format!("{before}{}{unit}{after}", ui::number(lang, value, precision))
 }
 
 /// The colours a chart is drawn in, read from the page's CSS so themes restyle charts too.

@@ -26,7 +26,7 @@ pub fn block(story: &Story, block: &Block) -> Html {
         Block::PullQuote(quote) => html! {
             <figure class="pull-quote">
                 <blockquote><p>{ &quote.text }</p></blockquote>
-                <figcaption>{ "——" }{ &quote.attribution }</figcaption>
+                <figcaption>{ crate::ui::labels(story.meta.lang).dash }{ &quote.attribution }</figcaption>
             </figure>
         },
     }

@@ -22,13 +22,13 @@ pub fn chapter(story: &Story, index: usize) -> Html {
             <p class="chapter__number" aria-hidden="true">{ format!("{:02}", index + 1) }</p>
             <h2 id={heading_id} tabindex="-1">{ &chapter.title }</h2>
             if let Some(original) = &chapter.original {
-                <p class="chapter__original">{ words.original_heading }{ "：" }<q>{ original }</q></p>
+                <p class="chapter__original">{ words.original_heading }{ words.colon }<q>{ original }</q></p>
             }
             { for chapter.blocks.iter().map(|item| block(story, item)) }
             <ChapterTools {index} />
             if let Some(next) = story.chapters.get(index + 1) {
                 <p class="chapter__next">
-                    <a href={format!("#{}", next.id.as_str())}>{ words.next_chapter }{ "：" }{ &next.title }{ " →" }</a>
+                    <a href={format!("#{}", next.id.as_str())}>{ words.next_chapter }{ words.colon }{ &next.title }{ " →" }</a>
                 </p>
             }
         </section>

@@ -28,7 +28,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ &indicator.label }</th>
-                <td>{ value }</td>
+                <td>
+                    { value }
+                    if let Some(from) = &indicator.converted_from {
+                        <br /><small>{ words.converted }{ " " }{ from }</small>
+                    }
+                </td>
                 <td>{ &indicator.period }</td>
                 <td>{ &indicator.basis }</td>
             </tr>

@@ -59,7 +59,9 @@ pub fn EmbedCodes() -> Html {
     }
     let location = gloo::utils::window().location();
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
-    let text = snippet(&address, &view, &title(&story, &view));
+    // The original needs no language in its address; a translation names its own.
+    let lang = story.meta.original.is_some().then(|| story.meta.lang.tag());
+    let text = snippet(&address, &view, lang, &title(&story, &view));
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
@@ -143,7 +145,7 @@ fn title(story: &Story, view: &View) -> String {
         View::Story | View::Unknown => None,
     };
     match part {
-        Some(part) => format!("{}：{part}", story.meta.title),
+        Some(part) => format!("{}{}{part}", story.meta.title, crate::ui::labels(story.meta.lang).colon),
         None => story.meta.title.clone(),
     }
 }

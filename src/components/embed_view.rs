@@ -7,19 +7,17 @@
 
 use yew::prelude::*;
 
+use super::source_credit::source_line;
 use crate::content::model::Story;
-use crate::ui::{self, labels};
+use crate::stories;
+use crate::ui::labels;
 
 /// A link to the full story in a new tab, with the source and its date: in an embed the page's
 /// own masthead and footer may be out of view, but the credit never is.
 pub fn embed_credit(story: &Story) -> Html {
-    let words = labels(story.meta.lang);
-    let source = &story.meta.source;
     html! {
         <p class="embed-credit">
-            { full_story_link(story) }
-            { " · " }{ words.source }{ "：" }{ &source.publisher }{ "《" }{ &source.title }{ "》，" }
-            <time datetime={source.date.as_str().to_owned()}>{ ui::date(story.meta.lang, &source.date) }</time>
+            { full_story_link(story) }{ " · " }{ source_line(story) }
         </p>
     }
 }
@@ -35,11 +33,12 @@ pub fn view_missing(story: &Story) -> Html {
     }
 }
 
-/// The full story is the page's own folder without the query; from an iframe it opens in a new tab.
+/// The full story is this edition's page without the query; from an iframe it opens in a new tab.
 fn full_story_link(story: &Story) -> Html {
     let words = labels(story.meta.lang);
+    let href = stories::edition(story.meta.id.as_str()).map_or("./", |edition| edition.href());
     html! {
-        <a href="./" target="_blank" rel="noopener">
+        <a {href} target="_blank" rel="noopener">
             { words.full_story }{ " ↗" }<span class="visually-hidden">{ words.new_tab }</span>
         </a>
     }

@@ -33,17 +33,20 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                 </span>
                 <span class="indicator__figure" aria-hidden="true">
                     { before }
-                    <CountUp value={indicator.value} precision={indicator.precision} />
+                    <CountUp value={indicator.value} precision={indicator.precision} {lang} />
                     <span class="indicator__unit">{ &indicator.unit }{ after }</span>
                 </span>
             </p>
             <figcaption>
                 <span class="indicator__label">{ &indicator.label }</span>
                 <span class="indicator__meta">
-                    { words.period }{ "：" }{ &indicator.period }{ " · " }{ words.basis }{ "：" }{ &indicator.basis }
+                    { words.period }{ words.colon }{ &indicator.period }{ " · " }{ words.basis }{ words.colon }{ &indicator.basis }
                 </span>
+                if let Some(from) = &indicator.converted_from {
+                    <span class="indicator__meta">{ words.converted }{ " " }{ from }</span>
+                }
                 <span class="indicator__quote">
-                    { words.as_written }{ "：" }<q>{ &indicator.quote }</q>
+                    { words.as_written }{ words.colon }<q>{ &indicator.quote }</q>
                 </span>
             </figcaption>
         </figure>

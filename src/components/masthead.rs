@@ -3,10 +3,11 @@
 use yew::prelude::*;
 
 use super::indicator::IndicatorCard;
+use super::language_switch::LanguageSwitch;
+use super::source_credit::source_line;
 use super::{use_labels, use_story};
-use crate::ui;
 
-/// Headline, dek, credit line and the figures the story leads with.
+/// The language switch, headline, dek, credit line and the figures the story leads with.
 #[component]
 pub fn Masthead() -> Html {
     let story = use_story();
@@ -15,13 +16,10 @@ pub fn Masthead() -> Html {
     let headline = meta.headline.iter().filter_map(|id| story.indicator(id));
     html! {
         <header class="masthead">
+            <LanguageSwitch />
             <h1>{ &meta.title }</h1>
             <p class="dek">{ &meta.dek }</p>
-            <p class="byline">
-                { words.source }{ "：" }{ &meta.source.publisher }{ "《" }{ &meta.source.title }{ "》，" }
-                { words.published }{ " " }
-                <time datetime={meta.source.date.as_str().to_owned()}>{ ui::date(meta.lang, &meta.source.date) }</time>
-            </p>
+            <p class="byline">{ source_line(&story) }</p>
             <section class="figures figures--headline" aria-label={words.key_figures}>
                 { for headline.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }
             </section>

@@ -13,6 +13,7 @@ pub mod count_up;
 pub mod embed_codes;
 pub mod embed_view;
 pub mod indicator;
+pub mod language_switch;
 pub mod masthead;
 pub mod rich_text;
 pub mod source_credit;

@@ -1,25 +1,41 @@
-//! The credit at the foot of the story: which article, who published it, when.
+//! The credit at the foot of the story: which article, who published it, when. The same line
+//! heads the story and closes every embed, so it is written once here.
 
 use yew::prelude::*;
 
-use super::{use_labels, use_story};
-use crate::ui;
+use super::use_story;
+use crate::content::model::Story;
+use crate::ui::{self, labels};
 
 /// The full source credit and a note on how quotations and figures are used.
 #[component]
 pub fn SourceCredit() -> Html {
     let story = use_story();
-    let words = use_labels();
-    let source = &story.meta.source;
+    let words = labels(story.meta.lang);
     html! {
         <footer class="credit">
-            <p>
-                { words.source }{ "：" }{ &source.publisher }{ "《" }<cite>{ &source.title }</cite>{ "》，" }
-                { words.published }{ " " }
-                <time datetime={source.date.as_str().to_owned()}>{ ui::date(story.meta.lang, &source.date) }</time>
-                { "。" }
-            </p>
+            <p>{ source_line(&story) }{ words.stop }</p>
             <p>{ words.quotes_note }</p>
         </footer>
+    }
+}
+
+/// "资料来源：抚顺市人民政府《…》，发布于 2023年7月25日", or "Source: Fushun Municipal People's
+/// Government, “…” (in Chinese: 《…》), published 25 July 2023": a translation also gives the
+/// article's own title, marked as Chinese.
+pub fn source_line(story: &Story) -> Html {
+    let lang = story.meta.lang;
+    let words = labels(lang);
+    let source = &story.meta.source;
+    html! {
+        <>
+            { words.source }{ words.colon }{ &source.publisher }{ words.publisher_gap }
+            { words.title_open }<cite>{ &source.title }</cite>{ words.title_close }
+            if let Some(original) = &source.original_title {
+                { " (" }{ words.original_title }{ words.colon }<span lang="zh-CN">{ "《" }{ original }{ "》" }</span>{ ")" }
+            }
+            { words.comma }{ words.published }{ " " }
+            <time datetime={source.date.as_str().to_owned()}>{ ui::date(lang, &source.date) }</time>
+        </>
     }
 }

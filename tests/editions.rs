@@ -1,0 +1,149 @@
+//! The editions of the story: the English translation is built from the Chinese story and a file
+//! of words, every figure is written the same in both (converted, never re-rounded), and a
+//! translation that drifts from its original is refused with the file, the field and the rule.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use story::charts::display;
+use story::content::load::load_all;
+use story::content::model::Story;
+use story::stories;
+
+const STORY: &str = "stories/fushun-2023h1.toml";
+const ENGLISH: &str = "stories/fushun-2023h1.en.toml";
+
+fn editions() -> (Story, Story) {
+    let mut stories = load_all(&[STORY, ENGLISH]).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let english = stories.pop().unwrap();
+    (stories.pop().unwrap(), english)
+}
+
+fn written(story: &Story, id: &str) -> String {
+    let indicator = story.indicators.iter().find(|i| i.id.as_str() == id).unwrap();
+    display(story.meta.lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound)
+}
+
+#[test]
+fn every_indicator_is_written_in_both_languages_as_the_locale_expects() {
+    let (chinese, english) = editions();
+    let expected = [
+        ("fai-growth", "22.3%", "22.3%"),
+        ("industrial-share", "40%以上", "over 40%"),
+        ("external-capital", "92.1%", "92.1%"),
+        ("tourism-revenue", "39.4%", "39.4%"),
+        ("fai-total", "81.8亿元", "8.18 billion yuan"),
+        ("fai-rank-months", "4个月", "4 months"),
+        ("provincial-projects", "20个", "20 projects"),
+        ("provincial-list-size", "300个", "300 projects"),
+        ("provincial-rank", "3位", "3rd"),
+        ("sanmu-capacity", "65万吨", "650,000 tonnes"),
+        ("sanmu-investment", "86.8亿元", "8.68 billion yuan"),
+        ("leadership-meetings", "12次", "12 meetings"),
+    ];
+    assert_eq!(expected.len(), chinese.indicators.len(), "every indicator is listed here");
+    for (id, zh, en) in expected {
+        assert_eq!((written(&chinese, id).as_str(), written(&english, id).as_str()), (zh, en), "{id}");
+    }
+}
+
+#[test]
+fn converted_figures_say_so_and_the_rest_do_not() {
+    let (_, english) = editions();
+    let converted: Vec<(&str, &str)> = english
+        .indicators
+        .iter()
+        .filter_map(|i| i.converted_from.as_deref().map(|from| (i.id.as_str(), from)))
+        .collect();
+    assert_eq!(
+        converted,
+        [
+            ("fai-total", "81.8 × 100 million yuan"),
+            ("sanmu-capacity", "65 × 10,000 tonnes"),
+            ("sanmu-investment", "86.8 × 100 million yuan")
+        ]
+    );
+}
+
+#[test]
+fn the_translation_keeps_the_originals_structure_and_names_it() {
+    let (chinese, english) = editions();
+    assert_eq!(english.meta.original.as_ref(), Some(&chinese.meta.id));
+    assert_eq!(english.meta.source.original_title.as_deref(), Some(chinese.meta.source.title.as_str()));
+    assert_eq!(english.meta.source.date, chinese.meta.source.date);
+    let ids = |story: &Story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(&english), ids(&chinese));
+    let types = |story: &Story| story.blocks().map(|b| b.type_name()).collect::<Vec<_>>();
+    assert_eq!(types(&english), types(&chinese));
+    assert_eq!(english.meta.headline, chinese.meta.headline);
+}
+
+#[test]
+fn both_editions_are_compiled_in_each_on_its_own_page() {
+    let pages: Vec<(&str, &str)> = stories::editions("fushun-2023h1-en").map(|e| (e.story, e.page)).collect();
+    assert_eq!(pages, [("fushun-2023h1", "index.html"), ("fushun-2023h1-en", "en.html")]);
+    assert_eq!(stories::build("fushun-2023h1-en").unwrap(), editions().1);
+}
+
+/// The report for the English file with its first `from` replaced by `to`.
+fn refused_translation(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(ENGLISH).unwrap();
+    assert!(text.contains(from), "the English file no longer contains {from:?}");
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("editions-{}-{}", std::process::id(), from.len() * 31 + to.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["fushun-2023h1.toml", "fushun-2023h1.source.txt"] {
+        std::fs::copy(Path::new("stories").join(file), dir.join(file)).unwrap();
+    }
+    let english = dir.join("fushun-2023h1.en.toml");
+    std::fs::write(&english, text.replacen(from, to, 1)).unwrap();
+    let result = load_all(&[dir.join("fushun-2023h1.toml"), english]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let errors = result.expect_err("the broken translation was accepted");
+    let report: String = errors.iter().map(ToString::to_string).collect();
+    assert!(report.contains("fushun-2023h1.en.toml"), "the report names the file:\n{report}");
+    report
+}
+
+#[test]
+fn untranslated_chinese_is_refused_unless_marked_as_a_name() {
+    let report = refused_translation("Fushun (〔抚顺〕), a city", "抚顺, a city");
+    assert!(report.contains("intro[0].text: holds the Chinese character '抚' outside 〔…〕"), "{report}");
+    let report = refused_translation("label = \"Fixed-asset investment growth\"", "label = \"固定资产投资增速\"");
+    assert!(report.contains("indicators[0].label: holds the Chinese character '固'"), "{report}");
+}
+
+#[test]
+fn a_paragraph_must_quote_the_review_as_often_as_the_original() {
+    let report =
+        refused_translation("calls them 「a set of inspiring figures」", "calls them a set of inspiring figures");
+    assert!(
+        report.contains("intro[0].text: quotes the review 0 times; the original paragraph quotes it 1 times"),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_indicator_quote_must_give_the_figure_as_the_edition_writes_it() {
+    let report = refused_translation("completed 8.18 billion yuan", "completed 81.8 hundred million yuan");
+    assert!(
+        report.contains("indicators[4].quote: must give the figure as this edition writes it, \"8.18\""),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_translation_that_drifts_from_its_original_is_refused() {
+    let report = refused_translation("id = \"projects\"", "id = \"project\"");
+    assert!(report.contains("chapters[1].id: must be \"projects\", as in the original"), "{report}");
+    let report = refused_translation(
+        "[[chapters.blocks]]\ntype = \"indicators\"",
+        "[[chapters.blocks]]\ntype = \"pull_quote\"\ntext = \"x\"\nattribution = \"y\"",
+    );
+    assert!(report.contains("chapters[0].blocks[1].type: must be \"indicators\", as in the original"), "{report}");
+    let report = refused_translation("id = \"leadership-meetings\"", "id = \"meetings\"");
+    assert!(report.contains("the original has no indicator \"meetings\""), "{report}");
+    assert!(report.contains("indicator \"leadership-meetings\" is not translated"), "{report}");
+    let report = refused_translation("translates = \"fushun-2023h1\"", "translates = \"fushun-2024\"");
+    assert!(report.contains("story.translates: no story file has the id \"fushun-2024\""), "{report}");
+}
