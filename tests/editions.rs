@@ -89,8 +89,9 @@ fn both_editions_are_compiled_in_each_on_its_own_page() {
 fn refused_translation(from: &str, to: &str) -> String {
     let text = std::fs::read_to_string(ENGLISH).unwrap();
     assert!(text.contains(from), "the English file no longer contains {from:?}");
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("editions-{}-{}", std::process::id(), from.len() * 31 + to.len()));
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir: PathBuf = std::env::temp_dir().join(format!("editions-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for file in ["fushun-2023h1.toml", "fushun-2023h1.source.txt"] {
         std::fs::copy(Path::new("stories").join(file), dir.join(file)).unwrap();
