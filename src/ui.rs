@@ -75,6 +75,8 @@ pub struct Labels {
     pub original_title: &'static str,
     /// The name of this language, in itself, for the language switch ("中文", "English").
     pub language_name: &'static str,
+    /// The same, short enough for the navigator ("中文", "EN").
+    pub language_short: &'static str,
     /// Punctuation: after a lead-in ("：", ": ").
     pub colon: &'static str,
     /// Between a publisher and the title of its work (none in Chinese, ", " in English).
@@ -126,6 +128,7 @@ const ZH: Labels = Labels {
     converted: "",
     original_title: "",
     language_name: "中文",
+    language_short: "中文",
     colon: "：",
     publisher_gap: "",
     comma: "，",
@@ -173,6 +176,7 @@ const EN: Labels = Labels {
     converted: "Converted from the review's",
     original_title: "in Chinese",
     language_name: "English",
+    language_short: "EN",
     colon: ": ",
     publisher_gap: ", ",
     comma: ", ",

@@ -8,14 +8,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::language_switch::LanguageSwitch;
 use super::{use_labels, use_story};
 use crate::browser;
 use crate::hooks::use_reading;
 use crate::scroll::{key_step, step_target, Step};
 use crate::state::AppContext;
 
-/// A sticky bar of chapter links between previous and next buttons, with a reading-progress line.
-/// The links work without the app; the buttons and the keys → ← j k Home End once it is live.
+/// A sticky bar of chapter links between previous and next buttons, the switch to the other
+/// edition, and a reading-progress line. The links work without the app; the buttons and the keys
+/// → ← j k Home End once it is live.
 #[component]
 pub fn ChapterNav() -> Html {
     let story = use_story();
@@ -101,6 +103,7 @@ pub fn ChapterNav() -> Html {
                     }) }
                 </ol>
                 { step_button(Step::Next, words.next_chapter, "›") }
+                <LanguageSwitch />
             </div>
             <progress class="chapter-nav__progress" max="1000" value={permille.to_string()} aria-hidden="true" />
         </nav>

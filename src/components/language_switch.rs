@@ -1,7 +1,9 @@
-//! The switch to the story's other editions, at the top of the page. Each edition is a page of its
-//! own, so the switch is a plain link that works without the app; once the app runs, it takes the
-//! reader's chapter (the address's `#slug`) along, so the other edition opens at the same place.
+//! The switch to the story's other editions, in the sticky navigator, so it is at hand at every
+//! point of the story. Each edition is a page of its own, so the switch is a plain link that works
+//! without the app; once the app runs, it takes the reader's chapter (the address's `#slug`) along,
+//! so the other edition opens at the same place.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_story;
@@ -19,26 +21,33 @@ pub fn LanguageSwitch() -> Html {
     }
     // Read at the moment of the click: the address follows the chapter being read.
     let onclick = Callback::from(|event: MouseEvent| {
+        // Yew delegates events from the root, so the link is found from the target.
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a").ok().flatten());
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        if let Some(link) =
-            event.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            if let Some(href) = link.get_attribute("href") {
-                let page = href.split('#').next().unwrap_or_default().to_owned();
-                let _ = link.set_attribute("href", &format!("{page}{hash}"));
-            }
+        if let Some(link) = link {
+            let page = link.get_attribute("href").unwrap_or_default();
+            let page = page.split('#').next().unwrap_or_default();
+            let _ = link.set_attribute("href", &format!("{page}{hash}"));
         }
     });
     html! {
-        <p class="editions">
-            { for others.into_iter().map(|edition| html! {
-                <a
-                    href={edition.href()}
-                    hreflang={edition.lang.tag()}
-                    lang={edition.lang.tag()}
-                    onclick={onclick.clone()}
-                >{ labels(edition.lang).language_name }</a>
+        <>
+            { for others.into_iter().map(|edition| {
+                let words = labels(edition.lang);
+                html! {
+                    <a
+                        class="editions"
+                        href={edition.href()}
+                        hreflang={edition.lang.tag()}
+                        lang={edition.lang.tag()}
+                        aria-label={words.language_name}
+                        onclick={onclick.clone()}
+                    >{ words.language_short }</a>
+                }
             }) }
-        </p>
+        </>
     }
 }

@@ -3,11 +3,10 @@
 use yew::prelude::*;
 
 use super::indicator::IndicatorCard;
-use super::language_switch::LanguageSwitch;
 use super::source_credit::source_line;
 use super::{use_labels, use_story};
 
-/// The language switch, headline, dek, credit line and the figures the story leads with.
+/// Headline, dek, credit line and the figures the story leads with.
 #[component]
 pub fn Masthead() -> Html {
     let story = use_story();
@@ -16,7 +15,6 @@ pub fn Masthead() -> Html {
     let headline = meta.headline.iter().filter_map(|id| story.indicator(id));
     html! {
         <header class="masthead">
-            <LanguageSwitch />
             <h1>{ &meta.title }</h1>
             <p class="dek">{ &meta.dek }</p>
             <p class="byline">{ source_line(&story) }</p>
