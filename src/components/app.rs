@@ -9,7 +9,7 @@ use super::block::block;
 use super::chapter::chapter;
 use super::chapter_nav::ChapterNav;
 use super::embed_codes::EmbedCodes;
-use super::embed_view::{embed_credit, view_missing};
+use super::embed_view::view_missing;
 use super::masthead::Masthead;
 use super::source_credit::SourceCredit;
 use super::StoryContext;
@@ -23,8 +23,8 @@ pub struct AppProps {
     pub story: Rc<Story>,
 }
 
-/// The whole page: masthead, navigator, the opening, the chapters and the source credit; then
-/// what only embeds show (see `embed_view`) and the embed codes for editors of other sites.
+/// The whole page: masthead, navigator, the opening, the chapters and the source credit, with what
+/// only embeds show (see `embed_view`), and the embed codes for editors of other sites.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let story = &props.story;
@@ -36,14 +36,13 @@ pub fn App(props: &AppProps) -> Html {
             <Masthead />
             <ChapterNav />
             <main id="story-main">
+                { view_missing(story) }
                 <div class="intro">
-                    { for story.intro.iter().map(|item| block(story, item)) }
+                    { for story.intro.iter().map(|item| block(story, item, "h2")) }
                 </div>
                 { for (0..story.chapters.len()).map(|index| chapter(story, index)) }
             </main>
             <SourceCredit />
-            { view_missing(story) }
-            { embed_credit(story) }
             <EmbedCodes />
         </AppStateProvider>
         </ContextProvider<StoryContext>>

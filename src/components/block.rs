@@ -11,8 +11,9 @@ use super::indicator::IndicatorCard;
 use super::rich_text::rich_text;
 use crate::content::model::{Block, Story};
 
-/// Renders `block` by its type. The model's enum is closed, so every type has its view.
-pub fn block(story: &Story, block: &Block) -> Html {
+/// Renders `block` by its type. The model's enum is closed, so every type has its view. `heading`
+/// is the element for a chart's title: `h2` in the opening, under the page's `h1`; `h3` in a chapter.
+pub fn block(story: &Story, block: &Block, heading: &'static str) -> Html {
     match block {
         Block::Paragraph(paragraph) => html! { <p>{ rich_text(&paragraph.text) }</p> },
         Block::Indicators(group) => html! {
@@ -22,7 +23,7 @@ pub fn block(story: &Story, block: &Block) -> Html {
                 }) }
             </div>
         },
-        Block::Chart(chart) => html! { <ChartFigure chart={chart.clone()} /> },
+        Block::Chart(chart) => html! { <ChartFigure chart={chart.clone()} {heading} /> },
         Block::PullQuote(quote) => html! {
             <figure class="pull-quote">
                 <blockquote><p>{ &quote.text }</p></blockquote>

@@ -24,7 +24,7 @@ pub fn chapter(story: &Story, index: usize) -> Html {
             if let Some(original) = &chapter.original {
                 <p class="chapter__original">{ words.original_heading }{ words.colon }<q>{ original }</q></p>
             }
-            { for chapter.blocks.iter().map(|item| block(story, item)) }
+            { for chapter.blocks.iter().map(|item| block(story, item, "h3")) }
             <ChapterTools {index} />
             if let Some(next) = story.chapters.get(index + 1) {
                 <p class="chapter__next">

@@ -12,6 +12,8 @@ use crate::content::model::Chart;
 pub struct ChartFigureProps {
     /// Which chart and which indicators.
     pub chart: Chart,
+    /// The title's element, `h2` or `h3`, by where the chart stands in the outline.
+    pub heading: &'static str,
 }
 
 /// The chart's figure: title, caption (its text alternative), the drawing, and a table of
@@ -41,7 +43,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     });
     html! {
         <figure class="chart" id={id.to_owned()} data-view={format!("block:{id}")}>
-            <h3 class="chart__title" id={format!("{id}-title")}>{ &chart.title }</h3>
+            <@{props.heading} class="chart__title" id={format!("{id}-title")}>{ &chart.title }</@>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
             <ChartCanvas chart={chart.clone()} />
             <details class="chart__data">

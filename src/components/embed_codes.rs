@@ -92,8 +92,9 @@ pub fn EmbedCodes() -> Html {
         Copied::Failed => words.copy_failed,
     };
     html! {
-        <details class="embed-codes" id="embed" ref={details}>
-            <summary>{ words.embed }</summary>
+        <aside class="embed-codes" aria-labelledby="embed-summary">
+        <details id="embed" ref={details}>
+            <summary id="embed-summary">{ words.embed }</summary>
             <p>{ words.embed_help }</p>
             <label for="embed-what">{ words.embed_what }</label>
             <select id="embed-what" ref={what} {onchange}>
@@ -116,6 +117,7 @@ pub fn EmbedCodes() -> Html {
             </p>
             <p><a href="embed-preview.html">{ words.embed_preview }</a></p>
         </details>
+        </aside>
     }
 }
 

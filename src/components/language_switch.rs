@@ -43,7 +43,7 @@ pub fn LanguageSwitch() -> Html {
                         href={edition.href()}
                         hreflang={edition.lang.tag()}
                         lang={edition.lang.tag()}
-                        aria-label={words.language_name}
+                        title={words.language_name}
                         onclick={onclick.clone()}
                     >{ words.language_short }</a>
                 }

@@ -3,11 +3,13 @@
 
 use yew::prelude::*;
 
+use super::embed_view::embed_credit;
 use super::use_story;
 use crate::content::model::Story;
 use crate::ui::{self, labels};
 
-/// The full source credit and a note on how quotations and figures are used.
+/// The full source credit and a note on how quotations and figures are used; in an embed, the
+/// embed's own credit line too (inside the footer, so it is in the page's contentinfo landmark).
 #[component]
 pub fn SourceCredit() -> Html {
     let story = use_story();
@@ -16,6 +18,7 @@ pub fn SourceCredit() -> Html {
         <footer class="credit">
             <p>{ source_line(&story) }{ words.stop }</p>
             <p>{ words.quotes_note }</p>
+            { embed_credit(&story) }
         </footer>
     }
 }

@@ -92,7 +92,7 @@ test('an English embed opens through the same address with &lang=en', async () =
   const page = await open('?embed=1&lang=en&block=growth-rates');
   assert.match(page.url(), /\/en\.html\?embed=1&lang=en&block=growth-rates$/);
   assert.ok(await page.locator('#growth-rates').isVisible());
-  assert.equal(await page.locator('#growth-rates h3').textContent(), 'Three growth rates in the first half');
+  assert.equal(await page.locator('#growth-rates .chart__title').textContent(), 'Three growth rates in the first half');
   assert.equal(await page.locator('.embed-credit a').getAttribute('href'), 'en.html');
   assert.deepEqual(page.problems, []);
 });

@@ -164,14 +164,15 @@ async function visibleParts(query) {
   await page.goto(shared.story.url + query);
   await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
   const parts = await page.evaluate(() => {
-    const shown = (el) => el && el.checkVisibility();
+    // Visible and more than the 1 px of text kept for screen readers only.
+    const shown = (el) => Boolean(el && el.checkVisibility() && el.getBoundingClientRect().width > 1);
     return {
       headline: shown(document.querySelector('h1')),
       chapters: [...document.querySelectorAll('.chapter')].filter(shown).map((c) => c.id),
       charts: [...document.querySelectorAll('.chart')].filter(shown).map((c) => c.id),
       cards: [...document.querySelectorAll('.indicator')].filter(shown).map((c) => c.dataset.indicator),
       paragraphs: [...document.querySelectorAll('main p')].filter((p) => !p.closest('.chart, .indicator')).filter(shown).length,
-      footer: shown(document.querySelector('.credit')),
+      footer: [...document.querySelectorAll('.credit > p:not(.embed-credit)')].some(shown),
       credit: shown(document.querySelector('.embed-credit')),
       missing: shown(document.querySelector('.view-missing')),
       nav: shown(document.querySelector('.chapter-nav')),
@@ -249,7 +250,7 @@ test('the Embed control gives the snippet for the story, the current chapter and
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   // The chapter's own button opens the control on that chapter, with the choice focused.
   await page.locator('#projects .chapter__tools button').click();
-  await waitFor(page, () => document.querySelector('.embed-codes').open && document.activeElement?.id === 'embed-what', 'the control to open');
+  await waitFor(page, () => document.querySelector('.embed-codes details').open && document.activeElement?.id === 'embed-what', 'the control to open');
   const code = page.locator('#embed-code');
   const address = shared.story.url;
   const title = await storyField('title');
