@@ -24,5 +24,6 @@ pub mod share;
 pub mod state;
 pub mod stories;
 pub mod ui;
+pub mod wrap;
 
 pub use components::app::App;

@@ -7,6 +7,7 @@ use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
 use crate::charts::display;
 use crate::content::model::Story;
 use crate::ui;
+use crate::wrap::wrap;
 
 /// The image's size: the 1.91:1 that Open Graph and Twitter cards expect.
 pub const WIDTH: u32 = 1200;
@@ -108,59 +109,13 @@ fn measure(font: &FontVec, size: f32, text: &str) -> f32 {
     text.chars().map(|c| scaled.h_advance(scaled.glyph_id(c))).sum()
 }
 
-/// `text` broken into lines no wider than `width`: between any two Chinese characters, and at
-/// spaces in other scripts. At most `max_lines`; the last line ends in "…" if text was left over.
-pub fn wrap(text: &str, width: f32, max_lines: usize, measure: impl Fn(&str) -> f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in breakable_units(text) {
-        let candidate = format!("{line}{word}");
-        if !line.is_empty() && measure(candidate.trim_end()) > width {
-            lines.push(line.trim_end().to_owned());
-            line = word.trim_start().to_owned();
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        let last = lines.last_mut().expect("max_lines is at least one");
-        while !last.is_empty() && measure(&format!("{last}…")) > width {
-            last.pop();
-        }
-        last.push('…');
-    }
-    lines
-}
-
-/// Pieces of text between which a line may break: each Chinese character on its own, a word of
-/// any other script with the spaces after it.
-fn breakable_units(text: &str) -> Vec<String> {
-    let is_wide = |c: char| c > '\u{2E7F}';
-    let mut units: Vec<String> = Vec::new();
-    for c in text.chars() {
-        let joins_last = units.last().is_some_and(|last| {
-            let ends_word = !last.ends_with(' ') && !last.chars().any(is_wide);
-            c == ' ' || (!is_wide(c) && ends_word)
-        });
-        match units.last_mut() {
-            Some(last) if joins_last => last.push(c),
-            _ => units.push(c.to_string()),
-        }
-    }
-    units
-}
-
 /// The share image of `story`, as PNG bytes.
 pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
     let mut image = Image::new();
     let meta = &story.meta;
     let inner = WIDTH as f32 - 2.0 * MARGIN;
     image.fill(0.0, 0.0, WIDTH as f32, 14.0, ACCENT);
-    let title = wrap(&meta.title, inner, 2, |t| measure(&fonts.bold, 56.0, t));
+    let title = wrap(&meta.title, f64::from(inner), 2, |t| f64::from(measure(&fonts.bold, 56.0, t)));
     // The figures sit a fixed distance under the title, however many lines it took.
     let figures_y = 128.0 + 74.0 * (title.len().max(1) - 1) as f32 + 210.0;
     for (i, line) in title.iter().enumerate() {
@@ -174,7 +129,9 @@ pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
         let size = (84.0_f32).min(84.0 * (column - 24.0) / measure(&fonts.bold, 84.0, &figure).max(1.0));
         image.text(&fonts.bold, size, &figure, x, figures_y, ACCENT);
         for (j, line) in
-            wrap(&indicator.label, column - 24.0, 2, |t| measure(&fonts.regular, 28.0, t)).iter().enumerate()
+            wrap(&indicator.label, f64::from(column - 24.0), 2, |t| f64::from(measure(&fonts.regular, 28.0, t)))
+                .iter()
+                .enumerate()
         {
             image.text(&fonts.regular, 28.0, line, x, figures_y + 54.0 + 38.0 * j as f32, INK);
         }
@@ -193,7 +150,7 @@ pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
         words.published,
         ui::date(meta.lang, &meta.source.date)
     );
-    let credit = wrap(&credit, inner, 1, |t| measure(&fonts.regular, 22.0, t));
+    let credit = wrap(&credit, f64::from(inner), 1, |t| f64::from(measure(&fonts.regular, 22.0, t)));
     image.text(&fonts.regular, 22.0, &credit[0], MARGIN, 586.0, SOFT);
     encode(&image.pixels)
 }
@@ -222,28 +179,6 @@ pub fn file_name(png: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// One unit per character: enough to test where lines break.
-    fn chars(text: &str) -> f32 {
-        text.chars().count() as f32
-    }
-
-    #[test]
-    fn chinese_breaks_between_any_characters() {
-        assert_eq!(wrap("抚顺的上半年投资", 3.0, 5, chars), ["抚顺的", "上半年", "投资"]);
-    }
-
-    #[test]
-    fn other_scripts_break_at_spaces() {
-        assert_eq!(wrap("Fushun first half", 12.0, 5, chars), ["Fushun first", "half"]);
-        assert_eq!(wrap("增速 22.3% 之后", 8.0, 5, chars), ["增速 22.3%", "之后"]);
-    }
-
-    #[test]
-    fn text_beyond_the_last_line_ends_in_an_ellipsis() {
-        let lines = wrap("一二三四五六七八九十", 4.0, 2, chars);
-        assert_eq!(lines, ["一二三四", "五六七…"]);
-    }
 
     #[test]
     fn the_file_name_follows_the_content() {

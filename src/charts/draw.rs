@@ -12,6 +12,7 @@ use super::layout::{self, metrics, Rect};
 use super::{ChartData, Palette};
 use crate::content::model::{Bound, ChartKind};
 use crate::ui;
+use crate::wrap::{estimated_width, wrap};
 
 /// The page's own font stack (static/style.css), CJK faces first: with a Latin system-ui first,
 /// every Chinese glyph goes through font fallback, which made drawing the labels the costliest part
@@ -151,9 +152,14 @@ impl Pen<'_> {
         self.text("100%", (width, below), metrics::LABEL, palette.muted, (HPos::Right, VPos::Top), false)?;
         if floor {
             let note = ui::labels(chart.lang).floor_note;
-            // Its own line, under the hatched span it explains, clear of the 0% and 100% labels.
-            let at = (width, below + metrics::LABEL * 1.5 * self.scale);
-            self.text(note, at, metrics::LABEL - 2.0, palette.ink, (HPos::Right, VPos::Top), false)?;
+            // Its own lines, under the hatched span it explains, clear of the 0% and 100% labels,
+            // broken to fit a phone.
+            let size = metrics::LABEL - 2.0;
+            let lines = wrap(note, width, 2, |t| estimated_width(t, size * self.scale));
+            for (i, line) in lines.iter().enumerate() {
+                let at = (width, below + (metrics::LABEL * 1.5 + size * 1.3 * i as f64) * self.scale);
+                self.text(line, at, size, palette.ink, (HPos::Right, VPos::Top), false)?;
+            }
         }
         Ok(())
     }
@@ -173,10 +179,20 @@ impl Pen<'_> {
     fn units(&self, chart: &ChartData, width: f64, height: f64, progress: f64) -> Result<(), DrawError> {
         let [part, whole] = &chart.data[..] else { return Ok(()) };
         let palette = self.palette;
-        // A key of two lines above the grid: the part filled, the rest of the whole outlined, so
-        // the two differ by more than colour.
+        // A key above the grid: the part filled, the rest of the whole outlined, so the two differ
+        // by more than colour; each entry on as many lines as the width needs.
         let line = 22.0 * self.scale;
-        let key_height = 2.0 * line + 6.0 * self.scale;
+        let square = 12.0 * self.scale;
+        let keys: Vec<Vec<String>> = [part, whole]
+            .iter()
+            .map(|datum| {
+                let text = format!("{} {}", datum.label, datum.display);
+                let size = metrics::LABEL * self.scale;
+                wrap(&text, width - square * 1.6, 3, |t| estimated_width(t, size))
+            })
+            .collect();
+        let key_lines = keys.iter().map(Vec::len).sum::<usize>() as f64;
+        let key_height = key_lines * line + 6.0 * self.scale;
         let grid = layout::unit_grid(whole.value as usize, width, height - key_height);
         let filled = (part.value * progress).round() as usize;
         for index in 0..whole.value as usize {
@@ -188,17 +204,27 @@ impl Pen<'_> {
                 self.outline(cell, palette.quiet)?;
             }
         }
-        let square = 12.0 * self.scale;
-        for (row, datum) in [part, whole].into_iter().enumerate() {
-            let centre = line * (row as f64 + 0.5);
+        let mut top = 0.0;
+        for (row, lines) in keys.iter().enumerate() {
+            let centre = top + line * 0.5;
             let key = Rect { x: 0.0, y: centre - square / 2.0, w: square, h: square };
             if row == 0 {
                 self.rect(key, palette.accent)?;
             } else {
                 self.outline(key, palette.quiet)?;
             }
-            let text = format!("{} {}", datum.label, datum.display);
-            self.text(&text, (square * 1.6, centre), metrics::LABEL, palette.ink, (HPos::Left, VPos::Center), false)?;
+            for text in lines {
+                let centre = top + line * 0.5;
+                self.text(
+                    text,
+                    (square * 1.6, centre),
+                    metrics::LABEL,
+                    palette.ink,
+                    (HPos::Left, VPos::Center),
+                    false,
+                )?;
+                top += line;
+            }
         }
         Ok(())
     }

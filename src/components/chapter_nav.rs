@@ -64,6 +64,18 @@ pub fn ChapterNav() -> Html {
             move || drop(listener)
         });
     }
+    // On a phone the links may not all fit: the current one is scrolled into the list's view.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(reading.active, move |active| {
+            if active.is_some() {
+                if let Some(list) = list.cast::<HtmlElement>() {
+                    keep_in_view(&list);
+                }
+            }
+        });
+    }
     // Always rendered, so nothing moves when the app starts; until then they cannot work, so they
     // are invisible, disabled and hidden from assistive technology.
     let step_button = |step: Step, label: &'static str, glyph: &'static str| {
@@ -88,7 +100,7 @@ pub fn ChapterNav() -> Html {
         <nav class={classes!("chapter-nav", live.then_some("chapter-nav--live"))} aria-label={words.chapters}>
             <div class="chapter-nav__bar">
                 { step_button(Step::Previous, words.previous_chapter, "‹") }
-                <ol class="chapter-nav__list">
+                <ol class="chapter-nav__list" ref={list}>
                     { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
                         <li>
                             <a
@@ -107,6 +119,24 @@ pub fn ChapterNav() -> Html {
             </div>
             <progress class="chapter-nav__progress" max="1000" value={permille.to_string()} aria-hidden="true" />
         </nav>
+    }
+}
+
+/// Scrolls the navigator's list sideways, if need be, so its current link is wholly in view.
+fn keep_in_view(list: &HtmlElement) {
+    let Some(link) =
+        list.query_selector("[aria-current]").ok().flatten().and_then(|l| l.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    // offsetLeft counts from the list only if the list is the offset parent; measure both instead.
+    let (start, end) = (list.get_bounding_client_rect().left(), list.get_bounding_client_rect().right());
+    let (left, right) = (link.get_bounding_client_rect().left(), link.get_bounding_client_rect().right());
+    let scroll = f64::from(list.scroll_left());
+    if left < start {
+        list.set_scroll_left((scroll - (start - left)).round() as i32);
+    } else if right > end {
+        list.set_scroll_left((scroll + (right - end)).round() as i32);
     }
 }
 

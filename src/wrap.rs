@@ -1,0 +1,94 @@
+//! Breaking text into lines, for the places where the browser cannot do it: chart labels drawn on
+//! a canvas and the share image drawn at build time. Chinese breaks between any two characters,
+//! other scripts at spaces.
+
+/// `text` broken into lines no wider than `width`: between any two Chinese characters, and at
+/// spaces in other scripts. At most `max_lines`; the last line ends in "…" if text was left over.
+pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in breakable_units(text) {
+        let candidate = format!("{line}{word}");
+        if !line.is_empty() && measure(candidate.trim_end()) > width {
+            lines.push(line.trim_end().to_owned());
+            line = word.trim_start().to_owned();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = lines.last_mut().expect("max_lines is at least one");
+        while !last.is_empty() && measure(&format!("{last}…")) > width {
+            last.pop();
+        }
+        last.push('…');
+    }
+    lines
+}
+
+/// Pieces of text between which a line may break: each Chinese character on its own, a word of
+/// any other script with the spaces after it.
+fn breakable_units(text: &str) -> Vec<String> {
+    let is_wide = |c: char| c > '\u{2E7F}';
+    let mut units: Vec<String> = Vec::new();
+    for c in text.chars() {
+        let joins_last = units.last().is_some_and(|last| {
+            let ends_word = !last.ends_with(' ') && !last.chars().any(is_wide);
+            c == ' ' || (!is_wide(c) && ends_word)
+        });
+        match units.last_mut() {
+            Some(last) if joins_last => last.push(c),
+            _ => units.push(c.to_string()),
+        }
+    }
+    units
+}
+
+/// The width of `text` at `size` pixels, estimated without a font: a Chinese character is one em,
+/// a space under a third, anything else just over half. Good enough to choose line breaks on a
+/// canvas, whose box leaves room to spare.
+pub fn estimated_width(text: &str, size: f64) -> f64 {
+    let em = |c: char| match c {
+        c if c > '\u{2E7F}' => 1.0,
+        ' ' => 0.3,
+        _ => 0.56,
+    };
+    text.chars().map(em).sum::<f64>() * size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One unit per character: enough to test where lines break.
+    fn chars(text: &str) -> f64 {
+        text.chars().count() as f64
+    }
+
+    #[test]
+    fn chinese_breaks_between_any_characters() {
+        assert_eq!(wrap("抚顺的上半年投资", 3.0, 5, chars), ["抚顺的", "上半年", "投资"]);
+    }
+
+    #[test]
+    fn other_scripts_break_at_spaces() {
+        assert_eq!(wrap("Fushun first half", 12.0, 5, chars), ["Fushun first", "half"]);
+        assert_eq!(wrap("增速 22.3% 之后", 8.0, 5, chars), ["增速 22.3%", "之后"]);
+    }
+
+    #[test]
+    fn text_beyond_the_last_line_ends_in_an_ellipsis() {
+        let lines = wrap("一二三四五六七八九十", 4.0, 2, chars);
+        assert_eq!(lines, ["一二三四", "五六七…"]);
+    }
+
+    #[test]
+    fn estimated_widths_put_chinese_at_one_em() {
+        assert_eq!(estimated_width("抚顺", 10.0), 20.0);
+        assert!((estimated_width("ab c", 10.0) - 14.2).abs() < 1e-9);
+    }
+}
