@@ -89,6 +89,6 @@ mod tests {
     #[test]
     fn estimated_widths_put_chinese_at_one_em() {
         assert_eq!(estimated_width("抚顺", 10.0), 20.0);
-        assert!((estimated_width("ab c", 10.0) - 14.2).abs() < 1e-9);
+        assert!((estimated_width("ab c", 10.0) - 19.8).abs() < 1e-9);
     }
 }
