@@ -12,8 +12,11 @@ use yew::prelude::*;
 pub struct AppState {
     /// Whether the WebAssembly app is running (false in prerendered HTML).
     pub live: bool,
-    /// Whether things may move: `None` until the browser has been asked.
+    /// Whether the reader's system allows motion: `None` until the browser has been asked.
+    /// Components ask [`AppState::moves`], which also heeds the page's own switch.
     pub motion: Option<bool>,
+    /// Whether the reader turned motion off with the page's switch.
+    pub still: bool,
     /// Whether the address asks for an embed view (`?embed=1`): the page then leaves the address
     /// and the keyboard to the host page.
     pub embedded: bool,
@@ -38,6 +41,16 @@ pub enum Action {
     OfferEmbed(usize),
     /// The embed control has shown the chapter asked for.
     EmbedOffered,
+    /// The reader turned motion off (true) or back on with the page's switch.
+    Still(bool),
+}
+
+impl AppState {
+    /// Whether things may move: the reader's system allows it and the reader has not switched it
+    /// off here. `None` until the browser has been asked.
+    pub fn moves(&self) -> Option<bool> {
+        self.motion.map(|motion| motion && !self.still)
+    }
 }
 
 impl Reducible for AppState {
@@ -49,6 +62,7 @@ impl Reducible for AppState {
             Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
             Action::OfferEmbed(index) => AppState { embed_offer: Some(index), ..*self },
             Action::EmbedOffered => AppState { embed_offer: None, ..*self },
+            Action::Still(still) => AppState { still, ..*self },
         };
         if next == *self {
             self
@@ -68,11 +82,12 @@ mod tests {
     #[test]
     fn the_app_starts_unknown_and_learns_the_motion_preference() {
         let state = Rc::new(AppState::default());
-        assert_eq!(*state, AppState { live: false, motion: None, embedded: false, embed_offer: None });
+        assert_eq!(*state, AppState::default());
+        assert_eq!(state.moves(), None);
         let started = state.reduce(Action::Started { motion: false, embedded: true });
-        assert_eq!(*started, AppState { live: true, motion: Some(false), embedded: true, embed_offer: None });
+        assert_eq!((started.live, started.motion, started.embedded), (true, Some(false), true));
         let moved = started.reduce(Action::Motion(true));
-        assert_eq!(*moved, AppState { live: true, motion: Some(true), embedded: true, embed_offer: None });
+        assert_eq!(moved.moves(), Some(true));
     }
 
     #[test]
@@ -81,6 +96,15 @@ mod tests {
         let offered = state.reduce(Action::OfferEmbed(2));
         assert_eq!(offered.embed_offer, Some(2));
         assert_eq!(offered.reduce(Action::EmbedOffered).embed_offer, None);
+    }
+
+    #[test]
+    fn the_pages_switch_stops_motion_whatever_the_system_allows() {
+        let state = Rc::new(AppState { live: true, motion: Some(true), ..AppState::default() });
+        let still = state.reduce(Action::Still(true));
+        assert_eq!(still.moves(), Some(false));
+        assert_eq!(still.clone().reduce(Action::Motion(true)).moves(), Some(false), "a system change does not undo it");
+        assert_eq!(still.reduce(Action::Still(false)).moves(), Some(true));
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Labels {
     pub embed: &'static str,
     /// The button at the end of a chapter that gives its embed code.
     pub embed_chapter: &'static str,
+    /// The switch that stops every animation.
+    pub stop_motion: &'static str,
     /// What the embed-code control is for.
     pub embed_help: &'static str,
     /// The label of the choice of what to embed.
@@ -115,6 +117,7 @@ const ZH: Labels = Labels {
     view_missing: "这个嵌入地址要显示的章节或图表不存在，可能已经改名或删除。",
     embed: "嵌入本故事",
     embed_chapter: "嵌入本章",
+    stop_motion: "停止动画",
     embed_help: "把下面的代码粘贴到网页中。框架的高度会随内容自动调整，在手机上也一样。",
     embed_what: "嵌入哪一部分",
     whole_story: "整个故事",
@@ -163,6 +166,7 @@ const EN: Labels = Labels {
         "This embed asks for a chapter or chart the story does not have; it may have been renamed or removed.",
     embed: "Embed this story",
     embed_chapter: "Embed this chapter",
+    stop_motion: "Stop animations",
     embed_help: "Paste this code into your page. The frame keeps to the height of its content, on phones too.",
     embed_what: "What to embed",
     whole_story: "The whole story",

@@ -24,7 +24,7 @@ pub fn ChapterNav() -> Html {
     let words = use_labels();
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
-    let motion = app.as_ref().and_then(|state| state.motion).unwrap_or(false);
+    let motion = app.as_ref().and_then(|state| state.moves()).unwrap_or(false);
     // In another site's iframe the address and the keyboard belong to the host page.
     let tracking = live && !app.as_ref().is_some_and(|state| state.embedded);
     let ids =

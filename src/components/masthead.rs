@@ -3,10 +3,11 @@
 use yew::prelude::*;
 
 use super::indicator::IndicatorCard;
+use super::motion_toggle::MotionToggle;
 use super::source_credit::source_line;
 use super::{use_labels, use_story};
 
-/// Headline, dek, credit line and the figures the story leads with.
+/// Headline, dek, credit line, the switch that stops motion, and the figures the story leads with.
 #[component]
 pub fn Masthead() -> Html {
     let story = use_story();
@@ -18,6 +19,7 @@ pub fn Masthead() -> Html {
             <h1>{ &meta.title }</h1>
             <p class="dek">{ &meta.dek }</p>
             <p class="byline">{ source_line(&story) }</p>
+            <MotionToggle />
             <section class="figures figures--headline" aria-label={words.key_figures}>
                 { for headline.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }
             </section>

@@ -15,6 +15,7 @@ pub mod embed_view;
 pub mod indicator;
 pub mod language_switch;
 pub mod masthead;
+pub mod motion_toggle;
 pub mod rich_text;
 pub mod source_credit;
 

@@ -29,7 +29,7 @@ pub fn use_entrance<F>(node: NodeRef, duration: f64, on_frame: F)
 where
     F: Fn(f64) + 'static,
 {
-    let motion = use_context::<AppContext>().and_then(|state| state.motion);
+    let motion = use_context::<AppContext>().and_then(|state| state.moves());
     use_effect_with(motion, move |motion| {
         let on_frame: Rc<dyn Fn(f64)> = Rc::new(on_frame);
         let entrance = match (motion, node.cast::<Element>()) {

@@ -81,6 +81,27 @@ test('with reduced motion every figure and chart is final at once, and nothing m
   assert.ok(frames.every((n) => n === 0), `no figure changed: ${frames}`);
 });
 
+test('the page\'s own switch stops every animation, and a running one ends on its figure', async () => {
+  const page = await openLive();
+  // One count-up running: the first of the second chapter, scrolled into view.
+  const card = page.locator('.figures:not(.figures--headline) [data-indicator="fai-total"]');
+  await card.scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('[data-indicator="fai-total"] .count-up__live').textContent !== '81.8', 'the count-up to start', { timeout: 5000 }).catch(() => {});
+  const toggle = page.getByRole('button', { name: '停止动画' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('[data-indicator="fai-total"] .count-up__live').textContent(), '81.8');
+  // From now on nothing moves: every figure and chart is final when it comes into view.
+  await countCountUpFrames(page);
+  for (const section of await page.locator('.indicator, .chart__canvas').all()) {
+    await section.scrollIntoViewIfNeeded();
+  }
+  await waitFor(page, () => [...document.querySelectorAll('.chart__canvas')].every((c) => c.dataset.drawn === 'final'), 'every chart drawn');
+  const frames = Object.values(await page.evaluate(() => window.__frames));
+  assert.ok(frames.every((n) => n === 0), `no figure changed: ${frames}`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('screen readers get each figure once, as text, with its unit', async () => {
   const page = await openLive();
   const spoken = await page.locator('.figures--headline .indicator__value .visually-hidden').allTextContents();
