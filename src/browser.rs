@@ -18,6 +18,11 @@ pub fn reduced_motion_query() -> Option<MediaQueryList> {
     gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten()
 }
 
+/// The media query for the reader's dark colour scheme, in the same way.
+pub fn dark_scheme_query() -> Option<MediaQueryList> {
+    gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten()
+}
+
 /// The viewport's height in CSS pixels.
 pub fn viewport_height() -> f64 {
     gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)

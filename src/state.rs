@@ -17,6 +17,9 @@ pub struct AppState {
     pub motion: Option<bool>,
     /// Whether the reader turned motion off with the page's switch.
     pub still: bool,
+    /// Whether the reader's system asks for dark colours: `None` until asked. (A `?theme=` in the
+    /// address overrides it in the stylesheet; charts redraw when it changes.)
+    pub dark: Option<bool>,
     /// Whether the address asks for an embed view (`?embed=1`): the page then leaves the address
     /// and the keyboard to the host page.
     pub embedded: bool,
@@ -43,6 +46,8 @@ pub enum Action {
     EmbedOffered,
     /// The reader turned motion off (true) or back on with the page's switch.
     Still(bool),
+    /// The reader's system colour scheme is (now) dark, or not.
+    Dark(bool),
 }
 
 impl AppState {
@@ -63,6 +68,7 @@ impl Reducible for AppState {
             Action::OfferEmbed(index) => AppState { embed_offer: Some(index), ..*self },
             Action::EmbedOffered => AppState { embed_offer: None, ..*self },
             Action::Still(still) => AppState { still, ..*self },
+            Action::Dark(dark) => AppState { dark: Some(dark), ..*self },
         };
         if next == *self {
             self

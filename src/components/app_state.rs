@@ -2,6 +2,7 @@
 //! as children, so a change of state re-renders only the components that read it, not the page.
 
 use gloo::events::EventListener;
+use web_sys::MediaQueryList;
 use yew::prelude::*;
 
 use crate::browser;
@@ -15,8 +16,8 @@ pub struct AppStateProviderProps {
 }
 
 /// Holds the [`AppState`] reducer and provides it. Once hydrated, it records that the app is live,
-/// the reader's motion preference and whether the address asks for an embed, and follows the
-/// motion preference if it changes.
+/// the reader's motion and colour-scheme preferences and whether the address asks for an embed,
+/// and follows both preferences if they change.
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let state = use_reducer_eq(AppState::default);
@@ -26,10 +27,18 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
             let query = browser::reduced_motion_query();
             let motion = !query.as_ref().is_some_and(|query| query.matches());
             state.dispatch(Action::Started { motion, embedded: browser::params().embed.is_some() });
-            let listener = query.map(|query| {
-                EventListener::new(&query.clone(), "change", move |_| state.dispatch(Action::Motion(!query.matches())))
-            });
-            move || drop(listener)
+            let scheme = browser::dark_scheme_query();
+            if let Some(scheme) = &scheme {
+                state.dispatch(Action::Dark(scheme.matches()));
+            }
+            let follow = |query: Option<MediaQueryList>, action: fn(bool) -> Action| {
+                let state = state.clone();
+                query.map(|query| {
+                    EventListener::new(&query.clone(), "change", move |_| state.dispatch(action(query.matches())))
+                })
+            };
+            let listeners = [follow(query, |reduce| Action::Motion(!reduce)), follow(scheme, Action::Dark)];
+            move || drop(listeners)
         });
     }
     html! {

@@ -16,6 +16,7 @@ use crate::charts::{self, ChartData, Palette};
 use crate::content::model::{Chart, ChartKind};
 use crate::hooks::use_entrance;
 use crate::motion::CHART_ENTRANCE_MS;
+use crate::state::AppContext;
 
 /// The chart block to draw.
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,12 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     {
         let view = view.clone();
         use_entrance(canvas.clone(), CHART_ENTRANCE_MS, move |progress| view.enter(progress));
+    }
+    {
+        // A new colour scheme: redraw in the colours the stylesheet now gives.
+        let dark = use_context::<AppContext>().and_then(|state| state.dark);
+        let view = view.clone();
+        use_effect_with(dark, move |_| view.recolour());
     }
     use_effect_with(view.clone(), |view| {
         let watcher = view.clone();
@@ -93,6 +100,12 @@ impl ChartView {
             palette: Cell::new(None),
             pending: RefCell::new(None),
         }
+    }
+
+    /// Re-reads the colours and redraws, once the size is known.
+    fn recolour(&self) {
+        self.palette.set(None);
+        self.paint();
     }
 
     /// An entrance frame: draws at `progress` once the size is known.

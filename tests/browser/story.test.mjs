@@ -102,6 +102,34 @@ test('the page\'s own switch stops every animation, and a running one ends on it
   assert.deepEqual(page.problems, []);
 });
 
+test('charts redraw in the dark theme\'s colours when the reader switches scheme', async () => {
+  const page = await openLive();
+  const canvas = page.locator('#growth-rates canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
+  // How many pixels of the bars are exactly the light or the dark accent.
+  const accents = () => canvas.evaluate((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const count = { light: 0, dark: 0 };
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === 158 && data[i + 1] === 42 && data[i + 2] === 31) count.light += 1;
+      if (data[i] === 242 && data[i + 1] === 145 && data[i + 2] === 127) count.dark += 1;
+    }
+    return count;
+  });
+  const light = await accents();
+  assert.ok(light.light > 100 && light.dark === 0, JSON.stringify(light));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await waitFor(page, () => {
+    const c = document.querySelector('#growth-rates canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) if (d[i] === 242 && d[i + 1] === 145 && d[i + 2] === 127) return true;
+    return false;
+  }, 'the bars redrawn in the dark accent');
+  const dark = await accents();
+  assert.ok(dark.dark > 100 && dark.light === 0, JSON.stringify(dark));
+});
+
 test('screen readers get each figure once, as text, with its unit', async () => {
   const page = await openLive();
   const spoken = await page.locator('.figures--headline .indicator__value .visually-hidden').allTextContents();
