@@ -1,7 +1,13 @@
 //! The few browser facts and moves the app needs, in one place. Called from effects and event
 //! handlers only, never while rendering, so prerendering never touches them.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::ShareData;
 use web_sys::{Element, HtmlElement, MediaQueryList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::charts::{parse_hex, Palette};
@@ -69,6 +75,63 @@ pub fn set_hash(id: Option<&str>) {
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Puts `text` on the clipboard, then calls `done` with whether it worked. Outside a secure
+/// context `navigator.clipboard` is missing (calling it would throw): that is a failure too.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let navigator = gloo::utils::window().navigator();
+    if !has(&navigator, "clipboard") {
+        return done(false);
+    }
+    settle(navigator.clipboard().write_text(text), done);
+}
+
+/// Offers `url` to the system's share sheet where the browser has one (phones, mostly), then calls
+/// `done` with whether it was shared; `None` when there is no share sheet, so the caller can copy.
+pub fn share(title: &str, url: &str, done: impl FnOnce(bool) + 'static) -> Option<()> {
+    let navigator = gloo::utils::window().navigator();
+    if !has(&navigator, "share") {
+        return None;
+    }
+    let data = ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    settle(navigator.share_with_data(&data), done);
+    Some(())
+}
+
+/// Whether `object` has the property `name`.
+fn has(object: &JsValue, name: &str) -> bool {
+    Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|value| !value.is_undefined())
+}
+
+/// Calls `done` once `promise` settles: `true` when it resolved.
+fn settle(promise: Promise, done: impl FnOnce(bool) + 'static) {
+    let done = Rc::new(RefCell::new(Some(done)));
+    let call = |outcome: bool| -> Closure<dyn FnMut(JsValue)> {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(outcome);
+            }
+        })
+    };
+    let (resolved, rejected) = (call(true), call(false));
+    let _ = promise.then2(&resolved, &rejected);
+    // The promise settles after this returns, and runs one of the two once: a few bytes a call.
+    resolved.forget();
+    rejected.forget();
+}
+
+/// The page's own address, without its query and fragment, with `#id` when given.
+pub fn address(id: Option<&str>) -> String {
+    let location = gloo::utils::window().location();
+    let page = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    match id {
+        Some(id) => format!("{page}#{id}"),
+        None => page,
     }
 }
 

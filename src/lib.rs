@@ -11,6 +11,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod content;
+pub mod data;
 pub mod embed;
 pub mod format;
 pub mod hooks;

@@ -51,6 +51,27 @@ pub struct Labels {
     pub embed_chapter: &'static str,
     /// The switch that stops every animation.
     pub stop_motion: &'static str,
+    /// Column headings of the downloads: the unit, the figure as shown, its bound, what it was
+    /// converted from.
+    pub unit: &'static str,
+    /// See `unit`.
+    pub as_shown: &'static str,
+    /// See `unit`.
+    pub bound: &'static str,
+    /// See `unit`.
+    pub derived_from: &'static str,
+    /// The unit of a rank, in the downloads.
+    pub rank: &'static str,
+    /// A floor's bound, in the downloads.
+    pub at_least: &'static str,
+    /// Introduces the links to the figures as CSV and JSON.
+    pub download: &'static str,
+    /// The link that shares (or copies) the address of a chapter.
+    pub share_chapter: &'static str,
+    /// Said once a chapter's address is on the clipboard.
+    pub link_copied: &'static str,
+    /// Introduces the page's address on paper.
+    pub this_page: &'static str,
     /// What the embed-code control is for.
     pub embed_help: &'static str,
     /// The label of the choice of what to embed.
@@ -118,6 +139,16 @@ const ZH: Labels = Labels {
     embed: "嵌入本故事",
     embed_chapter: "嵌入本章",
     stop_motion: "停止动画",
+    unit: "单位",
+    as_shown: "页面显示",
+    bound: "下限",
+    derived_from: "换算自",
+    rank: "位",
+    at_least: "以上",
+    download: "下载全部数字",
+    share_chapter: "分享本章",
+    link_copied: "本章链接已复制",
+    this_page: "本页地址",
     embed_help: "把下面的代码粘贴到网页中。框架的高度会随内容自动调整，在手机上也一样。",
     embed_what: "嵌入哪一部分",
     whole_story: "整个故事",
@@ -167,6 +198,16 @@ const EN: Labels = Labels {
     embed: "Embed this story",
     embed_chapter: "Embed this chapter",
     stop_motion: "Stop animations",
+    unit: "Unit",
+    as_shown: "As shown",
+    bound: "Bound",
+    derived_from: "Derived from",
+    rank: "rank",
+    at_least: "at least",
+    download: "Download every figure",
+    share_chapter: "Share this chapter",
+    link_copied: "Link to this chapter copied",
+    this_page: "This story online",
     embed_help: "Paste this code into your page. The frame keeps to the height of its content, on phones too.",
     embed_what: "What to embed",
     whole_story: "The whole story",

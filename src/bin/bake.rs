@@ -1,7 +1,7 @@
 //! The build's last step, run by Trunk as a `post_build` hook with `TRUNK_STAGING_DIR` set (or given
 //! the folder as its one argument): for each story page (an HTML page with a `#story` element), it
 //! writes a page for every edition of its story (`index.html`, `en.html`), each with its own share
-//! image, rendering the story into it so a reader sees the whole story before (and without) the
+//! image and its figures as CSV and JSON, rendering the story into it so a reader sees the whole story before (and without) the
 //! WebAssembly; then it writes `.br` and `.gz` beside every text asset and the Wasm, so a static
 //! host or CDN can serve them as they are. With `SITE_URL` set (the public address of the folder, ending in `/`), the share tags
 //! carry absolute addresses, as some sites that show previews require.
@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use story::data::{self, Format};
 use story::{bake, page, share, stories};
 
 fn main() -> ExitCode {
@@ -69,6 +70,14 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
             let image_url = address(&image_name);
             let url = site_url.as_ref().map(|_| address(edition.href()));
             let head = page::Head { image: &image_url, url: url.as_deref(), alternates: &alternates };
+            for format in [Format::Csv, Format::Json] {
+                let name = data::file_name(&story, format);
+                let text = match format {
+                    Format::Csv => data::csv(&story),
+                    Format::Json => data::json(&story),
+                };
+                std::fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+            }
             let out = dir.join(edition.page);
             let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{}: {e}", out.display()))?;
             std::fs::write(&out, filled).map_err(|e| format!("{}: {e}", out.display()))?;

@@ -3,12 +3,11 @@
 //! once the app runs (at the foot of the page, where its arrival moves nothing), and never inside
 //! an embed. Each chapter's "Embed this chapter" button opens it on that chapter.
 
-use js_sys::{Promise, Reflect};
-use wasm_bindgen::prelude::*;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_labels, use_story};
+use crate::browser;
 use crate::content::model::{Block, Slug, Story};
 use crate::embed::{snippet, story_address};
 use crate::params::View;
@@ -154,27 +153,14 @@ fn title(story: &Story, view: &View) -> String {
 
 /// Puts `text` on the clipboard; where the browser will not, selects the code for the reader.
 fn copy(text: &str, code: &NodeRef, copied: UseStateHandle<Copied>) {
-    let fail = {
-        let (code, copied) = (code.clone(), copied.clone());
-        move || {
+    let code = code.clone();
+    browser::copy_text(text, move |worked| {
+        if !worked {
             if let Some(area) = code.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
                 area.select();
             }
-            copied.set(Copied::Failed);
         }
-    };
-    // `navigator.clipboard` is missing outside secure contexts; calling it then would throw.
-    let navigator = gloo::utils::window().navigator();
-    let available = Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined());
-    if !available {
-        return fail();
-    }
-    let promise: Promise = navigator.clipboard().write_text(text);
-    let done: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| copied.set(Copied::Done));
-    let failed: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| fail());
-    let _ = promise.then2(&done, &failed);
-    // The promise settles after this returns; one of the two runs once. A few bytes per click.
-    done.forget();
-    failed.forget();
+        copied.set(if worked { Copied::Done } else { Copied::Failed });
+    });
 }

@@ -5,19 +5,33 @@ use yew::prelude::*;
 
 use super::embed_view::embed_credit;
 use super::use_story;
+use crate::browser;
 use crate::content::model::Story;
+use crate::data::{self, Format};
+use crate::state::AppContext;
 use crate::ui::{self, labels};
 
-/// The full source credit and a note on how quotations and figures are used; in an embed, the
+/// The full source credit, a note on how quotations and figures are used, and the figures as CSV
+/// and JSON (files the build writes beside the page); in an embed, the
 /// embed's own credit line too (inside the footer, so it is in the page's contentinfo landmark).
 #[component]
 pub fn SourceCredit() -> Html {
     let story = use_story();
     let words = labels(story.meta.lang);
+    // On paper the reader needs the address to come back; the app knows where it is served from.
+    let live = use_context::<AppContext>().is_some_and(|state| state.live);
     html! {
         <footer class="credit">
             <p>{ source_line(&story) }{ words.stop }</p>
+            if live {
+                <p class="print-only">{ words.this_page }{ words.colon }{ browser::address(None) }</p>
+            }
             <p>{ words.quotes_note }</p>
+            <p class="downloads">
+                { words.download }{ words.colon }
+                <a href={data::file_name(&story, Format::Csv)} download="">{ "CSV" }</a>{ " · " }
+                <a href={data::file_name(&story, Format::Json)} download="">{ "JSON" }</a>
+            </p>
             { embed_credit(&story) }
         </footer>
     }

@@ -249,7 +249,7 @@ test('the Embed control gives the snippet for the story, the current chapter and
   await page.goto(shared.story.url + '#projects');
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   // The chapter's own button opens the control on that chapter, with the choice focused.
-  await page.locator('#projects .chapter__tools button').click();
+  await page.locator('#projects .chapter__tools').getByRole('button', { name: '嵌入本章' }).click();
   await waitFor(page, () => document.querySelector('.embed-codes details').open && document.activeElement?.id === 'embed-what', 'the control to open');
   const code = page.locator('#embed-code');
   const address = shared.story.url;
