@@ -72,9 +72,16 @@ test('the page loads with no console error and no failed request, favicon includ
   assert.deepEqual(page.problems, []);
 });
 
-test('phone and desktop screenshots', async () => {
-  for (const [name, viewport] of [['phone-375x812', { width: 375, height: 812 }], ['desktop-1280x800', { width: 1280, height: 800 }]]) {
-    const page = await openStory({ viewport });
+test('phone and desktop screenshots, in both editions', async () => {
+  const shots = [
+    ['phone-375x812', '', { width: 375, height: 812 }],
+    ['desktop-1280x800', '', { width: 1280, height: 800 }],
+    ['phone-375x812-en', 'en.html', { width: 375, height: 812 }],
+  ];
+  for (const [name, path, viewport] of shots) {
+    const page = await openPage(shared.browser, { viewport });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
     await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
