@@ -48,20 +48,22 @@ test('when the WebAssembly cannot load, the story stays whole and readable', asy
   }
 });
 
-test('the app adopts the prerendered page with no warning and no layout shift', async () => {
-  const page = await openPage(shared.browser);
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+for (const path of ['', 'en.html', '?embed=1&block=growth-rates']) {
+  test(`the app adopts the prerendered page with no warning and no layout shift: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
+    // Two frames after hydration, so any shift it caused has been recorded.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], 'no layout shift');
+    assert.deepEqual(page.problems, [], 'no hydration warning, error or failed request');
   });
-  await page.goto(shared.server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
-  // Two frames after hydration, so any shift it caused has been recorded.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const shifts = await page.evaluate(() => window.__shifts);
-  assert.deepEqual(shifts, [], 'no layout shift');
-  assert.deepEqual(page.problems, [], 'no hydration warning, error or failed request');
-});
+}
 
 test('the page has a real title, description, language and share tags from the story', async () => {
   const page = await openPage(shared.browser, { javaScriptEnabled: false });
