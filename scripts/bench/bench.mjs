@@ -96,8 +96,9 @@ async function animationLongTasks(url) {
 const server = await serve();
 try {
   const sizes = await assetSizes();
-  // What a reader's first visit fetches: the page and its assets, not the embed script or preview.
-  const firstView = sizes.filter((a) => /\.(html|css|js|wasm)$/.test(a.name) && !a.name.startsWith('embed'));
+  // What a reader's first visit fetches: one page (index.html) and its assets; not the other edition's
+  // page, the embed script or preview, or the data files.
+  const firstView = sizes.filter((a) => /\.(css|js|wasm)$/.test(a.name) && !a.name.startsWith('embed') || a.name === 'index.html');
   const firstViewBrotli = firstView.reduce((sum, a) => sum + (a.brotli ?? a.raw), 0);
   const runs = await lighthouseRuns(server.url);
   const tasks = await animationLongTasks(server.url);
