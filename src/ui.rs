@@ -72,6 +72,8 @@ pub struct Labels {
     pub link_copied: &'static str,
     /// Introduces the page's address on paper.
     pub this_page: &'static str,
+    /// The quiet note shown when the interactive features cannot run.
+    pub app_off: &'static str,
     /// What the embed-code control is for.
     pub embed_help: &'static str,
     /// The label of the choice of what to embed.
@@ -149,6 +151,7 @@ const ZH: Labels = Labels {
     share_chapter: "分享本章",
     link_copied: "本章链接已复制",
     this_page: "本页地址",
+    app_off: "互动功能未能启动；故事全文、所有数字和图表数据表照常可读。",
     embed_help: "把下面的代码粘贴到网页中。框架的高度会随内容自动调整，在手机上也一样。",
     embed_what: "嵌入哪一部分",
     whole_story: "整个故事",
@@ -208,6 +211,7 @@ const EN: Labels = Labels {
     share_chapter: "Share this chapter",
     link_copied: "Link to this chapter copied",
     this_page: "This story online",
+    app_off: "The interactive features could not start; the whole story, every figure and every chart's data are here to read.",
     embed_help: "Paste this code into your page. The frame keeps to the height of its content, on phones too.",
     embed_what: "What to embed",
     whole_story: "The whole story",

@@ -3,14 +3,17 @@
 // runs under a Content-Security-Policy that allows no inline script.
 const tag = document.querySelector('script[data-wasm]');
 
+// The story stays readable; only the interactive features are off, and a quiet note says so.
+function off(error) {
+  document.documentElement.classList.add('app-off');
+  console.warn('The interactive features could not start:', error);
+}
+
 function start() {
+  if (typeof WebAssembly !== 'object') return off('this browser has no WebAssembly');
   import(tag.dataset.js)
     .then((glue) => glue.default({ module_or_path: tag.dataset.wasm }))
-    .catch((error) => {
-      // The story stays readable; only the interactive features are off.
-      document.documentElement.classList.add('app-off');
-      console.warn('The interactive features could not start:', error);
-    });
+    .catch(off);
 }
 
 // After the next frame is painted: requestAnimationFrame runs just before it, the timeout after.

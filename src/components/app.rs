@@ -24,7 +24,8 @@ pub struct AppProps {
 }
 
 /// The whole page: masthead, navigator, the opening, the chapters and the source credit, with what
-/// only embeds show (see `embed_view`), and the embed codes for editors of other sites.
+/// only embeds show (see `embed_view`), the embed codes for editors of other sites, and the note
+/// shown only if the interactive features cannot run (static/boot.js, the panic hook).
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let story = &props.story;
@@ -44,6 +45,7 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <SourceCredit />
             <EmbedCodes />
+            <p class="app-note">{ words.app_off }</p>
         </AppStateProvider>
         </ContextProvider<StoryContext>>
     }

@@ -1,0 +1,155 @@
+// Hardening: the site works under a strict Content-Security-Policy sent as a real header, asks no
+// other origin for anything and sets no cookie, and stays whole and readable when the WebAssembly
+// cannot load, when the browser has none, and when the app panics.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, serve, waitFor } from './harness.mjs';
+
+// Exactly the policy the README tells hosts to send.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'self'";
+
+const shared = {};
+before(async () => {
+  shared.server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
+  shared.browser = await launch();
+});
+after(async () => {
+  await shared.browser?.close();
+  await shared.server?.close();
+});
+
+/** A page that records CSP violations (in every frame) and every request. */
+async function guarded(options) {
+  const page = await openPage(shared.browser, options);
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
+  await page.context().addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+async function violations(page) {
+  const all = [];
+  for (const frame of page.frames()) all.push(...(await frame.evaluate(() => window.__violations ?? []).catch(() => [])));
+  return all;
+}
+
+for (const path of ['', 'en.html', '?embed=1&chapter=projects', '?theme=dark&lang=en']) {
+  test(`under the strict CSP header nothing is refused, figures count and charts draw: ${path || 'index'}`, async () => {
+    // A short screen, so the figure watched is below it at the start, even in the chapter embed.
+    const page = await guarded({ viewport: { width: 375, height: 400 } });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    // A figure further down counts up when it comes into view, through its frames to the end.
+    await page.evaluate(() => {
+      window.__frames = 0;
+      const live = document.querySelector('[data-indicator="provincial-projects"] .count-up__live');
+      new MutationObserver(() => (window.__frames += 1)).observe(live, { characterData: true, subtree: true, childList: true });
+    });
+    await page.locator('[data-indicator="provincial-projects"]').scrollIntoViewIfNeeded();
+    await waitFor(page, () => document.querySelector('[data-indicator="provincial-projects"] .count-up__live').textContent === '20' && window.__frames > 3, 'the count-up to run');
+    await page.locator('#provincial-list canvas').scrollIntoViewIfNeeded();
+    await waitFor(page, () => document.querySelector('#provincial-list canvas').dataset.drawn === 'final', 'the chart drawn');
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(page.problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('the embed preview and its frames run under the CSP too', async () => {
+  const page = await guarded();
+  await page.goto(shared.server.url + 'embed-preview.html');
+  await waitFor(page, () => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 300), 'both frames sized');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('no request leaves the site and no cookie is set', async () => {
+  const page = await guarded({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(shared.server.url + '#projects');
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  for (const part of await page.locator('.indicator, .chart__canvas').all()) await part.scrollIntoViewIfNeeded();
+  await page.locator('.embed-codes summary').click();
+  await page.goto(shared.server.url + 'en.html');
+  await page.goto(shared.server.url + 'embed-preview.html');
+  await waitFor(page, () => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 300), 'both frames sized');
+  const origin = new URL(shared.server.url).origin;
+  const elsewhere = page.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
+  assert.deepEqual(elsewhere, []);
+  assert.ok(page.requests.length > 10, `${page.requests.length} requests recorded`);
+  assert.deepEqual(await page.context().cookies(), []);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+});
+
+/** The story is whole: headline, every chapter, every chart's table, every figure at its value. */
+async function assertReadable(page, faiTotal = '81.8') {
+  assert.ok(await page.locator('h1').isVisible());
+  assert.equal(await page.locator('.chapter').count(), 4);
+  assert.equal(await page.locator('.chart__data table').count(), 3);
+  const figures = await page.locator('[data-indicator="fai-total"] .count-up__live').allTextContents();
+  assert.ok(figures.every((f) => f === faiTotal), `the figures are final: ${figures}`);
+}
+
+test('when the WebAssembly cannot load, the story is whole and a quiet note says the extras are off', async () => {
+  const page = await openPage(shared.browser);
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(shared.server.url);
+  await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
+  assert.ok(await page.locator('.app-note').isVisible());
+  assert.match(await page.locator('.app-note').textContent(), /互动功能未能启动/);
+  await assertReadable(page);
+});
+
+test('in a browser without WebAssembly the story is whole and the note shows', async () => {
+  const page = await openPage(shared.browser);
+  await page.addInitScript(() => delete window.WebAssembly);
+  await page.goto(shared.server.url + 'en.html');
+  await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
+  assert.match(await page.locator('.app-note').textContent(), /could not start/);
+  assert.ok(await page.locator('.app-note').isVisible());
+  await assertReadable(page, '8.18');
+});
+
+test('a panic in the app is logged and leaves the page whole, with the note', async () => {
+  const page = await openPage(shared.browser);
+  // A proxy or an extension altered the page: hydration meets an element it did not render, and
+  // Yew panics.
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    document.querySelector('.dek').replaceWith(document.createElement('div'));
+  }));
+  await page.goto(shared.server.url);
+  await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the panic to be handled');
+  assert.ok(page.problems.some((p) => p.startsWith('console error: The interactive features stopped: panicked')), page.problems.join('\n'));
+  assert.ok(await page.locator('.app-note').isVisible());
+  await assertReadable(page);
+});
+
+test('with scripts off the note says the extras are off', async () => {
+  const page = await openPage(shared.browser, { javaScriptEnabled: false });
+  await page.goto(shared.server.url);
+  assert.ok(await page.locator('.app-note').isVisible());
+  await assertReadable(page);
+});
+
+test('hostile addresses and fragments change nothing but what they may', async () => {
+  const hostile = [
+    '?embed=1&chapter=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+    '?lang=javascript:alert(1)&theme=%3Cscript%3E',
+    '?theme=dark%00&embed=%ZZ&block=' + 'a'.repeat(5000),
+    '#%3Cimg%20src=x%20onerror=alert(1)%3E',
+    '?lang="]*{}&embed=1&block=growth-rates',
+  ];
+  for (const path of hostile) {
+    const page = await guarded();
+    page.on('dialog', (dialog) => { page.problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), `the app to start for ${path.slice(0, 60)}`);
+    assert.deepEqual(page.problems, [], path.slice(0, 60));
+    assert.deepEqual(await violations(page), [], path.slice(0, 60));
+    assert.equal(await page.locator('img').count(), 0, 'no markup was injected');
+    assert.ok(new URL(page.url()).origin === new URL(shared.server.url).origin, 'no navigation elsewhere');
+  }
+});
