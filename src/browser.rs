@@ -125,6 +125,14 @@ fn settle(promise: Promise, done: impl FnOnce(bool) + 'static) {
     rejected.forget();
 }
 
+/// Replaces the page with the edition at `href` (relative to the site's folder), keeping the query
+/// and the fragment, as `static/view.js` does.
+pub fn open_edition(href: &str) {
+    let location = gloo::utils::window().location();
+    let url = format!("{href}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    let _ = location.replace(&url);
+}
+
 /// The page's own address, without its query and fragment, with `#id` when given.
 pub fn address(id: Option<&str>) -> String {
     let location = gloo::utils::window().location();

@@ -1,12 +1,13 @@
 //! The page's address read into typed values. Every parameter a reader or a host page can put in
-//! the query (`embed`, `chapter`, `block`, `theme`) goes through [`parse`], which never fails: a
-//! value it does not understand is ignored, and the page falls back to its default.
+//! the query (`embed`, `chapter`, `block`, `theme`, `lang`) goes through [`parse`], and the
+//! fragment through [`chapter_in_hash`]; neither fails: a value they do not understand is ignored,
+//! and the page falls back to its default.
 //!
 //! The rules follow the browser's own `URLSearchParams` (`+` is a space, a broken `%` escape is
 //! kept as written, the first of repeated keys wins), because `static/view.js` reads the same
 //! address with it before the app starts, and both must agree on what the page shows.
 
-use crate::content::model::Slug;
+use crate::content::model::{Lang, Slug};
 
 /// Which part of the story an embed shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub struct Params {
     pub embed: Option<View>,
     /// The theme, when one is asked for; otherwise the reader's own setting decides.
     pub theme: Option<Theme>,
+    /// The edition asked for (`en`, `zh` or `zh-CN`); otherwise the page's own.
+    pub lang: Option<Lang>,
 }
 
 /// Reads a query string (with or without its leading `?`). Never fails and never panics.
@@ -69,7 +72,18 @@ pub fn parse(query: &str) -> Params {
         Some("dark") => Some(Theme::Dark),
         _ => None,
     };
-    Params { embed, theme }
+    let lang = match get("lang") {
+        Some("en") => Some(Lang::En),
+        Some("zh" | "zh-CN") => Some(Lang::Zh),
+        _ => None,
+    };
+    Params { embed, theme, lang }
+}
+
+/// The chapter a fragment (`#slug`, with or without its `#`) names, if it is written as a slug
+/// can be. Whether the story has that chapter is the caller's question.
+pub fn chapter_in_hash(hash: &str) -> Option<Slug> {
+    Slug::try_from(hash.strip_prefix('#').unwrap_or(hash).to_owned()).ok()
 }
 
 /// The query's name–value pairs, decoded as `application/x-www-form-urlencoded`.
@@ -190,6 +204,25 @@ mod tests {
         assert_eq!(parse("?embed=1&theme=light").theme, Some(Theme::Light));
         assert_eq!(parse("?theme=blue").theme, None);
         assert_eq!(parse("?theme=Dark").theme, None);
+    }
+
+    #[test]
+    fn an_edition_is_english_or_chinese_or_the_pages_own() {
+        assert_eq!(parse("?lang=en").lang, Some(Lang::En));
+        assert_eq!(parse("?lang=zh").lang, Some(Lang::Zh));
+        assert_eq!(parse("?lang=zh-CN").lang, Some(Lang::Zh));
+        for other in ["?lang=fr", "?lang=EN", "?lang=", "?lang=javascript:alert(1)"] {
+            assert_eq!(parse(other).lang, None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_fragment_names_a_chapter_only_when_written_as_a_slug() {
+        assert_eq!(chapter_in_hash("#projects"), Some(slug("projects")));
+        assert_eq!(chapter_in_hash("projects"), Some(slug("projects")));
+        for bad in ["", "#", "#<img src=x>", "#Projects", "#projects?x", "#%70rojects", "##projects"] {
+            assert_eq!(chapter_in_hash(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@ use gloo::events::EventListener;
 use web_sys::MediaQueryList;
 use yew::prelude::*;
 
+use super::use_story;
 use crate::browser;
 use crate::state::{Action, AppContext, AppState};
+use crate::stories;
 
 /// The content that reads the state.
 #[derive(Properties, PartialEq)]
@@ -21,12 +23,23 @@ pub struct AppStateProviderProps {
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let state = use_reducer_eq(AppState::default);
+    let story = use_story();
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             let query = browser::reduced_motion_query();
             let motion = !query.as_ref().is_some_and(|query| query.matches());
-            state.dispatch(Action::Started { motion, embedded: browser::params().embed.is_some() });
+            let params = browser::params();
+            // static/view.js opens the edition ?lang= asks for before the first paint; should it
+            // not have run (a stale cached page, say), the app does it now.
+            if let Some(edition) = params
+                .lang
+                .filter(|lang| *lang != story.meta.lang)
+                .and_then(|lang| stories::editions(story.meta.id.as_str()).find(|edition| edition.lang == lang))
+            {
+                browser::open_edition(edition.href());
+            }
+            state.dispatch(Action::Started { motion, embedded: params.embed.is_some() });
             let scheme = browser::dark_scheme_query();
             if let Some(scheme) = &scheme {
                 state.dispatch(Action::Dark(scheme.matches()));

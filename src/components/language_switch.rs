@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_story;
+use crate::content::model::Slug;
+use crate::params;
 use crate::stories;
 use crate::ui::labels;
 
@@ -20,13 +22,19 @@ pub fn LanguageSwitch() -> Html {
         return Html::default();
     }
     // Read at the moment of the click: the address follows the chapter being read.
-    let onclick = Callback::from(|event: MouseEvent| {
+    let chapters: Vec<Slug> = story.chapters.iter().map(|c| c.id.clone()).collect();
+    let onclick = Callback::from(move |event: MouseEvent| {
         // Yew delegates events from the root, so the link is found from the target.
         let link = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|element| element.closest("a").ok().flatten());
+        // Only a fragment that names one of the story's chapters goes along.
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        let hash = params::chapter_in_hash(&hash)
+            .filter(|slug| chapters.contains(slug))
+            .map(|slug| format!("#{}", slug.as_str()))
+            .unwrap_or_default();
         if let Some(link) = link {
             let page = link.get_attribute("href").unwrap_or_default();
             let page = page.split('#').next().unwrap_or_default();

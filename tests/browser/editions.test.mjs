@@ -88,6 +88,14 @@ test('the language switch opens the other edition at the same chapter, both ways
   assert.deepEqual(page.problems, []);
 });
 
+test('should view.js not run, the app itself opens the edition ?lang= asks for', async () => {
+  const page = await openPage(shared.browser);
+  await page.route(/\/view-[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto(shared.server.url + '?lang=en#cadres');
+  await page.waitForURL(/\/en\.html\?lang=en#cadres$/);
+  await waitFor(page, () => document.documentElement.lang === 'en' && document.querySelector('.chapter-nav--live'), 'the English edition');
+});
+
 test('an English embed opens through the same address with &lang=en', async () => {
   const page = await open('?embed=1&lang=en&block=growth-rates');
   assert.match(page.url(), /\/en\.html\?embed=1&lang=en&block=growth-rates$/);
