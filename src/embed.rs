@@ -29,8 +29,9 @@ pub fn snippet(address: &str, view: &View, lang: Option<&str>, title: &str) -> S
     )
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-fn escape(text: &str) -> String {
+/// Escapes text for an HTML element or an attribute value in double quotes: the one function for
+/// the few places that write HTML as text (this snippet, and the prerendered page's head).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

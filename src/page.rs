@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::content::model::Story;
+use crate::embed::escape;
 use crate::share;
 
 /// Why a page could not be filled.
@@ -124,21 +125,6 @@ fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> 
     let end = start + page[start..].find(after).ok_or_else(|| PageError(format!("{before} is not closed")))?;
     page.replace_range(start..end, with);
     Ok(())
-}
-
-/// Escapes text for an HTML attribute or element.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
