@@ -1,16 +1,17 @@
 // Reads the page's address before the first paint, so the prerendered story already shows what the
 // address asks for: an edition (?lang=en|zh), a theme (?theme=light|dark) and, in another site's
-// iframe, an embed view (?embed=1, &chapter=<slug> or &block=<id>). It keeps the frame's height known to the host page
-// (static/embed.js) from the start, with or without the WebAssembly. src/params.rs reads the same
-// address by the same rules for the app; the browser tests check that they agree.
+// iframe, an embed view (?embed=1, &chapter=<slug> or &block=<id>). It keeps the frame's height
+// known to the host page (static/embed.js) from the start, with or without the WebAssembly.
+// src/params.rs reads the same address by the same rules for the app; the browser tests check
+// that they agree.
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
 
   // ?lang=en (or zh) opens that edition: a page of its own, which the build lists first in the head.
-  var lang = query.get('lang');
-  if (lang === 'zh') lang = 'zh-CN';
-  if (lang && /^[a-zA-Z-]{2,10}$/.test(lang) && lang.toLowerCase() !== root.lang.toLowerCase()) {
+  var asked = query.get('lang');
+  var lang = asked === 'en' ? 'en' : asked === 'zh' || asked === 'zh-CN' ? 'zh-CN' : null;
+  if (lang && lang !== root.lang) {
     var edition = document.querySelector('link[rel="alternate"][hreflang="' + lang + '"]');
     if (edition) {
       location.replace(edition.href + location.search + location.hash);
