@@ -25,8 +25,10 @@ pub fn ChapterNav() -> Html {
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
     let motion = app.as_ref().and_then(|state| state.moves()).unwrap_or(false);
-    // In another site's iframe the address and the keyboard belong to the host page.
-    let tracking = live && !app.as_ref().is_some_and(|state| state.embedded);
+    // In another site's iframe the address and the keyboard belong to the host page. Tracking starts
+    // at hydration, before the app is marked live, so a key pressed as the page comes alive is not
+    // lost; an embed stops it as soon as the address has been read.
+    let tracking = !app.as_ref().is_some_and(|state| state.embedded);
     let ids =
         use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
     let reading = use_reading(ids.clone(), tracking);
