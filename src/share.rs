@@ -137,15 +137,12 @@ pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
         }
     }
     let words = ui::labels(meta.lang);
+    // Publisher and date, never cut off: the article's long title is on the page itself.
     let credit = format!(
-        "{}{}{}{}{}{}{}{}{} {}",
+        "{}{}{}{}{} {}",
         words.source,
         words.colon,
         meta.source.publisher,
-        words.publisher_gap,
-        words.title_open,
-        meta.source.title,
-        words.title_close,
         words.comma,
         words.published,
         ui::date(meta.lang, &meta.source.date)
