@@ -31,10 +31,12 @@ pub struct AppState {
 /// What can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The app has hydrated, and the reader's motion preference and the address are known.
+    /// The app has hydrated, and the reader's preferences and the address are known.
     Started {
         /// False when the reader asks for reduced motion.
         motion: bool,
+        /// Whether the reader's system asks for dark colours.
+        dark: bool,
         /// Whether the address asks for an embed view.
         embedded: bool,
     },
@@ -63,7 +65,9 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Started { motion, embedded } => AppState { live: true, motion: Some(motion), embedded, ..*self },
+            Action::Started { motion, dark, embedded } => {
+                AppState { live: true, motion: Some(motion), dark: Some(dark), embedded, ..*self }
+            }
             Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
             Action::OfferEmbed(index) => AppState { embed_offer: Some(index), ..*self },
             Action::EmbedOffered => AppState { embed_offer: None, ..*self },
@@ -90,8 +94,11 @@ mod tests {
         let state = Rc::new(AppState::default());
         assert_eq!(*state, AppState::default());
         assert_eq!(state.moves(), None);
-        let started = state.reduce(Action::Started { motion: false, embedded: true });
-        assert_eq!((started.live, started.motion, started.embedded), (true, Some(false), true));
+        let started = state.reduce(Action::Started { motion: false, dark: true, embedded: true });
+        assert_eq!(
+            (started.live, started.motion, started.dark, started.embedded),
+            (true, Some(false), Some(true), true)
+        );
         let moved = started.reduce(Action::Motion(true));
         assert_eq!(moved.moves(), Some(true));
     }

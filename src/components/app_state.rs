@@ -39,11 +39,10 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
             {
                 browser::open_edition(edition.href());
             }
-            state.dispatch(Action::Started { motion, embedded: params.embed.is_some() });
             let scheme = browser::dark_scheme_query();
-            if let Some(scheme) = &scheme {
-                state.dispatch(Action::Dark(scheme.matches()));
-            }
+            let dark = scheme.as_ref().is_some_and(|scheme| scheme.matches());
+            // One action, so the page renders once as the app starts.
+            state.dispatch(Action::Started { motion, dark, embedded: params.embed.is_some() });
             let follow = |query: Option<MediaQueryList>, action: fn(bool) -> Action| {
                 let state = state.clone();
                 query.map(|query| {

@@ -40,7 +40,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         // A new colour scheme: redraw in the colours the stylesheet now gives.
         let dark = use_context::<AppContext>().and_then(|state| state.dark);
         let view = view.clone();
-        use_effect_with(dark, move |_| view.recolour());
+        use_effect_with(dark, move |&dark| view.scheme(dark));
     }
     use_effect_with(view.clone(), |view| {
         let watcher = view.clone();
@@ -86,6 +86,8 @@ pub struct ChartView {
     /// The canvas box in CSS pixels, as the ResizeObserver last reported it.
     size: Cell<Option<(f64, f64)>>,
     palette: Cell<Option<Palette>>,
+    /// The colour scheme last reported, `None` until the app has started.
+    dark: Cell<Option<bool>>,
     /// A redraw waiting for the next frame.
     pending: RefCell<Option<AnimationFrame>>,
 }
@@ -98,14 +100,18 @@ impl ChartView {
             progress: Cell::new(1.0),
             size: Cell::new(None),
             palette: Cell::new(None),
+            dark: Cell::new(None),
             pending: RefCell::new(None),
         }
     }
 
-    /// Re-reads the colours and redraws, once the size is known.
-    fn recolour(&self) {
-        self.palette.set(None);
-        self.paint();
+    /// The reader's colour scheme as the app knows it. Learning it as the app starts draws nothing
+    /// (the first drawing reads the colours anyway); a change afterwards re-reads them and redraws.
+    fn scheme(&self, dark: Option<bool>) {
+        if self.dark.replace(dark).is_some() {
+            self.palette.set(None);
+            self.paint();
+        }
     }
 
     /// An entrance frame: draws at `progress` once the size is known.
