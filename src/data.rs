@@ -15,6 +15,14 @@ pub enum Format {
 }
 
 impl Format {
+    /// `story`'s figures in this format.
+    pub fn render(self, story: &Story) -> String {
+        match self {
+            Format::Csv => csv(story),
+            Format::Json => json(story),
+        }
+    }
+
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -1,10 +1,11 @@
 //! The build's last step, run by Trunk as a `post_build` hook with `TRUNK_STAGING_DIR` set (or given
-//! the folder as its one argument): for each story page (an HTML page with a `#story` element), it
+//! the folder as its one argument). For each story page (an HTML page with a `#story` element) it
 //! writes a page for every edition of its story (`index.html`, `en.html`), each with its own share
-//! image and its figures as CSV and JSON, rendering the story into it so a reader sees the whole story before (and without) the
-//! WebAssembly; then it writes `.br` and `.gz` beside every text asset and the Wasm, so a static
-//! host or CDN can serve them as they are. With `SITE_URL` set (the public address of the folder, ending in `/`), the share tags
-//! carry absolute addresses, as some sites that show previews require.
+//! image and its figures as CSV and JSON, and renders the story into it, so a reader sees the whole
+//! story before (and without) the WebAssembly. Then it writes `.br` and `.gz` beside every text
+//! asset and the Wasm, so a static host or CDN can serve them as they are. With `SITE_URL` set (the
+//! public address of the folder, ending in `/`), the share tags carry absolute addresses, as some
+//! sites that show previews require.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -72,11 +73,7 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
             let head = page::Head { image: &image_url, url: url.as_deref(), alternates: &alternates };
             for format in [Format::Csv, Format::Json] {
                 let name = data::file_name(&story, format);
-                let text = match format {
-                    Format::Csv => data::csv(&story),
-                    Format::Json => data::json(&story),
-                };
-                std::fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+                std::fs::write(dir.join(&name), format.render(&story)).map_err(|e| format!("{name}: {e}"))?;
             }
             let out = dir.join(edition.page);
             let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{}: {e}", out.display()))?;
