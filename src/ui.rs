@@ -1,7 +1,7 @@
 //! The words of the page itself (not of the story) in each language, and the ways each language
 //! writes dates and bounds. One table per language keeps every string of the interface in one place.
 
-use crate::content::model::{Bound, IsoDate, Lang};
+use crate::content::model::{Bound, IsoDate, Lang, Story};
 use crate::format;
 
 /// The interface's words in one language.
@@ -251,6 +251,12 @@ pub fn number(lang: Lang, value: f64, precision: u8) -> String {
         Lang::Zh => fixed,
         Lang::En => format::grouped(&fixed),
     }
+}
+
+/// A part of the story named under the story's own title ("抚顺的上半年：…", "Fushun's first
+/// half: …"), as a share sheet or an embed's iframe names a chapter or a chart.
+pub fn part_title(story: &Story, part: &str) -> String {
+    format!("{}{}{part}", story.meta.title, labels(story.meta.lang).colon)
 }
 
 /// The words written before and after a number to say it is exact or a floor ("40%以上").

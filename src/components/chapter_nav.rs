@@ -9,7 +9,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::language_switch::LanguageSwitch;
-use super::{use_labels, use_story};
+use super::{needs_app, use_labels, use_story};
 use crate::browser;
 use crate::hooks::use_reading;
 use crate::scroll::{key_step, step_target, Step};
@@ -88,7 +88,7 @@ pub fn ChapterNav() -> Html {
         html! {
             <button
                 type="button"
-                class={classes!("chapter-nav__step", (!live).then_some("chapter-nav__step--off"))}
+                class={classes!("chapter-nav__step", needs_app(live))}
                 aria-label={label}
                 aria-hidden={(!live).then_some("true")}
                 disabled={target.is_none()}
@@ -132,8 +132,8 @@ fn keep_in_view(list: &HtmlElement) {
         return;
     };
     // offsetLeft counts from the list only if the list is the offset parent; measure both instead.
-    let (start, end) = (list.get_bounding_client_rect().left(), list.get_bounding_client_rect().right());
-    let (left, right) = (link.get_bounding_client_rect().left(), link.get_bounding_client_rect().right());
+    let (shown, wanted) = (list.get_bounding_client_rect(), link.get_bounding_client_rect());
+    let (start, end, left, right) = (shown.left(), shown.right(), wanted.left(), wanted.right());
     let scroll = f64::from(list.scroll_left());
     if left < start {
         list.set_scroll_left((scroll - (start - left)).round() as i32);

@@ -5,9 +5,10 @@
 
 use yew::prelude::*;
 
-use super::{use_labels, use_story};
+use super::{needs_app, use_labels, use_story};
 use crate::browser;
 use crate::state::{Action, AppContext};
+use crate::ui;
 
 /// Which chapter the tools are for.
 #[derive(Properties, PartialEq)]
@@ -31,7 +32,7 @@ pub fn ChapterTools(props: &ChapterToolsProps) -> Html {
         Callback::from(move |_| {
             let chapter = &story.chapters[index];
             let url = browser::address(Some(chapter.id.as_str()));
-            let title = format!("{}{}{}", story.meta.title, words.colon, chapter.title);
+            let title = ui::part_title(&story, &chapter.title);
             let shown = status.clone();
             // The share sheet says for itself what happened; a copy needs saying.
             if browser::share(&title, &url, |_| {}).is_none() {
@@ -41,7 +42,7 @@ pub fn ChapterTools(props: &ChapterToolsProps) -> Html {
         })
     });
     html! {
-        <p class={classes!("chapter__tools", (!live).then_some("chapter__tools--off"))} aria-hidden={(!live).then_some("true")}>
+        <p class={classes!("chapter__tools", needs_app(live))} aria-hidden={(!live).then_some("true")}>
             <button type="button" class="tool" disabled={!live} onclick={on_share}>{ words.share_chapter }</button>
             <button type="button" class="tool" disabled={!live} onclick={on_embed}>{ words.embed_chapter }</button>
             <span class="chapter__status" role="status">{ *status }</span>

@@ -12,6 +12,7 @@ use crate::content::model::{Block, Slug, Story};
 use crate::embed::{snippet, story_address};
 use crate::params::View;
 use crate::state::{Action, AppContext};
+use crate::ui;
 
 /// What the copy button last achieved.
 #[derive(Clone, Copy, PartialEq)]
@@ -145,10 +146,7 @@ fn title(story: &Story, view: &View) -> String {
         View::Block(slug) => charts(story).find(|(id, _)| *id == slug).map(|(_, title)| title),
         View::Story | View::Unknown => None,
     };
-    match part {
-        Some(part) => format!("{}{}{part}", story.meta.title, crate::ui::labels(story.meta.lang).colon),
-        None => story.meta.title.clone(),
-    }
+    part.map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part))
 }
 
 /// Puts `text` on the clipboard; where the browser will not, selects the code for the reader.

@@ -35,6 +35,13 @@ pub fn use_story() -> StoryContext {
     use_context::<StoryContext>().expect("components render inside App, which provides the story")
 }
 
+/// The classes of a control that works only once the app runs: `needs-app` always, and
+/// `needs-app--waiting` until then, which keeps its place but hides it, so nothing moves when it
+/// appears. The stylesheet hides every `needs-app` control again if the app stops (`app-off`).
+pub fn needs_app(live: bool) -> Classes {
+    classes!("needs-app", (!live).then_some("needs-app--waiting"))
+}
+
 /// The interface's words in the story's language.
 #[hook]
 pub fn use_labels() -> &'static Labels {

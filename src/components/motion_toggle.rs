@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::use_labels;
+use super::{needs_app, use_labels};
 use crate::state::{Action, AppContext};
 
 /// A toggle button, pressed while motion is stopped. With the system's reduced-motion setting on,
@@ -15,10 +15,10 @@ pub fn MotionToggle() -> Html {
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
     let system_still = app.as_ref().is_some_and(|state| state.motion == Some(false));
-    let still = app.as_ref().is_some_and(|state| state.still) || system_still;
+    let still = app.as_ref().and_then(|state| state.moves()) == Some(false);
     let onclick = app.filter(|_| live).map(|app| Callback::from(move |_| app.dispatch(Action::Still(!app.still))));
     html! {
-        <p class={classes!("motion-toggle", (!live).then_some("motion-toggle--off"))} aria-hidden={(!live).then_some("true")}>
+        <p class={classes!("motion-toggle", needs_app(live))} aria-hidden={(!live).then_some("true")}>
             <button type="button" class="tool" aria-pressed={if still { "true" } else { "false" }} disabled={!live || system_still} {onclick}>
                 { words.stop_motion }
             </button>
