@@ -46,8 +46,8 @@ struct Row<'a> {
     unit: String,
     /// The figure as the page writes it ("40%以上", "8.18 billion yuan", "3rd").
     written: String,
-    /// "以上" or "at least" for a floor; empty for an exact value.
-    bound: &'static str,
+    /// "以上" or "at least" for a floor, the words the page writes it with; empty for an exact value.
+    bound: String,
 }
 
 fn rows(story: &Story) -> impl Iterator<Item = Row<'_>> {
@@ -62,16 +62,16 @@ fn rows(story: &Story) -> impl Iterator<Item = Row<'_>> {
             indicator,
             value: crate::format::fixed(indicator.value, indicator.precision),
             unit,
-            written: crate::charts::display(
-                lang,
-                indicator.value,
-                indicator.precision,
-                &indicator.unit,
-                indicator.bound,
-            ),
-            bound: if indicator.bound == Bound::AtLeast { words.at_least } else { "" },
+            written: crate::ui::figure(lang, indicator),
+            bound: bound_column(lang, indicator.bound),
         }
     })
+}
+
+/// A floor's words as the bound column gives them: the page's own words for it, without the figure.
+fn bound_column(lang: Lang, bound: Bound) -> String {
+    let (before, after) = crate::ui::bound_words(lang, bound);
+    format!("{before}{after}").trim().to_owned()
 }
 
 /// Every indicator of `story` as CSV, headed in the story's language.
@@ -103,7 +103,7 @@ pub fn csv(story: &Story) -> String {
             &row.value,
             &row.unit,
             &row.written,
-            row.bound,
+            &row.bound,
             &i.period,
             &i.basis,
             derived,
@@ -210,7 +210,7 @@ mod tests {
             en.contains("sanmu-capacity,Designed scale of the Sanmu Group project,650000,tonnes,\"650,000 tonnes\""),
             "{en}"
         );
-        assert!(en.contains(",40,%,over 40%,at least,"), "{en}");
+        assert!(en.contains(",40,%,at least 40%,at least,"), "{en}");
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
 
-use crate::charts::display;
 use crate::content::model::Story;
 use crate::ui;
 use crate::wrap::wrap;
@@ -125,7 +124,7 @@ pub fn render(story: &Story, fonts: &Fonts) -> Vec<u8> {
     let column = inner / figures.len().max(1) as f32;
     for (i, indicator) in figures.iter().enumerate() {
         let x = MARGIN + column * i as f32;
-        let figure = display(meta.lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound);
+        let figure = ui::figure(meta.lang, indicator);
         let size = (84.0_f32).min(84.0 * (column - 24.0) / measure(&fonts.bold, 84.0, &figure).max(1.0));
         image.text(&fonts.bold, size, &figure, x, figures_y, ACCENT);
         for (j, line) in

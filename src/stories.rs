@@ -4,7 +4,7 @@
 //! are editions of one story, each on its own page.
 
 use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate};
-use crate::content::model::{Kind, Lang, Meta, Paragraph, PullQuote, Slug, Source, Story};
+use crate::content::model::{Kind, Lang, Meta, Notes, Paragraph, PullQuote, Slug, Source, Story};
 use crate::content::rich::{RichText, Span};
 
 include!(concat!(env!("OUT_DIR"), "/stories.rs"));

@@ -1,7 +1,7 @@
 //! The words of the page itself (not of the story) in each language, and the ways each language
 //! writes dates and bounds. One table per language keeps every string of the interface in one place.
 
-use crate::content::model::{Bound, IsoDate, Lang, Story};
+use crate::content::model::{Bound, Indicator, IsoDate, Kind, Lang, Story};
 use crate::format;
 
 /// The interface's words in one language.
@@ -62,8 +62,6 @@ pub struct Labels {
     pub derived_from: &'static str,
     /// The unit of a rank, in the downloads.
     pub rank: &'static str,
-    /// A floor's bound, in the downloads.
-    pub at_least: &'static str,
     /// Introduces the links to the figures as CSV and JSON.
     pub download: &'static str,
     /// The link that shares (or copies) the address of a chapter.
@@ -146,7 +144,6 @@ const ZH: Labels = Labels {
     bound: "下限",
     derived_from: "换算自",
     rank: "位",
-    at_least: "以上",
     download: "下载全部数字",
     share_chapter: "分享本章",
     link_copied: "本章链接已复制",
@@ -206,7 +203,6 @@ const EN: Labels = Labels {
     bound: "Bound",
     derived_from: "Derived from",
     rank: "rank",
-    at_least: "at least",
     download: "Download every figure",
     share_chapter: "Share this chapter",
     link_copied: "Link to this chapter copied",
@@ -259,13 +255,30 @@ pub fn part_title(story: &Story, part: &str) -> String {
     format!("{}{}{part}", story.meta.title, labels(story.meta.lang).colon)
 }
 
-/// The words written before and after a number to say it is exact or a floor ("40%以上").
+/// The words written before and after a number to say it is exact or a floor: "40%以上", "at
+/// least 40%". 以上 includes its bound, and so does "at least"; every surface that writes a floor
+/// (card, prose, chart, table, downloads, share image) uses these words, and the build refuses a
+/// story text that writes a floor's figure without them.
 pub fn bound_words(lang: Lang, bound: Bound) -> (&'static str, &'static str) {
     match (lang, bound) {
         (_, Bound::Exact) => ("", ""),
         (Lang::Zh, Bound::AtLeast) => ("", "以上"),
-        (Lang::En, Bound::AtLeast) => ("over ", ""),
+        (Lang::En, Bound::AtLeast) => ("at least ", ""),
     }
+}
+
+/// The words a figure's number stands between: a floor's words, a rank's (第3位; in English the
+/// ordinal suffix is the unit, "3rd") and the unit. Every surface writes a figure with these.
+pub fn affixes(lang: Lang, indicator: &Indicator) -> (String, String) {
+    let (floor_before, floor_after) = bound_words(lang, indicator.bound);
+    let rank = if indicator.kind == Kind::Rank && lang == Lang::Zh { "第" } else { "" };
+    (format!("{floor_before}{rank}"), format!("{}{floor_after}", indicator.unit))
+}
+
+/// A figure written for reading: "92.1%", "40%以上", "at least 40%", "第3位", "3rd".
+pub fn figure(lang: Lang, indicator: &Indicator) -> String {
+    let (before, after) = affixes(lang, indicator);
+    format!("{before}{}{after}", number(lang, indicator.value, indicator.precision))
 }
 
 /// A date as readers of `lang` write it: "2023年7月25日", "25 July 2023".
@@ -308,7 +321,7 @@ mod tests {
     #[test]
     fn a_lower_bound_reads_naturally_in_both_languages() {
         assert_eq!(bound_words(Lang::Zh, Bound::AtLeast), ("", "以上"));
-        assert_eq!(bound_words(Lang::En, Bound::AtLeast), ("over ", ""));
+        assert_eq!(bound_words(Lang::En, Bound::AtLeast), ("at least ", ""));
         assert_eq!(bound_words(Lang::Zh, Bound::Exact), ("", ""));
     }
 }

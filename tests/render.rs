@@ -59,3 +59,51 @@ fn text_from_the_story_is_escaped_never_markup() {
 fn the_render_is_deterministic() {
     assert_eq!(render(story()), render(story()));
 }
+
+#[test]
+fn a_floor_and_a_rank_are_written_one_way_on_every_surface_of_each_edition() {
+    use story::data::Format;
+    // The card said "over 40%", the text "more than 40%", the download "at least"; a rank card said
+    // "3位". Every surface now writes a figure through one function, in each language.
+    for (id, floor, rank, not) in [
+        ("fushun-2023h1", "40%以上", "第3位", ["超过40%", ">3位<"]),
+        ("fushun-2023h1-en", "at least 40%", "3rd", ["over 40%", "more than 40%"]),
+    ] {
+        let story = story::stories::build(id).unwrap();
+        let html = render(story.clone());
+        let csv = Format::Csv.render(&story);
+        let json = Format::Json.render(&story);
+        for (surface, text) in [("page", &html), ("csv", &csv), ("json", &json)] {
+            assert!(text.contains(floor), "{id} {surface} does not write {floor:?}");
+            assert!(text.contains(rank), "{id} {surface} does not write {rank:?}");
+            for wrong in not {
+                assert!(!text.contains(wrong), "{id} {surface} writes {wrong:?}");
+            }
+        }
+        // The chart draws the floor with the same words.
+        let chart = story.blocks().find_map(|block| match block {
+            story::content::model::Block::Chart(chart) if chart.id.as_str() == "industrial-floor" => Some(chart),
+            _ => None,
+        });
+        let data = story::charts::ChartData::new(&story, chart.unwrap());
+        assert_eq!(data.data[0].display, floor, "{id} chart");
+    }
+}
+
+#[test]
+fn a_box_of_notes_is_an_aside_with_its_heading_and_every_note() {
+    let story = story();
+    let html = render(story.clone());
+    let notes = story
+        .intro
+        .iter()
+        .find_map(|block| match block {
+            story::content::model::Block::Notes(notes) => Some(notes),
+            _ => None,
+        })
+        .expect("the opening has a box of notes");
+    let aside =
+        html.split("<aside class=\"notes\">").nth(1).expect("rendered as an aside").split("</aside>").next().unwrap();
+    assert!(aside.contains(&format!("<h2 class=\"notes__title\">{}</h2>", notes.title)), "{aside}");
+    assert_eq!(aside.matches("<li>").count(), notes.items.len());
+}

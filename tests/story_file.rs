@@ -12,12 +12,15 @@ const SOURCE: &str = include_str!("../stories/fushun-2023h1.source.txt");
 
 /// The error report for the story file with its first `from` replaced by `to`.
 fn refused_after(from: &str, to: &str) -> String {
+    checked_after(from, to).unwrap_or_else(|| panic!("a story with {from:?} replaced by {to:?} was accepted"))
+}
+
+/// The error report for the story file with its first `from` replaced by `to`, or `None` if the
+/// edited story keeps every rule.
+fn checked_after(from: &str, to: &str) -> Option<String> {
     assert!(STORY.contains(from), "the story file no longer contains {from:?}");
     let text = STORY.replacen(from, to, 1);
-    match parse(FILE, &text).and_then(|story| check(FILE, story, SOURCE)) {
-        Ok(_) => panic!("a story with {from:?} replaced by {to:?} was accepted"),
-        Err(error) => error.to_string(),
-    }
+    parse(FILE, &text).and_then(|story| check(FILE, story, SOURCE)).err().map(|error| error.to_string())
 }
 
 fn assert_reports(report: &str, expected: &str) {
@@ -67,17 +70,18 @@ fn an_unknown_or_missing_story_id_falls_back_to_the_first_story() {
 fn every_block_type_appears_in_the_story() {
     let story = load(Path::new(FILE)).unwrap();
     let blocks = story.intro.iter().chain(story.chapters.iter().flat_map(|c| &c.blocks));
-    let mut seen = [false; 4];
+    let mut seen = [false; 5];
     for block in blocks {
         let index = match block {
             Block::Paragraph(_) => 0,
             Block::Indicators(_) => 1,
             Block::Chart(_) => 2,
             Block::PullQuote(_) => 3,
+            Block::Notes(_) => 4,
         };
         seen[index] = true;
     }
-    assert_eq!(seen, [true; 4]);
+    assert_eq!(seen, [true; 5]);
 }
 
 #[test]
@@ -90,7 +94,7 @@ fn an_unknown_block_type_is_refused() {
 #[test]
 fn a_misspelt_field_is_refused_with_its_line() {
     let report = refused_after("caption =", "captoin =");
-    assert_reports(&report, "intro[1]");
+    assert_reports(&report, "intro[2]");
     assert_reports(&report, "unknown field `captoin`");
     assert_reports(&report, "line ");
 }
@@ -111,7 +115,7 @@ fn a_malformed_slug_is_refused() {
 #[test]
 fn a_chart_naming_an_undefined_indicator_is_refused() {
     let report = refused_after("\"tourism-revenue\"]\n\n[[intro]]", "\"tourism\"]\n\n[[intro]]");
-    assert_reports(&report, "intro[1].indicators[2]: indicator \"tourism\" is not defined");
+    assert_reports(&report, "intro[2].indicators[2]: indicator \"tourism\" is not defined");
 }
 
 #[test]
@@ -153,7 +157,7 @@ fn an_empty_unit_is_refused() {
 
 #[test]
 fn an_empty_chapter_title_is_refused() {
-    let report = refused_after("title = \"开局之年：从一场奠基说起\"", "title = \"\"");
+    let report = refused_after("title = \"开局之年：项目先行，书记市长带队招商\"", "title = \"\"");
     assert_reports(&report, "chapters[0].title: must not be empty");
 }
 
@@ -192,7 +196,7 @@ fn an_indicator_quote_not_in_the_source_is_refused() {
 
 #[test]
 fn an_unclosed_quotation_mark_is_refused() {
-    let report = refused_after("「热火朝天、赶抢工期」", "「热火朝天、赶抢工期");
+    let report = refused_after("「大干项目、大抓落地、大拼发展」", "「大干项目、大抓落地、大拼发展");
     assert_reports(&report, "chapters[1].blocks[0]");
     assert_reports(&report, "never closed");
 }
@@ -207,7 +211,7 @@ fn an_impossible_date_is_refused() {
 #[test]
 fn bars_in_different_units_are_refused() {
     let report = refused_after("indicators = [\"fai-growth\",", "indicators = [\"fai-total\",");
-    assert_reports(&report, "intro[1].indicators: bars side by side must share one unit");
+    assert_reports(&report, "intro[2].indicators: bars side by side must share one unit");
 }
 
 #[test]
@@ -216,7 +220,7 @@ fn a_units_chart_whose_part_exceeds_its_whole_is_refused() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-list-size\", \"provincial-projects\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[5].indicators: a units chart needs the part no larger than the whole");
+    assert_reports(&report, "chapters[1].blocks[6].indicators: a units chart needs the part no larger than the whole");
 }
 
 #[test]
@@ -225,13 +229,16 @@ fn a_units_chart_naming_an_undefined_count_is_refused_not_a_crash() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-projects\", \"list-size\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[5].indicators[1]: indicator \"list-size\" is not defined");
+    assert_reports(&report, "chapters[1].blocks[6].indicators[1]: indicator \"list-size\" is not defined");
 }
 
 #[test]
 fn a_part_of_whole_chart_of_a_growth_rate_is_refused() {
     let report = refused_after("indicators = [\"industrial-share\"]", "indicators = [\"fai-growth\"]");
-    assert_reports(&report, "intro[2].indicators: a part-of-whole chart draws exactly one share indicator");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[3].indicators: a part-of-whole chart draws exactly one share indicator",
+    );
 }
 
 #[test]
@@ -283,5 +290,72 @@ fn a_figure_shown_large_twice_is_refused() {
 #[test]
 fn a_chart_named_like_an_indicator_is_refused() {
     let report = refused_after("id = \"industrial-floor\"", "id = \"industrial-share\"");
-    assert_reports(&report, "intro[2].id: \"industrial-share\" is also an indicator's id");
+    assert_reports(&report, "chapters[1].blocks[3].id: \"industrial-share\" is also an indicator's id");
+}
+
+#[test]
+fn a_rank_reads_as_a_place_in_chinese() {
+    // "3位" on a card reads as "three people"; a rank is written 第3位.
+    let report = refused_after("unit = \"位\"", "unit = \"个\"");
+    assert_reports(
+        &report,
+        "indicators[8].unit: a rank's unit names a place, \"位\" or \"名\", so that it reads 第3位",
+    );
+    assert_eq!(checked_after("quote = \"排名全省第三位\"", "quote = \"全省第三位\""), None, "第三位 is a place");
+    let report = refused_after("quote = \"排名全省第三位\"", "quote = \"三位\"");
+    assert_reports(&report, "indicators[8].precision: the quote does not write the value as \"3\"");
+    let story = load(Path::new(FILE)).unwrap();
+    let rank = story.indicators.iter().find(|i| i.kind == Kind::Rank).unwrap();
+    assert_eq!(story::ui::figure(story.meta.lang, rank), "第3位");
+}
+
+#[test]
+fn a_floor_is_written_with_its_words_wherever_its_figure_appears() {
+    let report = refused_after("上半年工业项目投资占比为40%以上。", "上半年工业项目投资占比超过40%。");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[3].caption: writes the floor \"40%\" without this edition's words for a floor: write \"40%以上\"",
+    );
+}
+
+#[test]
+fn a_figure_is_shown_once_in_a_section() {
+    // The card gives 81.8亿元; a heading or the text beside it giving it again is repetition.
+    let report =
+        refused_after("title = \"项目为王：工地、清单和指挥部\"", "title = \"项目为王：上半年投资完成81.8亿元\"");
+    assert_reports(
+        &report,
+        "chapters[1]: shows the figure \"81.8亿元\" (fai-total) 2 times: a card, chapters[1].title; show a figure once in a section",
+    );
+    // The headline's cards count in the opening.
+    let report = refused_after("三项增速都没有注明", "固定资产投资增速22.3%等三项增速都没有注明");
+    assert_reports(&report, "intro: shows the figure \"22.3%\" (fai-growth) 2 times: a card, intro[3].items[0]");
+    // A figure in another chapter is not a repetition.
+    let another_section = checked_after(
+        "综述第一部分从6月28日的那场奠基仪式写起。",
+        "综述第一部分从6月28日的那场奠基仪式写起，全市投资81.8亿元。",
+    );
+    assert_eq!(another_section, None, "another section may give the figure");
+}
+
+#[test]
+fn every_chapter_has_something_to_see_besides_its_text() {
+    let report = refused_after(
+        "[[chapters.blocks]]\ntype = \"pull_quote\"\ntext = \"风清则气正，气正则心齐，心齐则事成。\"\nattribution = \"综述原文\"\n",
+        "",
+    );
+    assert_reports(
+        &report,
+        "chapters[3].blocks: a chapter needs at least one thing to see besides its text: figures, a chart, a pull quote or notes",
+    );
+}
+
+#[test]
+fn a_box_of_notes_quotes_the_source_verbatim_and_is_not_empty() {
+    let report = refused_after("**因果。**综述把成绩归于党的领导", "**因果。**综述称「成绩归于党的领导」");
+    assert_reports(&report, "intro[3].items[4]: \"成绩归于党的领导\" is not in the source article word for word");
+    let start = STORY.find("items = [").unwrap();
+    let end = start + STORY[start..].find(']').unwrap() + 1;
+    let report = refused_after(&STORY[start..end], "items = []");
+    assert_reports(&report, "intro[3].items: must hold at least one note");
 }

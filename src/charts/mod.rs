@@ -45,18 +45,12 @@ impl ChartData {
             .map(|indicator| Datum {
                 label: indicator.label.clone(),
                 value: indicator.value,
-                display: display(lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound),
+                display: ui::figure(lang, indicator),
                 bound: indicator.bound,
             })
             .collect();
         ChartData { kind: chart.chart, data, lang }
     }
-}
-
-/// A figure written for reading: "92.1%", "40%以上", "over 40%".
-pub fn display(lang: Lang, value: f64, precision: u8, unit: &str, bound: Bound) -> String {
-    let (before, after) = ui::bound_words(lang, bound);
-    format!("{before}{}{unit}{after}", ui::number(lang, value, precision))
 }
 
 /// The colours a chart is drawn in, read from the page's CSS so themes restyle charts too.
@@ -117,13 +111,6 @@ mod tests {
             shown,
             [("固定资产投资增速", "22.3%"), ("域外引资到位额增长", "92.1%"), ("旅游总收入增长", "39.4%")]
         );
-    }
-
-    #[test]
-    fn floors_are_written_as_floors() {
-        assert_eq!(display(Lang::Zh, 40.0, 0, "%", Bound::AtLeast), "40%以上");
-        assert_eq!(display(Lang::En, 40.0, 0, "%", Bound::AtLeast), "over 40%");
-        assert_eq!(display(Lang::Zh, 81.8, 1, "亿元", Bound::Exact), "81.8亿元");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::rich_text::rich_text;
 use crate::content::model::{Block, Story};
 
 /// Renders `block` by its type. The model's enum is closed, so every type has its view. `heading`
-/// is the element for a chart's title: `h2` in the opening, under the page's `h1`; `h3` in a chapter.
+/// is the element for a chart's or a box's title: `h2` in the opening, under the page's `h1`; `h3`
+/// in a chapter.
 pub fn block(story: &Story, block: &Block, heading: &'static str) -> Html {
     match block {
         Block::Paragraph(paragraph) => html! { <p>{ rich_text(&paragraph.text) }</p> },
@@ -29,6 +30,12 @@ pub fn block(story: &Story, block: &Block, heading: &'static str) -> Html {
                 <blockquote><p>{ &quote.text }</p></blockquote>
                 <figcaption>{ crate::ui::labels(story.meta.lang).dash }{ &quote.attribution }</figcaption>
             </figure>
+        },
+        Block::Notes(notes) => html! {
+            <aside class="notes">
+                <@{heading} class="notes__title">{ &notes.title }</@>
+                <ul>{ for notes.items.iter().map(|item| html! { <li>{ rich_text(item) }</li> }) }</ul>
+            </aside>
         },
     }
 }

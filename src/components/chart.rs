@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::{use_labels, use_story};
-use crate::charts::display;
 use crate::content::model::Chart;
 
 /// The chart to show.
@@ -26,7 +25,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let chart = &props.chart;
     let id = chart.id.as_str();
     let rows = chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| {
-        let value = display(story.meta.lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound);
+        let value = crate::ui::figure(story.meta.lang, indicator);
         html! {
             <tr>
                 <th scope="row">{ &indicator.label }</th>

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::count_up::CountUp;
 use super::{use_labels, use_story};
-use crate::charts::display;
 use crate::content::model::Indicator;
 use crate::ui;
 
@@ -15,7 +14,7 @@ pub struct IndicatorCardProps {
     pub indicator: Indicator,
 }
 
-/// A figure card: the value at its precision with its unit (and "以上" for a floor), the label,
+/// A figure card: the value at its precision with its unit (and the words of a floor or a rank), the label,
 /// the period and basis, and the source's own words. Screen readers get the whole figure once,
 /// as text; the counting copy is hidden from them. The story shows each figure as a card once, so
 /// `data-view` names this card alone for `?embed=1&block=<id>`.
@@ -24,17 +23,17 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
     let words = use_labels();
     let indicator = &props.indicator;
-    let (before, after) = ui::bound_words(lang, indicator.bound);
+    let (before, after) = ui::affixes(lang, indicator);
     html! {
         <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()} data-view={format!("block:{}", indicator.id.as_str())}>
             <p class="indicator__value">
                 <span class="visually-hidden">
-                    { display(lang, indicator.value, indicator.precision, &indicator.unit, indicator.bound) }
+                    { ui::figure(lang, indicator) }
                 </span>
                 <span class="indicator__figure" aria-hidden="true">
                     { before }
                     <CountUp value={indicator.value} precision={indicator.precision} {lang} />
-                    <span class="indicator__unit">{ &indicator.unit }{ after }</span>
+                    <span class="indicator__unit">{ after }</span>
                 </span>
             </p>
             <figcaption>

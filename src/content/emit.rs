@@ -4,7 +4,7 @@
 //! WebAssembly module, and no way for a broken story file to reach a reader.
 
 use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
-use super::model::{Meta, Paragraph, PullQuote, Slug, Source, Story};
+use super::model::{Meta, Notes, Paragraph, PullQuote, Slug, Source, Story};
 use super::rich::{RichText, Span};
 
 /// A value that can write itself as a Rust expression that rebuilds it.
@@ -110,6 +110,7 @@ emit_struct! {
     IndicatorGroup { ids }
     Chart { id, chart, title, caption, indicators }
     PullQuote { text, attribution }
+    Notes { title, items }
 }
 emit_struct! { Slug(0) IsoDate(0) RichText(0) }
 emit_unit_enum! { Kind Bound ChartKind Lang }
@@ -121,6 +122,7 @@ impl Emit for Block {
             Block::Indicators(inner) => ("Indicators", inner),
             Block::Chart(inner) => ("Chart", inner),
             Block::PullQuote(inner) => ("PullQuote", inner),
+            Block::Notes(inner) => ("Notes", inner),
         };
         out.push_str(&format!("Block::{variant}("));
         inner.emit(out);

@@ -153,6 +153,8 @@ pub enum Block {
     Chart(Chart),
     /// A quotation set apart from the text.
     PullQuote(PullQuote),
+    /// A box of short notes set apart from the text, such as what the figures do and do not say.
+    Notes(Notes),
 }
 
 /// Running text with emphasis, quotations and links.
@@ -207,6 +209,16 @@ pub struct PullQuote {
     pub text: String,
     /// Who said them, as the source reports.
     pub attribution: String,
+}
+
+/// A titled box of short notes, each written with the story file's light markup.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notes {
+    /// The box's heading.
+    pub title: String,
+    /// The notes, in order.
+    pub items: Vec<RichText>,
 }
 
 /// The languages a story can be written in.
@@ -316,6 +328,69 @@ impl Story {
     }
 }
 
+/// One text a story shows a reader, with the path to its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The path to the field: `chapters[2].blocks[4].text`.
+    pub path: String,
+    /// The words, without the story file's marks.
+    pub words: String,
+}
+
+impl Story {
+    /// Every text the story shows a reader, in reading order, each with its path. A translation
+    /// mirrors its original, so the same path names the same text in both editions.
+    pub fn texts(&self) -> Vec<Text> {
+        let mut texts = Vec::new();
+        let mut add = |path: String, words: String| texts.push(Text { path, words });
+        add("story.title".into(), self.meta.title.clone());
+        add("story.dek".into(), self.meta.dek.clone());
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            for (field, words) in [
+                ("label", &indicator.label),
+                ("measures", &indicator.measures),
+                ("period", &indicator.period),
+                ("basis", &indicator.basis),
+                ("quote", &indicator.quote),
+            ] {
+                add(format!("indicators[{i}].{field}"), words.clone());
+            }
+        }
+        let sections = std::iter::once(("intro".to_owned(), &self.intro))
+            .chain(self.chapters.iter().enumerate().map(|(i, c)| (format!("chapters[{i}].blocks"), &c.blocks)));
+        for (i, chapter) in self.chapters.iter().enumerate() {
+            add(format!("chapters[{i}].title"), chapter.title.clone());
+            if let Some(original) = &chapter.original {
+                add(format!("chapters[{i}].original"), original.clone());
+            }
+        }
+        for (path, blocks) in sections {
+            for (i, block) in blocks.iter().enumerate() {
+                let at = |field: &str| format!("{path}[{i}].{field}");
+                match block {
+                    Block::Paragraph(paragraph) => add(at("text"), paragraph.text.plain()),
+                    Block::Indicators(_) => {}
+                    Block::Chart(chart) => {
+                        add(at("title"), chart.title.clone());
+                        add(at("caption"), chart.caption.clone());
+                    }
+                    Block::PullQuote(quote) => {
+                        add(at("text"), quote.text.clone());
+                        add(at("attribution"), quote.attribution.clone());
+                    }
+                    Block::Notes(notes) => {
+                        add(at("title"), notes.title.clone());
+                        for (j, item) in notes.items.iter().enumerate() {
+                            add(at(&format!("items[{j}]")), item.plain());
+                        }
+                    }
+                }
+            }
+        }
+        texts
+    }
+}
+
 impl Block {
     /// The block's `type` as a story file writes it.
     pub fn type_name(&self) -> &'static str {
@@ -324,6 +399,7 @@ impl Block {
             Block::Indicators(_) => "indicators",
             Block::Chart(_) => "chart",
             Block::PullQuote(_) => "pull_quote",
+            Block::Notes(_) => "notes",
         }
     }
 
@@ -332,7 +408,7 @@ impl Block {
         match self {
             Block::Indicators(group) => &group.ids,
             Block::Chart(chart) => &chart.indicators,
-            Block::Paragraph(_) | Block::PullQuote(_) => &[],
+            Block::Paragraph(_) | Block::PullQuote(_) | Block::Notes(_) => &[],
         }
     }
 }

@@ -38,6 +38,18 @@ impl RichText {
         &self.0
     }
 
+    /// The words as a reader reads them, without the marks: for checks that look at the words.
+    pub fn plain(&self) -> String {
+        self.0
+            .iter()
+            .map(|span| match span {
+                Span::Text(t) | Span::Emphasis(t) | Span::Quote(t) | Span::Hanzi(t) | Span::Link { text: t, .. } => {
+                    t.as_str()
+                }
+            })
+            .collect()
+    }
+
     /// The words quoted from the source, for checking them against it.
     pub fn quotes(&self) -> impl Iterator<Item = &str> {
         self.0.iter().filter_map(|span| match span {

@@ -7,12 +7,16 @@
 //! same block types in the same order (an `indicators` block is just `type = "indicators"`), and
 //! every indicator once, by id. Its text may not hold Chinese characters except names marked
 //! `〔…〕` beside their pinyin, and each paragraph quotes the review as often as the original does.
+//!
+//! A translation also keeps a glossary: one rendering for each term (a political term, a name)
+//! with its source where an established one exists. Wherever the original's text uses a term, the
+//! same text of the translation uses its rendering, and no text uses a rendering it avoids.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::model::{Block, Chapter, Indicator, Kind, Lang, Meta, Slug, Source, Story};
+use super::model::{Block, Chapter, Indicator, Kind, Lang, Meta, Notes, Slug, Source, Story};
 use super::rich::{RichText, Span};
 use super::validate::Problem;
 use crate::format;
@@ -32,6 +36,25 @@ pub struct Translation {
     pub intro: Vec<TranslatedBlock>,
     /// The chapters, block for block.
     pub chapters: Vec<TranslatedChapter>,
+    /// How this edition renders the original's terms, once for every text.
+    #[serde(default)]
+    pub glossary: Vec<Term>,
+}
+
+/// One term of the original and its one rendering in the translation.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The term as the original writes it: "全面从严治党".
+    pub term: String,
+    /// Its rendering, as every text of the translation writes it (any letter case).
+    pub rendering: String,
+    /// Where the rendering is established ("the 20th Party Congress report, official English
+    /// text"), or that it is ours.
+    pub source: String,
+    /// Renderings that read wrong and may not appear: "external capital" for 域外.
+    #[serde(default)]
+    pub avoid: Vec<String>,
 }
 
 /// A translation's front matter.
@@ -111,6 +134,13 @@ pub enum TranslatedBlock {
         /// Who said them.
         attribution: String,
     },
+    /// A box of notes, note for note.
+    Notes {
+        /// Its heading.
+        title: String,
+        /// The notes, in the original's order.
+        items: Vec<RichText>,
+    },
 }
 
 /// One chapter's words.
@@ -173,8 +203,10 @@ pub fn merge(original: &Story, translation: &Translation) -> Result<Story, Vec<P
         .enumerate()
         .map(|(i, (chapter, words))| merge.chapter(&format!("chapters[{i}]"), chapter, words))
         .collect();
+    let story = Story { meta, indicators, intro, chapters };
+    merge.glossary(original, &story, &translation.glossary);
     if merge.problems.is_empty() {
-        Ok(Story { meta, indicators, intro, chapters })
+        Ok(story)
     } else {
         Err(merge.problems)
     }
@@ -264,13 +296,16 @@ impl Merger {
                 self.problem(&at("unit"), "must name the unit (\"yuan\", \"tonnes\", \"projects\", \"%\")");
             }
             let figure = format::to_english(indicator.value, indicator.precision, &indicator.unit, &word.unit, rank);
-            let written = format::grouped(&format::fixed(figure.value, figure.precision));
+            let mut written = format::grouped(&format::fixed(figure.value, figure.precision));
             let in_words = format::en_words(figure.value).filter(|_| figure.precision == 0);
-            let quoted = word.quote.contains(&written)
-                || in_words.is_some_and(|(cardinal, ordinal)| {
-                    let quote = word.quote.to_lowercase();
-                    quote.contains(cardinal) || quote.contains(ordinal)
-                });
+            let quote = word.quote.to_lowercase();
+            // A rank is quoted as a place, "third" or "3rd", never as a bare number.
+            let quoted = if rank {
+                written.push_str(&figure.unit);
+                quote.contains(&written) || in_words.is_some_and(|(_, ordinal)| quote.contains(ordinal))
+            } else {
+                quote.contains(&written) || in_words.is_some_and(|(cardinal, _)| quote.contains(cardinal))
+            };
             if !quoted {
                 self.problem(&at("quote"), format!("must give the figure as this edition writes it, {written:?}"));
             }
@@ -290,6 +325,48 @@ impl Merger {
             });
         }
         merged
+    }
+
+    /// Each term of `glossary` rendered one way: wherever a text of `original` uses the term, the
+    /// same text of `translated` uses its rendering; no text uses a rendering the glossary avoids.
+    fn glossary(&mut self, original: &Story, translated: &Story, glossary: &[Term]) {
+        for (i, term) in glossary.iter().enumerate() {
+            let at = |field: &str| format!("glossary[{i}].{field}");
+            if term.term.trim().is_empty() {
+                self.problem(&at("term"), "must not be empty");
+            }
+            self.plain(&at("rendering"), &term.rendering);
+            self.non_empty(&at("source"), &term.source);
+            if glossary[..i].iter().any(|earlier| earlier.term == term.term) {
+                self.problem(&at("term"), format!("{:?} is defined twice: a term has one rendering", term.term));
+            }
+        }
+        let originals = original.texts();
+        for text in translated.texts() {
+            let words = text.words.to_lowercase();
+            let original = originals.iter().find(|o| o.path == text.path);
+            for term in glossary.iter().filter(|term| !term.term.trim().is_empty()) {
+                let rendering = term.rendering.to_lowercase();
+                if original.is_some_and(|o| o.words.contains(&term.term)) && !words.contains(&rendering) {
+                    let rule =
+                        format!("the original says {:?} here: the glossary renders it {:?}", term.term, term.rendering);
+                    self.problem(&text.path, rule);
+                }
+                if let Some(avoided) = term.avoid.iter().find(|avoid| words.contains(&avoid.to_lowercase())) {
+                    let rule = format!(
+                        "writes {avoided:?}, which the glossary avoids: {:?} is rendered {:?}",
+                        term.term, term.rendering
+                    );
+                    self.problem(&text.path, rule);
+                }
+            }
+        }
+    }
+
+    fn non_empty(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.problem(path, "must not be empty");
+        }
     }
 
     fn chapter(&mut self, path: &str, chapter: &Chapter, words: &TranslatedChapter) -> Chapter {
@@ -337,6 +414,18 @@ impl Merger {
                     chart.title = title.clone();
                     chart.caption = caption.clone();
                     Block::Chart(chart)
+                }
+                (Block::Notes(notes), TranslatedBlock::Notes { title, items }) => {
+                    self.plain(&at("title"), title);
+                    if items.len() != notes.items.len() {
+                        let rule =
+                            format!("the original has {} notes here; the translation must too", notes.items.len());
+                        self.problem(&at("items"), rule);
+                    }
+                    for (j, (item, original)) in items.iter().zip(&notes.items).enumerate() {
+                        self.rich(&at(&format!("items[{j}]")), item, original);
+                    }
+                    Block::Notes(Notes { title: title.clone(), items: items.clone() })
                 }
                 (Block::PullQuote(quote), TranslatedBlock::PullQuote { text, attribution }) => {
                     self.plain(&at("text"), text);

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::model::{Block, Bound, Chapter, ChartKind, Indicator, Kind, Lang, Slug, Story};
-use crate::format;
+use crate::{format, ui};
 
 /// One broken rule, with where it is broken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,8 @@ const MAX_NAV_CHARS_LATIN: usize = 12;
 const MAX_UNITS: f64 = 1000.0;
 /// More decimals than this is false precision for any figure in a government review.
 const MAX_PRECISION: u8 = 3;
+/// The Chinese units a rank may have: a place is written 第3位 or 第3名.
+const RANK_UNITS: [&str; 2] = ["位", "名"];
 
 /// Checks `story` against its rules and against `source`, the text of the article it retells.
 /// Returns every problem found, in file order, so an editor can fix them all in one pass.
@@ -74,6 +76,8 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
     for (i, chapter) in story.chapters.iter().enumerate() {
         check.chapter(&format!("chapters[{i}]"), chapter, &indicators, &mut anchors);
     }
+    check.floors_in_words(story);
+    check.figures_once_per_section(story);
     check.problems
 }
 
@@ -183,9 +187,24 @@ impl Checker {
         if self.translated {
             return;
         }
+        let rank = indicator.kind == Kind::Rank;
+        if rank && !RANK_UNITS.contains(&indicator.unit.as_str()) {
+            let rule = format!(
+                "a rank's unit names a place, {:?} or {:?}, so that it reads 第3位",
+                RANK_UNITS[0], RANK_UNITS[1]
+            );
+            self.problem(&at("unit"), rule);
+        }
         let written = format::fixed(value, precision);
         let as_numeral = format::zh_numeral(value).filter(|_| precision == 0);
-        let in_quote = |number: &str| contains_number(&indicator.quote, number);
+        // A rank is quoted as a place (第三位), never as a bare number (3位 reads "3 people").
+        let in_quote = |number: &str| {
+            if rank {
+                indicator.quote.contains(&format!("第{number}"))
+            } else {
+                contains_number(&indicator.quote, number)
+            }
+        };
         if !in_quote(&written) && !as_numeral.is_some_and(in_quote) {
             let rule = format!(
                 "the quote does not write the value as {written:?}: value or precision does not match the source"
@@ -212,6 +231,10 @@ impl Checker {
         }
         if chapter.blocks.is_empty() {
             self.problem(&format!("{path}.blocks"), "a chapter needs at least one block");
+        } else if chapter.blocks.iter().all(|block| matches!(block, Block::Paragraph(_))) {
+            let rule =
+                "a chapter needs at least one thing to see besides its text: figures, a chart, a pull quote or notes";
+            self.problem(&format!("{path}.blocks"), rule);
         }
         self.blocks(&format!("{path}.blocks"), &chapter.blocks, indicators, anchors);
     }
@@ -265,6 +288,103 @@ impl Checker {
                     self.verbatim(&at("text"), &quote.text);
                     self.non_empty(&at("attribution"), &quote.attribution);
                 }
+                Block::Notes(notes) => {
+                    self.non_empty(&at("title"), &notes.title);
+                    if notes.items.is_empty() {
+                        self.problem(&at("items"), "must hold at least one note");
+                    }
+                    for (j, item) in notes.items.iter().enumerate() {
+                        for quote in item.quotes() {
+                            self.verbatim(&at(&format!("items[{j}]")), quote);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A floor is written with the edition's words for it wherever its figure appears: "40%以上"
+    /// and "at least 40%", never "over 40%" in one place and "more than 40%" in another.
+    fn floors_in_words(&mut self, story: &Story) {
+        let lang = story.meta.lang;
+        let (before, after) = ui::bound_words(lang, Bound::AtLeast);
+        let floors = story.indicators.iter().filter(|indicator| indicator.bound == Bound::AtLeast);
+        let floors: Vec<String> = floors.map(|indicator| bare_figure(lang, indicator)).collect();
+        for text in story.texts() {
+            for figure in &floors {
+                let unbounded = number_at(&text.words, figure).any(|at| {
+                    !text.words[..at].ends_with(before) || !text.words[at + figure.len()..].starts_with(after)
+                });
+                if unbounded {
+                    let words = format!("{before}{figure}{after}");
+                    let rule = format!(
+                        "writes the floor {figure:?} without this edition's words for a floor: write {words:?}"
+                    );
+                    self.problem(&text.path, rule);
+                }
+            }
+        }
+    }
+
+    /// No figure is shown twice in one section (the opening with its headline, or a chapter): as a
+    /// card, in a heading or in the text. A chart may draw a figure that a card or the text gives,
+    /// since it shows the figure against others; its caption is its text alternative.
+    fn figures_once_per_section(&mut self, story: &Story) {
+        let lang = story.meta.lang;
+        let texts = story.texts();
+        let headline: &[Slug] = &story.meta.headline;
+        let sections = std::iter::once(("intro".to_owned(), headline, &story.intro, None)).chain(
+            story.chapters.iter().enumerate().map(|(i, chapter)| {
+                (format!("chapters[{i}]"), &[][..], &chapter.blocks, Some(format!("chapters[{i}].title")))
+            }),
+        );
+        for (path, cards_above, blocks, title) in sections {
+            let blocks_path = if path == "intro" { path.clone() } else { format!("{path}.blocks") };
+            let cards = cards_above.iter().chain(
+                blocks
+                    .iter()
+                    .filter_map(|block| match block {
+                        Block::Indicators(group) => Some(&group.ids),
+                        _ => None,
+                    })
+                    .flatten(),
+            );
+            // The texts of this section a reader reads as prose: its heading, paragraphs and notes.
+            let prose: Vec<_> = texts
+                .iter()
+                .filter(|text| {
+                    Some(&text.path) == title.as_ref()
+                        || text.path.strip_prefix(&blocks_path).is_some_and(|rest| {
+                            rest.starts_with('[') && (rest.ends_with("].text") || rest.contains("].items["))
+                        })
+                })
+                .filter(|text| !is_pull_quote(blocks, &blocks_path, &text.path))
+                .collect();
+            let mut shown: Vec<(&Indicator, Vec<String>)> = Vec::new();
+            for id in cards {
+                if let Some(indicator) = story.indicator(id) {
+                    shown.push((indicator, vec!["a card".to_owned()]));
+                }
+            }
+            for indicator in &story.indicators {
+                let figure = bare_figure(lang, indicator);
+                let places = prose.iter().filter(|text| number_at(&text.words, &figure).next().is_some());
+                let places: Vec<String> = places.map(|text| text.path.clone()).collect();
+                match shown.iter_mut().find(|(shown, _)| shown.id == indicator.id) {
+                    Some((_, where_)) => where_.extend(places),
+                    None if !places.is_empty() => shown.push((indicator, places)),
+                    None => {}
+                }
+            }
+            for (indicator, places) in shown.into_iter().filter(|(_, places)| places.len() > 1) {
+                let rule = format!(
+                    "shows the figure {:?} ({}) {} times: {}; show a figure once in a section",
+                    bare_figure(lang, indicator),
+                    indicator.id.as_str(),
+                    places.len(),
+                    places.join(", ")
+                );
+                self.problem(&path, rule);
             }
         }
     }
@@ -305,9 +425,32 @@ fn chart_rule(kind: ChartKind, drawn: &[&Indicator], named: usize) -> Option<Str
 /// Whether `text` holds `number` as a whole number, not as part of a longer one
 /// ("22.3" is in "增速22.3%", "2" is not in "22.3").
 fn contains_number(text: &str, number: &str) -> bool {
+    number_at(text, number).next().is_some()
+}
+
+/// Where `text` holds `number` (or a figure starting with one) as a whole number, not as part of a
+/// longer one.
+fn number_at<'a>(text: &'a str, number: &'a str) -> impl Iterator<Item = usize> + 'a {
     let is_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
     text.match_indices(number)
-        .any(|(at, _)| !is_digit(text[..at].chars().next_back()) && !is_digit(text[at + number.len()..].chars().next()))
+        .filter(move |(at, _)| {
+            !is_digit(text[..*at].chars().next_back()) && !is_digit(text[at + number.len()..].chars().next())
+        })
+        .map(|(at, _)| at)
+}
+
+/// A figure as the edition writes it, without a floor's words: "40%", "81.8亿元", "第3位", "3rd".
+fn bare_figure(lang: Lang, indicator: &Indicator) -> String {
+    ui::figure(lang, &Indicator { bound: Bound::Exact, ..indicator.clone() })
+}
+
+/// Whether `path` is a pull quote's text among `blocks` (at `blocks_path`): the source's words, set
+/// apart, not our prose.
+fn is_pull_quote(blocks: &[Block], blocks_path: &str, path: &str) -> bool {
+    blocks
+        .iter()
+        .enumerate()
+        .any(|(i, block)| matches!(block, Block::PullQuote(_)) && path == format!("{blocks_path}[{i}].text"))
 }
 
 /// Folds full-width punctuation to ASCII, so a quotation matches whichever the source used.
