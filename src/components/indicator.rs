@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::count_up::CountUp;
 use super::{use_labels, use_story};
-use crate::content::model::Indicator;
+use crate::content::model::{Indicator, Kind};
 use crate::ui;
 
 /// The indicator to show.
@@ -16,7 +16,8 @@ pub struct IndicatorCardProps {
 
 /// A figure card: the value at its precision with its unit (and the words of a floor or a rank), the label,
 /// the period and basis, and the source's own words. Screen readers get the whole figure once,
-/// as text; the counting copy is hidden from them. The story shows each figure as a card once, so
+/// as text; the counting copy is hidden from them. A rank does not count: a place counted up from
+/// 第0位 means nothing on the way. The story shows each figure as a card once, so
 /// `data-view` names this card alone for `?embed=1&block=<id>`.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
@@ -32,7 +33,11 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                 </span>
                 <span class="indicator__figure" aria-hidden="true">
                     { before }
-                    <CountUp value={indicator.value} precision={indicator.precision} {lang} />
+                    if indicator.kind == Kind::Rank {
+                        { ui::number(lang, indicator.value, indicator.precision) }
+                    } else {
+                        <CountUp value={indicator.value} precision={indicator.precision} {lang} />
+                    }
                     <span class="indicator__unit">{ after }</span>
                 </span>
             </p>

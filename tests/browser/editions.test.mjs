@@ -69,7 +69,7 @@ test('figures are written the English way, and converted ones say what they were
   const note = await page.locator('[data-indicator="fai-total"]').textContent();
   assert.match(note, /Converted from the review's 81\.8 × 100 million yuan/);
   const headline = await page.locator('.figures--headline [data-indicator="industrial-share"] .visually-hidden').textContent();
-  assert.equal(headline.trim(), 'over 40%');
+  assert.equal(headline.trim(), 'at least 40%');
   await page.evaluate(() => document.querySelector('[data-indicator="sanmu-capacity"]').scrollIntoView());
   await waitFor(page, () => document.querySelector('[data-indicator="sanmu-capacity"] .count-up__live').textContent === '650,000',
     'the count-up to end on 650,000');

@@ -186,7 +186,7 @@ test('a chapter embed shows that chapter and the credit line, nothing else', asy
   const { page, parts } = await visibleParts('?embed=1&chapter=projects');
   assert.equal(parts.headline, false);
   assert.deepEqual(parts.chapters, ['projects']);
-  assert.deepEqual(parts.charts, ['provincial-list']);
+  assert.deepEqual(parts.charts, ['industrial-floor', 'provincial-list']);
   assert.deepEqual(parts.cards, ['fai-total', 'fai-rank-months', 'provincial-projects', 'provincial-rank']);
   assert.equal(parts.nav, false);
   assert.equal(parts.footer, false);

@@ -170,12 +170,14 @@ export async function storyIndicators(file = 'stories/fushun-2023h1.toml') {
     });
 }
 
-/** Installs a counter of text changes in every count-up, to tell animated figures from still ones. */
+/** Installs a counter of text changes in every count-up, to tell animated figures from still ones.
+ * A rank's card has none: a place does not count up. */
 export async function countCountUpFrames(page) {
   await page.evaluate(() => {
     window.__frames = {};
     for (const card of document.querySelectorAll('.indicator')) {
       const live = card.querySelector('.count-up__live');
+      if (!live) continue;
       const key = card.closest('[data-indicator]').dataset.indicator + '@' + [...document.querySelectorAll('.indicator')].indexOf(card);
       window.__frames[key] = 0;
       new MutationObserver((changes) => (window.__frames[key] += changes.length)).observe(live, { characterData: true, subtree: true, childList: true });

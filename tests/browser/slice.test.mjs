@@ -59,7 +59,17 @@ test('quotations from the source are marked as quotations', async () => {
   const page = await openStory();
   const quotes = await page.locator('main q.source-quote').allTextContents();
   assert.ok(quotes.includes('创下历史新高'), quotes.join(' | '));
-  assert.equal(await page.locator('blockquote').count(), 1);
+  assert.equal(await page.locator('blockquote').count(), 2, 'a pull quote in the third and the fourth chapter');
+});
+
+test('a rank reads as a place: the card says 第3位, not 3位, and never counts from 第0位', async () => {
+  const page = await openStory();
+  // The card beside it waits at 0 for its count-up once the app is live, off screen as it is.
+  await waitFor(page, () => document.querySelector('[data-indicator="provincial-projects"] .count-up__live').textContent === '0',
+    'the app live, the figure beside the rank waiting to count');
+  const card = page.locator('#story-main [data-indicator="provincial-rank"]');
+  assert.equal((await card.locator('.visually-hidden').textContent()).trim(), '第3位');
+  assert.equal((await card.locator('.indicator__figure').textContent()).replace(/\s+/g, ''), '第3位');
 });
 
 test('the page loads with no console error and no failed request, favicon included', async () => {
