@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::language_switch::LanguageSwitch;
@@ -18,6 +18,10 @@ use crate::state::AppContext;
 /// A sticky bar of chapter links between previous and next buttons, the switch to the other
 /// edition, and a reading-progress line. The links work without the app; the buttons and the keys
 /// → ← j k Home End once it is live.
+///
+/// Where the four labels cannot all fit on one line (below 42rem, every phone), the links give way
+/// to a menu: a native disclosure whose summary names the current chapter and which lists every
+/// chapter with its full label. It opens without the app too; choosing a chapter or Escape closes it.
 #[component]
 pub fn ChapterNav() -> Html {
     let story = use_story();
@@ -98,29 +102,74 @@ pub fn ChapterNav() -> Html {
             </button>
         }
     };
+    let links = |class: &'static str, onclick: Option<Callback<MouseEvent>>| {
+        html! {
+            { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
+                <li>
+                    <a
+                        {class}
+                        href={format!("#{}", chapter.id.as_str())}
+                        aria-current={(reading.active == Some(index)).then_some("true")}
+                        onclick={onclick.clone()}
+                    >
+                        <span class="chapter-nav__number" aria-hidden="true">{ format!("{:02}", index + 1) }</span>
+                        { &chapter.nav }
+                    </a>
+                </li>
+            }) }
+        }
+    };
+    let menu = use_node_ref();
+    let close_menu = {
+        let menu = menu.clone();
+        Callback::from(move |_: MouseEvent| close(&menu))
+    };
+    let menu_keys = {
+        let menu = menu.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && menu.cast::<Element>().is_some_and(|m| m.has_attribute("open")) {
+                event.prevent_default();
+                close(&menu);
+                if let Some(summary) = menu.cast::<Element>().and_then(|m| m.query_selector("summary").ok().flatten()) {
+                    let _ = summary.unchecked_into::<HtmlElement>().focus();
+                }
+            }
+        })
+    };
+    let current = reading.active.and_then(|index| story.chapters.get(index).map(|chapter| (index, chapter)));
     html! {
         <nav class={classes!("chapter-nav", live.then_some("chapter-nav--live"))} aria-label={words.chapters}>
             <div class="chapter-nav__bar">
                 { step_button(Step::Previous, words.previous_chapter, "‹") }
                 <ol class="chapter-nav__list" ref={list}>
-                    { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
-                        <li>
-                            <a
-                                class="chapter-nav__link"
-                                href={format!("#{}", chapter.id.as_str())}
-                                aria-current={(reading.active == Some(index)).then_some("true")}
-                            >
-                                <span class="chapter-nav__number" aria-hidden="true">{ format!("{:02}", index + 1) }</span>
-                                { &chapter.nav }
-                            </a>
-                        </li>
-                    }) }
+                    { links("chapter-nav__link", None) }
                 </ol>
+                <details class="chapter-nav__menu" ref={menu} onkeydown={menu_keys}>
+                    <summary class="chapter-nav__current">
+                        if let Some((index, chapter)) = current {
+                            <span class="visually-hidden">{ words.chapters }{ words.colon }</span>
+                            <span class="chapter-nav__number" aria-hidden="true">{ format!("{:02}", index + 1) }</span>
+                            <span class="chapter-nav__label">{ &chapter.nav }</span>
+                        } else {
+                            <span class="chapter-nav__label">{ words.chapters }</span>
+                        }
+                    </summary>
+                    <ol class="chapter-nav__menu-list">
+                        { links("chapter-nav__link chapter-nav__link--menu", Some(close_menu)) }
+                    </ol>
+                </details>
                 { step_button(Step::Next, words.next_chapter, "›") }
                 <LanguageSwitch />
             </div>
             <progress class="chapter-nav__progress" max="1000" value={permille.to_string()} aria-hidden="true" />
         </nav>
+    }
+}
+
+/// Closes the chapter menu.
+fn close(menu: &NodeRef) {
+    if let Some(menu) = menu.cast::<Element>() {
+        let _ = menu.remove_attribute("open");
     }
 }
 

@@ -1,5 +1,5 @@
 // Phones first: at 320 px nothing pushes the page sideways, every control is a 44 px target, the
-// navigator keeps the current chapter in view, and turning the phone redraws the charts to fit.
+// navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, setUp, waitFor } from './harness.mjs';
@@ -49,13 +49,72 @@ test('every control is at least 44 × 44 px on a phone', async () => {
   }
 });
 
-test('the navigator scrolls the current chapter into its view', async () => {
-  const page = await open('en.html#environment');
-  await waitFor(page, () => {
-    const list = document.querySelector('.chapter-nav__list').getBoundingClientRect();
-    const link = document.querySelector('.chapter-nav__link[aria-current]')?.getBoundingClientRect();
-    return link && link.left >= list.left - 1 && link.right <= list.right + 1;
-  }, 'the last chapter link wholly in view');
+// Every chapter reachable and recognisable from the navigator: by its full label, wholly on screen,
+// in both editions, on the narrowest phone and wider. Where the labels cannot share one line, the
+// current chapter names a menu that lists them all.
+for (const [path, width] of [['', 320], ['en.html', 320], ['en.html', 375], ['en.html', 414], ['', 414], ['en.html', 640], ['en.html', 700], ['en.html', 1280]]) {
+  test(`at ${width} px every chapter is reachable from the navigator by its full label: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    const chapters = await page.evaluate(() => [...document.querySelectorAll('.chapter')].map((c) => [c.id, c.querySelector('h2').textContent]));
+    const labels = await page.$$eval('.chapter-nav__list .chapter-nav__link', (links) => links.map((a) => a.lastChild.textContent));
+    assert.equal(labels.length, 4);
+    for (const [i, [id]] of chapters.entries()) {
+      // The navigator on screen (never its list scrolled sideways: a label must show without that).
+      await page.locator('.chapter-nav').scrollIntoViewIfNeeded();
+      const menu = page.locator('.chapter-nav__current');
+      if (await menu.isVisible()) await menu.click();
+      const link = page.locator(`.chapter-nav a[href="#${id}"]:visible`);
+      assert.equal(await link.count(), 1, `one link to ${id} shows`);
+      const seen = await link.evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(a.lastChild);
+        const text = range.getBoundingClientRect();
+        // Wholly on screen, and not cut by any box that clips it.
+        let clipped = false;
+        for (let box = a.parentElement; box; box = box.parentElement) {
+          const style = getComputedStyle(box);
+          if (style.overflowX !== 'visible') {
+            const b = box.getBoundingClientRect();
+            if (text.left < b.left - 0.5 || text.right > b.right + 0.5) clipped = true;
+          }
+        }
+        const onTop = document.elementFromPoint((text.left + text.right) / 2, (text.top + text.bottom) / 2);
+        return {
+          inView: r.left >= 0 && r.right <= innerWidth + 0.5 && text.left >= 0 && text.right <= innerWidth + 0.5,
+          clipped,
+          reachable: a.contains(onTop),
+          label: a.lastChild.textContent,
+          size: [r.width, r.height],
+        };
+      });
+      assert.equal(seen.label, labels[i], 'the full label');
+      assert.ok(seen.inView && !seen.clipped && seen.reachable, `${id} at ${width} px: ${JSON.stringify(seen)}`);
+      assert.ok(seen.size[0] >= 44 && seen.size[1] >= 44, `${id} is a 44 px target: ${seen.size}`);
+      await link.click();
+      await waitFor(page, (id) => location.hash === `#${id}`, `the address at ${id}`, { arg: id });
+      await waitFor(page, () => !document.querySelector('.chapter-nav__menu[open]'), 'the menu closed after the choice');
+    }
+    // The navigator names the chapter being read, in the menu's summary where there is one.
+    const summary = page.locator('.chapter-nav__current');
+    if (await summary.isVisible()) {
+      await waitFor(page, (label) => document.querySelector('.chapter-nav__current').textContent.includes(label), 'the summary names the last chapter', { arg: labels[3] });
+    }
+  });
+}
+
+test('the chapter menu closes with Escape and gives the focus back to its summary', async () => {
+  const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 600 } });
+  await page.goto(shared.server.url);
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await page.locator('.chapter-nav__current').click();
+  assert.equal(await page.locator('.chapter-nav__menu').getAttribute('open'), '');
+  await page.locator('.chapter-nav__menu-list a').first().focus();
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => !document.querySelector('.chapter-nav__menu[open]'), 'the menu closed');
+  assert.ok(await page.evaluate(() => document.activeElement.matches('.chapter-nav__current')));
 });
 
 test('turning the phone redraws the charts at the new width, with nothing too wide', async () => {
