@@ -26,17 +26,19 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let id = chart.id.as_str();
     let rows = chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| {
         let value = crate::ui::figure(story.meta.lang, indicator);
+        // Each cell names its column for the narrow layout, where the rows stack (style.css).
+        let label = |column: &str| format!("{column}{}", words.colon);
         html! {
             <tr>
                 <th scope="row">{ &indicator.label }</th>
-                <td>
-                    { value }
+                <td data-label={label(words.value)}>
+                    <span class="figure-text">{ value }</span>
                     if let Some(from) = &indicator.converted_from {
                         <br /><small>{ words.converted }{ " " }{ from }</small>
                     }
                 </td>
-                <td>{ &indicator.period }</td>
-                <td>{ &indicator.basis }</td>
+                <td data-label={label(words.period)}>{ &indicator.period }</td>
+                <td data-label={label(words.basis)}>{ &indicator.basis }</td>
             </tr>
         }
     });

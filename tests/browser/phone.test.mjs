@@ -105,6 +105,49 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['en.html', 375], ['en
   });
 }
 
+// A data table never breaks a word, a number or a figure with its unit: on a 320 px phone in both
+// editions, in a 375 px chart embed and a 280 px sidebar. Narrow tables stack their rows instead.
+for (const [path, width] of [['', 320], ['en.html', 320], ['?embed=1&block=growth-rates', 375], ['en.html?embed=1&block=provincial-list', 280], ['en.html', 1280]]) {
+  test(`at ${width} px a data table breaks no word or figure: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    await page.evaluate(() => {
+      document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
+      document.querySelectorAll('.chart__data').forEach((d) => (d.open = true));
+    });
+    const found = await page.evaluate(() => {
+      const lines = (range) => new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      const broken = [];
+      let words = 0;
+      for (const cell of document.querySelectorAll('.chart__data :is(th, td)')) {
+        // Cells a sighted reader sees (the stacked layout keeps the header row for screen readers only).
+        if (!cell.checkVisibility() || cell.getBoundingClientRect().width < 2) continue;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+          for (const match of node.data.matchAll(/[A-Za-z0-9.,%×'’]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            words += 1;
+            if (lines(range) > 1) broken.push(match[0]);
+          }
+        }
+      }
+      for (const figure of document.querySelectorAll('.chart__data .figure-text')) {
+        const range = document.createRange();
+        range.selectNodeContents(figure);
+        if (figure.checkVisibility() && lines(range) > 1) broken.push(figure.textContent);
+      }
+      const wide = [...document.querySelectorAll('.chart__data table')].filter((t) => t.checkVisibility() && t.getBoundingClientRect().right > innerWidth + 0.5).length;
+      return { broken, words, wide };
+    });
+    assert.ok(found.words > 4, `${found.words} words and numbers checked`);
+    assert.deepEqual(found.broken, []);
+    assert.equal(found.wide, 0, 'no table wider than the screen');
+  });
+}
+
 test('the chapter menu closes with Escape and gives the focus back to its summary', async () => {
   const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 600 } });
   await page.goto(shared.server.url);
