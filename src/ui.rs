@@ -68,6 +68,10 @@ pub struct Labels {
     pub share_chapter: &'static str,
     /// Said once a chapter's address is on the clipboard.
     pub link_copied: &'static str,
+    /// Said when neither a share sheet nor the clipboard took the address: it is shown, selected.
+    pub link_selected: &'static str,
+    /// The accessible name of the field that shows a chapter's address.
+    pub chapter_link: &'static str,
     /// Introduces the page's address on paper.
     pub this_page: &'static str,
     /// The quiet note shown when the interactive features cannot run.
@@ -147,6 +151,8 @@ const ZH: Labels = Labels {
     download: "下载全部数字",
     share_chapter: "分享本章",
     link_copied: "本章链接已复制",
+    link_selected: "无法自动复制：链接已选中，请手动复制",
+    chapter_link: "本章链接",
     this_page: "本页地址",
     app_off: "互动功能未能启动；故事全文、所有数字和图表数据表照常可读。",
     embed_help: "把下面的代码粘贴到网页中。框架的高度会随内容自动调整，在手机上也一样。",
@@ -157,7 +163,7 @@ const ZH: Labels = Labels {
     embed_code: "嵌入代码",
     copy: "复制代码",
     copied: "已复制到剪贴板",
-    copy_failed: "无法自动复制：代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制",
+    copy_failed: "无法自动复制：代码已选中，请手动复制",
     embed_preview: "查看嵌入示例页",
     converted: "",
     original_title: "",
@@ -206,6 +212,8 @@ const EN: Labels = Labels {
     download: "Download every figure",
     share_chapter: "Share this chapter",
     link_copied: "Link to this chapter copied",
+    link_selected: "Could not copy automatically: the link is selected, copy it from here",
+    chapter_link: "Link to this chapter",
     this_page: "This story online",
     app_off: "The interactive features could not start; the whole story, every figure and every chart's data are here to read.",
     embed_help: "Paste this code into your page. The frame keeps to the height of its content, on phones too.",
@@ -216,7 +224,7 @@ const EN: Labels = Labels {
     embed_code: "Embed code",
     copy: "Copy the code",
     copied: "Copied to the clipboard",
-    copy_failed: "Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac)",
+    copy_failed: "Could not copy automatically: the code is selected, copy it from here",
     embed_preview: "See it embedded in a sample page",
     converted: "Converted from the review's",
     original_title: "in Chinese",

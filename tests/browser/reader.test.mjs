@@ -71,6 +71,51 @@ test('a chapter\'s share button copies its address where there is no share sheet
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${shared.server.url}#projects`);
 });
 
+// Plain-http hosts and some in-app browsers have neither a share sheet nor a clipboard, or a
+// clipboard that refuses: the address is then shown, selected, with words that suit a phone too.
+for (const [edition, clipboard] of [['', 'missing'], ['en.html', 'refusing']]) {
+  test(`with no share sheet and a ${clipboard} clipboard, sharing shows the address selected: ${edition || 'index'}`, async () => {
+    const page = await open(edition);
+    await page.evaluate((clipboard) => {
+      delete Navigator.prototype.share;
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: clipboard === 'missing' ? undefined : { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
+    }, clipboard);
+    const tools = page.locator('#projects .chapter__tools');
+    await tools.locator('button').first().click();
+    await waitFor(page, () => document.querySelector('#projects .chapter__link'), 'the address shown');
+    const shown = await page.evaluate(() => {
+      const field = document.querySelector('#projects .chapter__link');
+      return {
+        value: field.value,
+        selected: document.activeElement === field && field.selectionStart === 0 && field.selectionEnd === field.value.length,
+        status: document.querySelector('#projects .chapter__status').textContent,
+        visible: field.checkVisibility() && field.getBoundingClientRect().height >= 44,
+      };
+    });
+    assert.equal(shown.value, `${shared.server.url}${edition}#projects`);
+    assert.ok(shown.selected, 'the whole address selected, the field focused');
+    assert.ok(shown.visible, 'the field is there to see and touch');
+    assert.ok(shown.status.length > 0, 'the status says what happened');
+    assert.doesNotMatch(shown.status, /Ctrl|⌘/, 'no keyboard shortcut for a reader on a phone');
+  });
+}
+
+test('the embed control\'s failure words suit a phone: no keyboard shortcut', async () => {
+  for (const edition of ['', 'en.html']) {
+    const page = await open(edition);
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined }));
+    await page.locator('.embed-codes summary').click();
+    await page.locator('.embed-codes button').click();
+    await waitFor(page, () => document.activeElement?.id === 'embed-code', 'the code selected');
+    const said = await page.locator('.embed-codes [role="status"]').textContent();
+    assert.ok(said.length > 0);
+    assert.doesNotMatch(said, /Ctrl|⌘/);
+  }
+});
+
 test('a chapter\'s share button opens the share sheet where the browser has one', async () => {
   const page = await open('en.html');
   await page.evaluate(() => {
