@@ -2,7 +2,7 @@
 //! that keeps the iframe as tall as its content (`static/embed.js`). Pure text, tested natively;
 //! the "Embed" control in the page fills in the address it is served from.
 
-use crate::params::View;
+use crate::params::{Theme, View};
 
 /// The address of the full story for a page at `origin` and `path`: the folder the page is in,
 /// so `https://news.example/story/index.html` and `…/story/` both give `https://news.example/story/`.
@@ -11,16 +11,18 @@ pub fn story_address(origin: &str, path: &str) -> String {
     format!("{origin}{folder}")
 }
 
-/// The snippet embedding `view` of the story at `address` (from [`story_address`]), in the edition
-/// `lang` names (none: the original), with `title` as the iframe's accessible name. An unknown
-/// view embeds the whole story.
-pub fn snippet(address: &str, view: &View, lang: Option<&str>, title: &str) -> String {
+/// The snippet embedding `view` of the story at `address` (from [`story_address`]) from the
+/// edition's own `page` (`index.html`, `en.html`: no redirect on the way), in `theme` (none: the
+/// embed's default, light), with `title` as the iframe's accessible name. An unknown view embeds
+/// the whole story.
+pub fn snippet(address: &str, page: &str, view: &View, theme: Option<Theme>, title: &str) -> String {
     let mut query = view.query().or_else(|| View::Story.query()).unwrap_or_default();
-    if let Some(lang) = lang {
-        query.push_str("&lang=");
-        query.push_str(lang);
+    if let Some(theme) = theme.filter(|theme| *theme != Theme::Light) {
+        query.push_str("&theme=");
+        query.push_str(theme.value());
     }
-    let src = escape(&format!("{address}?{query}"));
+    let page = if page == "index.html" { "" } else { page };
+    let src = escape(&format!("{address}{page}?{query}"));
     let script = escape(&format!("{address}embed.js"));
     let title = escape(title);
     format!(
@@ -63,7 +65,7 @@ mod tests {
     #[test]
     fn the_whole_story_snippet_is_the_documented_one() {
         assert_eq!(
-            snippet(ADDRESS, &View::Story, None, "抚顺的上半年"),
+            snippet(ADDRESS, "index.html", &View::Story, None, "抚顺的上半年"),
             "<iframe src=\"https://news.example/story/?embed=1\" title=\"抚顺的上半年\" \
              style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n\
              <script src=\"https://news.example/story/embed.js\" async></script>"
@@ -73,20 +75,30 @@ mod tests {
     #[test]
     fn a_part_is_named_in_the_query_and_the_ampersand_is_escaped() {
         let block = View::Block(Slug::try_from("growth-rates".to_owned()).unwrap());
-        let code = snippet(ADDRESS, &block, None, "三项增速");
+        let code = snippet(ADDRESS, "index.html", &block, None, "三项增速");
         assert!(code.contains("src=\"https://news.example/story/?embed=1&amp;block=growth-rates\""), "{code}");
-        assert!(snippet(ADDRESS, &View::Unknown, None, "t").contains("?embed=1\""));
+        assert!(snippet(ADDRESS, "index.html", &View::Unknown, None, "t").contains("?embed=1\""));
     }
 
     #[test]
-    fn an_edition_other_than_the_original_is_named_by_its_language() {
-        let code = snippet(ADDRESS, &View::Story, Some("en"), "Fushun");
-        assert!(code.contains("src=\"https://news.example/story/?embed=1&amp;lang=en\""), "{code}");
+    fn another_edition_is_embedded_from_its_own_page_with_no_redirect() {
+        let code = snippet(ADDRESS, "en.html", &View::Story, None, "Fushun");
+        assert!(code.contains("src=\"https://news.example/story/en.html?embed=1\""), "{code}");
+        assert!(!code.contains("lang="), "{code}");
+    }
+
+    #[test]
+    fn a_theme_other_than_the_light_default_is_asked_for() {
+        let theme = |theme| snippet(ADDRESS, "index.html", &View::Story, theme, "t");
+        assert!(theme(None).contains("?embed=1\""));
+        assert!(theme(Some(Theme::Light)).contains("?embed=1\""), "light is the default: not written");
+        assert!(theme(Some(Theme::Dark)).contains("?embed=1&amp;theme=dark\""));
+        assert!(theme(Some(Theme::Auto)).contains("?embed=1&amp;theme=auto\""));
     }
 
     #[test]
     fn a_title_cannot_break_out_of_its_attribute() {
-        let code = snippet(ADDRESS, &View::Story, None, "\"><script>alert(1)</script>");
+        let code = snippet(ADDRESS, "index.html", &View::Story, None, "\"><script>alert(1)</script>");
         assert!(code.contains("title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "{code}");
         assert_eq!(code.matches("<script").count(), 1);
     }

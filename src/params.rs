@@ -42,6 +42,19 @@ pub enum Theme {
     Light,
     /// Light text on a dark page.
     Dark,
+    /// Whatever the reader's system asks for (`theme=auto`).
+    Auto,
+}
+
+impl Theme {
+    /// The value of `theme=` that asks for this theme.
+    pub fn value(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
 }
 
 /// What the address asks for.
@@ -67,17 +80,27 @@ pub fn parse(query: &str) -> Params {
         (None, Some(Err(_))) => View::Unknown,
         (None, None) => View::Story,
     });
-    let theme = match get("theme") {
-        Some("light") => Some(Theme::Light),
-        Some("dark") => Some(Theme::Dark),
-        _ => None,
-    };
+    let theme = [Theme::Light, Theme::Dark, Theme::Auto].into_iter().find(|theme| get("theme") == Some(theme.value()));
     let lang = match get("lang") {
         Some("en") => Some(Lang::En),
         Some("zh" | "zh-CN") => Some(Lang::Zh),
         _ => None,
     };
     Params { embed, theme, lang }
+}
+
+impl Params {
+    /// The colours the page is drawn in: the theme asked for; otherwise, in an embed, light (most
+    /// host pages are light, and a dark block in one is jarring: a host asks for `dark`, or for the
+    /// reader's own setting with `auto`), and on the story's own page the reader's setting. `Auto`
+    /// means the reader's setting. `static/view.js` applies the same rule before the first paint.
+    pub fn colours(&self) -> Theme {
+        match (self.theme, &self.embed) {
+            (Some(theme), _) => theme,
+            (None, Some(_)) => Theme::Light,
+            (None, None) => Theme::Auto,
+        }
+    }
 }
 
 /// The chapter a fragment (`#slug`, with or without its `#`) names, if it is written as a slug
@@ -154,6 +177,21 @@ mod tests {
         assert_eq!(view("embed=1"), Some(View::Story), "the leading ? is optional");
         for other in ["?embed=0", "?embed=true", "?embed=", "?embed", "?EMBED=1", "?embed=1%20"] {
             assert_eq!(view(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn an_embed_is_light_unless_its_host_asks_for_dark_or_the_readers_setting() {
+        let colours = |query: &str| parse(query).colours();
+        assert_eq!(colours("?embed=1"), Theme::Light);
+        assert_eq!(colours("?embed=1&block=fai-total"), Theme::Light);
+        assert_eq!(colours("?embed=1&theme=dark"), Theme::Dark);
+        assert_eq!(colours("?embed=1&theme=auto"), Theme::Auto);
+        assert_eq!(colours("?embed=1&theme=Dark"), Theme::Light, "values are lower case, as view.js reads them");
+        assert_eq!(colours(""), Theme::Auto, "the story's own page follows the reader");
+        assert_eq!(colours("?theme=light"), Theme::Light);
+        for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
+            assert_eq!(parse(&format!("theme={}", theme.value())).theme, Some(theme), "round trip");
         }
     }
 

@@ -86,6 +86,16 @@ pub struct Labels {
     pub chapters_group: &'static str,
     /// The group of chart choices.
     pub charts_group: &'static str,
+    /// The group of figure-card choices.
+    pub figures_group: &'static str,
+    /// The label of the choice of colours.
+    pub embed_theme: &'static str,
+    /// The light colours, the embed's default.
+    pub theme_light: &'static str,
+    /// The dark colours.
+    pub theme_dark: &'static str,
+    /// The reader's own setting.
+    pub theme_auto: &'static str,
     /// The label of the code to paste.
     pub embed_code: &'static str,
     /// The copy button.
@@ -160,6 +170,11 @@ const ZH: Labels = Labels {
     whole_story: "整个故事",
     chapters_group: "章节",
     charts_group: "图表",
+    figures_group: "数字",
+    embed_theme: "配色",
+    theme_light: "浅色（默认，适合大多数网页）",
+    theme_dark: "深色",
+    theme_auto: "跟随读者的系统设置",
     embed_code: "嵌入代码",
     copy: "复制代码",
     copied: "已复制到剪贴板",
@@ -221,6 +236,11 @@ const EN: Labels = Labels {
     whole_story: "The whole story",
     chapters_group: "Chapters",
     charts_group: "Charts",
+    figures_group: "Figures",
+    embed_theme: "Colours",
+    theme_light: "Light (the default, for most pages)",
+    theme_dark: "Dark",
+    theme_auto: "Follow the reader's setting",
     embed_code: "Embed code",
     copy: "Copy the code",
     copied: "Copied to the clipboard",

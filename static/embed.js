@@ -11,11 +11,12 @@
   if (window[key]) return; // Pasted twice: one listener is enough.
   window[key] = true;
 
+  // A frame of the story's origin whose page is in the story's folder: the story's own pages,
+  // whichever edition or view (index.html, en.html, …).
   function ours(frame) {
     try {
       var address = new URL(frame.src, location.href);
-      var path = address.pathname;
-      return address.origin === story.origin && (path === story.pathname || path === story.pathname + 'index.html');
+      return address.origin === story.origin && address.pathname.indexOf(story.pathname) === 0;
     } catch (error) {
       return false;
     }

@@ -1,6 +1,6 @@
 // Reads the page's address before the first paint, so the prerendered story already shows what the
 // address asks for: an edition (?lang=en|zh), a theme (?theme=light|dark) and, in another site's
-// iframe, an embed view (?embed=1, &chapter=<slug> or &block=<id>). It keeps the frame's height
+// iframe, an embed view (?embed=1, &chapter=<slug> or &block=<id>; light unless &theme= says otherwise). It keeps the frame's height
 // known to the host page (static/embed.js) from the start, with or without the WebAssembly.
 // src/params.rs reads the same address by the same rules for the app; the browser tests check
 // that they agree.
@@ -19,9 +19,14 @@
     }
   }
 
+  // The colours (src/params.rs, Params::colours): the theme asked for; in an embed, light unless
+  // the host asks for dark or for the reader's own setting (theme=auto); on the story's own page,
+  // the reader's setting.
   var theme = query.get('theme');
+  var embedded = query.get('embed') === '1';
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  if (query.get('embed') !== '1') return;
+  else if (embedded && theme !== 'auto') root.setAttribute('data-theme', 'light');
+  if (!embedded) return;
 
   // The part to show: a well-formed slug, or '' for the whole story, or null for an unknown name.
   function named(key) {

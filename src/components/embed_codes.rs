@@ -1,5 +1,5 @@
-//! The "Embed" control for editors of other sites: pick the whole story, a chapter or a chart, and
-//! copy the code that embeds it. It needs the address the page is served from, so it appears only
+//! The "Embed" control for editors of other sites: pick the whole story, a chapter, a chart or a
+//! figure, and its colours, and copy the code that embeds it. It needs the address the page is served from, so it appears only
 //! once the app runs (at the foot of the page, where its arrival moves nothing), and never inside
 //! an embed. Each chapter's "Embed this chapter" button opens it on that chapter.
 
@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use super::{use_labels, use_story};
 use crate::browser;
-use crate::content::model::{Block, Slug, Story};
+use crate::content::model::{Block, Indicator, Slug, Story};
 use crate::embed::{snippet, story_address};
-use crate::params::View;
+use crate::params::{Theme, View};
 use crate::state::{Action, AppContext};
 use crate::ui;
 
@@ -29,6 +29,7 @@ pub fn EmbedCodes() -> Html {
     let words = use_labels();
     let app = use_context::<AppContext>();
     let view = use_state(|| View::Story);
+    let theme = use_state(|| Theme::Light);
     let copied = use_state(|| Copied::Not);
     let code = use_node_ref();
     let details = use_node_ref();
@@ -59,9 +60,9 @@ pub fn EmbedCodes() -> Html {
     }
     let location = gloo::utils::window().location();
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
-    // The original needs no language in its address; a translation names its own.
-    let lang = story.meta.original.is_some().then(|| story.meta.lang.tag());
-    let text = snippet(&address, &view, lang, &title(&story, &view));
+    // Each edition is embedded from its own page, so the frame loads it without a redirect.
+    let page = crate::stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page);
+    let text = snippet(&address, page, &view, Some(*theme), &title(&story, &view));
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
@@ -72,6 +73,20 @@ pub fn EmbedCodes() -> Html {
             view.set(choice(&select.value()));
             copied.set(Copied::Not);
         })
+    };
+    let on_theme = {
+        let (theme, copied) = (theme.clone(), copied.clone());
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
+                return;
+            };
+            let chosen = [Theme::Light, Theme::Dark, Theme::Auto].into_iter().find(|t| t.value() == select.value());
+            theme.set(chosen.unwrap_or(Theme::Light));
+            copied.set(Copied::Not);
+        })
+    };
+    let theme_option = |value: Theme, label: &'static str| {
+        html! { <option value={value.value()} selected={*theme == value}>{ label }</option> }
     };
     let select_all = Callback::from(|event: FocusEvent| {
         if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
@@ -108,6 +123,18 @@ pub fn EmbedCodes() -> Html {
                 <optgroup label={words.charts_group}>
                     { for charts(&story).map(|(id, title)| option(format!("block:{}", id.as_str()), title.to_owned())) }
                 </optgroup>
+                <optgroup label={words.figures_group}>
+                    { for cards(&story).map(|indicator| option(
+                        format!("block:{}", indicator.id.as_str()),
+                        format!("{} {}", indicator.label, ui::figure(story.meta.lang, indicator)),
+                    )) }
+                </optgroup>
+            </select>
+            <label for="embed-theme">{ words.embed_theme }</label>
+            <select id="embed-theme" onchange={on_theme}>
+                { theme_option(Theme::Light, words.theme_light) }
+                { theme_option(Theme::Dark, words.theme_dark) }
+                { theme_option(Theme::Auto, words.theme_auto) }
             </select>
             <label for="embed-code">{ words.embed_code }</label>
             <textarea id="embed-code" ref={code} readonly=true rows="5" value={text} onfocus={select_all} />
@@ -139,11 +166,24 @@ fn charts(story: &Story) -> impl Iterator<Item = (&Slug, &str)> {
     })
 }
 
-/// The iframe's accessible name: the story's title, with the chapter's or chart's.
+/// Every figure shown as a card (the headline's, then the rest in reading order): each is a view
+/// of its own, `block=<id>`.
+fn cards(story: &Story) -> impl Iterator<Item = &Indicator> {
+    let shown = story.blocks().flat_map(|block| match block {
+        Block::Indicators(group) => group.ids.as_slice(),
+        _ => &[],
+    });
+    story.meta.headline.iter().chain(shown).filter_map(|id| story.indicator(id))
+}
+
+/// The iframe's accessible name: the story's title, with the chapter's, chart's or figure's.
 fn title(story: &Story, view: &View) -> String {
     let part = match view {
         View::Chapter(slug) => story.chapters.iter().find(|c| c.id == *slug).map(|c| c.title.as_str()),
-        View::Block(slug) => charts(story).find(|(id, _)| *id == slug).map(|(_, title)| title),
+        View::Block(slug) => charts(story)
+            .find(|(id, _)| *id == slug)
+            .map(|(_, title)| title)
+            .or_else(|| story.indicator(slug).map(|indicator| indicator.label.as_str())),
         View::Story | View::Unknown => None,
     };
     part.map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part))

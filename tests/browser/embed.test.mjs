@@ -35,6 +35,16 @@ before(async () => {
   shared.hostDir = await mkdtemp(join(tmpdir(), 'story-host-'));
   await writeFile(join(shared.hostDir, 'index.html'), hostPage(shared.storyUrl));
   await writeFile(join(shared.hostDir, 'far.html'), hostPage(shared.storyUrl, { spacer: 3000 }));
+  // One frame per address form a site may have pasted, with the host script.
+  const framed = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
+<body><h1>A news article</h1><p>Text before.</p>
+<iframe src="${src}" title="Story part" style="width:100%;border:0"></iframe>
+<script src="${shared.storyUrl}embed.js" async></script><p>Text after.</p></body></html>`;
+  await writeFile(join(shared.hostDir, 'en-card.html'), framed(`${shared.storyUrl}en.html?embed=1&amp;block=fai-total`));
+  await writeFile(join(shared.hostDir, 'en-old.html'), framed(`${shared.storyUrl}?embed=1&amp;lang=en&amp;block=fai-total`));
+  for (const theme of ['', '&amp;theme=auto', '&amp;theme=dark', '&amp;theme=light']) {
+    await writeFile(join(shared.hostDir, `theme${theme.replace('&amp;theme=', '-')}.html`), framed(`${shared.storyUrl}?embed=1&amp;block=growth-rates${theme}`));
+  }
   shared.host = await serve(shared.hostDir);
   shared.browser = await launch();
 });
@@ -262,7 +272,7 @@ test('the Embed control gives the snippet for the story, the current chapter and
 
   await page.selectOption('#embed-what', 'story');
   assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}\\?embed=1" title="${title}"`));
-  const charts = await page.locator('#embed-what optgroup:last-child option').evaluateAll((options) => options.map((o) => o.value));
+  const charts = await page.locator('#embed-what optgroup:nth-of-type(2) option').evaluateAll((options) => options.map((o) => o.value));
   assert.deepEqual(charts, ['block:growth-rates', 'block:industrial-floor', 'block:provincial-list']);
   await page.selectOption('#embed-what', 'block:growth-rates');
   assert.match(await code.inputValue(), /\?embed=1&amp;block=growth-rates"/);
@@ -279,4 +289,86 @@ test('the preview page shows the whole story and one chart embedded, each fitted
   await fitted(page, 'iframe[src="./?embed=1"]', 'the whole story');
   await fitted(page, 'iframe[src*="block=growth-rates"]', 'the chart');
   assert.deepEqual(page.problems, []);
+});
+
+// A frame of the English page (en.html?embed=1…) is the story's own: embed.js sizes it, and the
+// older form that redirects (?embed=1&lang=en) still works.
+for (const page of ['en-card.html', 'en-old.html']) {
+  test(`embed.js sizes a frame of the English edition: ${page}`, async () => {
+    const host = await openHost(page, { viewport: { width: 375, height: 700 } });
+    const height = await fitted(host, 'iframe[title="Story part"]', page);
+    assert.ok(height > 150, `taller than the default 150 px: ${height}`);
+    const frame = await (await host.$('iframe[title="Story part"]')).contentFrame();
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en');
+    const credit = await frame.evaluate(() => {
+      const line = document.querySelector('.embed-credit').getBoundingClientRect();
+      return line.height > 0 && line.bottom <= document.documentElement.getBoundingClientRect().height + 0.5;
+    });
+    assert.ok(credit, 'the credit line is there, not clipped');
+    assert.deepEqual(host.problems, []);
+  });
+}
+
+test('the English control embeds from en.html, with no redirect and no language in the address', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.story.url + 'en.html');
+  await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
+  await page.locator('.embed-codes summary').click();
+  const src = (await page.locator('#embed-code').inputValue()).match(/src="([^"]+)"/)[1];
+  assert.equal(src, `${shared.story.url}en.html?embed=1`);
+  const frame = await openPage(shared.browser);
+  const requests = [];
+  frame.on('request', (request) => requests.push(request.url()));
+  await frame.goto(src);
+  assert.equal(frame.url(), src, 'no redirect');
+  assert.ok(!requests.some((url) => url.includes('index.html') || url === `${shared.story.url}?embed=1`), requests.join(' '));
+});
+
+test('the control offers every view the README lists (story, chapters, charts, figures) and a theme', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.story.url);
+  await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
+  await page.locator('.embed-codes summary').click();
+  const values = await page.locator('#embed-what option').evaluateAll((options) => options.map((o) => o.value));
+  const cards = await page.evaluate(() => [...document.querySelectorAll('.indicator')].map((c) => c.dataset.indicator));
+  const chapters = await page.evaluate(() => [...document.querySelectorAll('.chapter')].map((c) => c.id));
+  assert.equal(cards.length, 11, 'every figure shown as a card');
+  assert.deepEqual(values, [
+    'story',
+    ...chapters.map((id) => `chapter:${id}`),
+    'block:growth-rates', 'block:industrial-floor', 'block:provincial-list',
+    ...cards.map((id) => `block:${id}`),
+  ]);
+  await page.selectOption('#embed-what', 'block:provincial-rank');
+  const code = page.locator('#embed-code');
+  assert.match(await code.inputValue(), /\?embed=1&amp;block=provincial-rank" title="[^"]+：入选项目数全省排名"/);
+  assert.deepEqual(await page.locator('#embed-theme option').evaluateAll((o) => o.map((x) => x.value)), ['light', 'dark', 'auto']);
+  assert.equal(await page.locator('#embed-theme').inputValue(), 'light', 'light is the default');
+  assert.doesNotMatch(await code.inputValue(), /theme=/, 'the default needs no parameter');
+  await page.selectOption('#embed-theme', 'dark');
+  assert.match(await code.inputValue(), /\?embed=1&amp;block=provincial-rank&amp;theme=dark"/);
+  await page.selectOption('#embed-theme', 'auto');
+  assert.match(await code.inputValue(), /&amp;theme=auto"/);
+  // Each view the control offers shows its part in a frame.
+  const frame = await openPage(shared.browser);
+  await frame.goto(`${shared.story.url}?embed=1&block=provincial-rank`);
+  assert.ok(await frame.locator('[data-indicator="provincial-rank"]').isVisible());
+  assert.deepEqual(page.problems, []);
+});
+
+// Most host pages are light: a reader in dark mode must not get a dark block in the middle of one,
+// unless the host asks for it (theme=dark) or for the reader's own setting (theme=auto).
+test('an embed is light on a light host page whatever the reader\'s system, unless the host asks', async () => {
+  const cases = { 'theme.html': 'light', 'theme-light.html': 'light', 'theme-auto.html': 'dark', 'theme-dark.html': 'dark' };
+  for (const [file, expected] of Object.entries(cases)) {
+    const host = await openHost(file, { colorScheme: 'dark' });
+    const frame = await (await host.waitForSelector('iframe[title="Story part"]')).contentFrame();
+    await waitFor(frame, () => document.querySelector('#growth-rates'), 'the chart');
+    const paper = await frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.equal(paper, expected === 'dark' ? 'rgb(21, 19, 15)' : 'rgb(253, 252, 248)', `${file}: ${expected}`);
+  }
+  // The story's own page follows the reader.
+  const page = await openPage(shared.browser, { colorScheme: 'dark' });
+  await page.goto(shared.story.url);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(21, 19, 15)');
 });
