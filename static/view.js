@@ -53,10 +53,12 @@
     // cannot break out of the selector. Without :has() or constructable sheets, the whole story
     // shows, which is still the right story.
     var part = '[data-view="' + (view || 'unknown') + '"]';
-    // Kept besides: the credit line and the missing-part notice (and what holds them), the page's
+    // Kept besides: the credit line, the missing-part notice and the note that the interactive
+    // features are off (and what holds them), the page's
     // h1 and, for a block, its chapter's heading, so the outline still says whose part this is
     // (the stylesheet hides those headings visually).
     var keep = '.embed-credit,.embed-credit *,:has(> .embed-credit),.view-missing,.view-missing *,:has(> .view-missing),' +
+      '.app-note,:has(> .app-note),' +
       'h1,:has(> h1),:has(' + part + ') > h2';
     try {
       var sheet = new CSSStyleSheet();

@@ -18,6 +18,11 @@ pub struct ChartFigureProps {
 /// The chart's figure: title, caption (its text alternative), the drawing, and a table of
 /// exactly the values it draws that a reader can open. `data-view` names it for
 /// `?embed=1&block=<id>`.
+///
+/// Until the canvas is drawn (the WebAssembly slow, blocked, or scripts off) the chart's box is not
+/// blank: it holds its values as a plain list, which the stylesheet hides once the canvas says it
+/// has drawn (`data-drawn`). The list is for the eye only; the caption and the table carry the
+/// values for screen readers.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let story = use_story();
@@ -46,7 +51,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         <figure class="chart" id={id.to_owned()} data-view={format!("block:{id}")}>
             <@{props.heading} class="chart__title" id={format!("{id}-title")}>{ &chart.title }</@>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
-            <ChartCanvas chart={chart.clone()} />
+            <div class="chart__box">
+                <ChartCanvas chart={chart.clone()} />
+                <ul class="chart__fallback" aria-hidden="true">
+                    { for chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| html! {
+                        <li>
+                            <span class="chart__fallback-label">{ &indicator.label }</span>{ " " }
+                            <span class="figure-text">{ crate::ui::figure(story.meta.lang, indicator) }</span>
+                        </li>
+                    }) }
+                </ul>
+            </div>
             <details class="chart__data">
                 <summary>{ words.data_table }</summary>
                 <table>

@@ -103,6 +103,45 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
   await assertReadable(page);
 });
 
+// A chart whose drawing has not come (the WebAssembly blocked or slow) is never a blank box: the
+// box holds its values, the same as its table. Embeds show the note too.
+for (const path of ['', '?embed=1&chapter=projects', '?embed=1&block=growth-rates', 'en.html?embed=1&block=industrial-floor']) {
+  test(`with the WebAssembly blocked no chart is a blank box: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(shared.server.url + path);
+    await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
+    const charts = await page.evaluate(() => [...document.querySelectorAll('.chart')].filter((c) => c.checkVisibility()).map((chart) => {
+      chart.scrollIntoView();
+      const box = chart.querySelector('.chart__canvas').getBoundingClientRect();
+      const list = chart.querySelector('.chart__fallback');
+      const shown = [...list.querySelectorAll('.figure-text')].map((f) => f.textContent);
+      const table = [...chart.querySelectorAll('.chart__data tbody .figure-text')].map((f) => f.textContent);
+      const inside = [...list.querySelectorAll('li')].every((li) => {
+        const r = li.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5;
+      });
+      return { id: chart.id, visible: list.checkVisibility({ visibilityProperty: true }), shown, table, inside };
+    }));
+    assert.ok(charts.length > 0, 'charts to check');
+    for (const chart of charts) {
+      assert.ok(chart.visible, `${chart.id}: the box holds its values`);
+      assert.deepEqual(chart.shown, chart.table, `${chart.id}: the values are the table's`);
+      assert.ok(chart.inside, `${chart.id}: every value inside the chart's box`);
+    }
+    assert.ok(await page.locator('.app-note').isVisible(), 'the note says the extras are off');
+  });
+}
+
+test('once a chart is drawn, its values give way to the drawing', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.server.url);
+  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await page.locator('#growth-rates canvas').scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
+  assert.equal(await page.locator('#growth-rates .chart__fallback').evaluate((l) => getComputedStyle(l).visibility), 'hidden');
+});
+
 test('in a browser without WebAssembly the story is whole and the note shows', async () => {
   const page = await openPage(shared.browser);
   await page.addInitScript(() => delete window.WebAssembly);
