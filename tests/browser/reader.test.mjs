@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const shared = setUp();
 
@@ -154,3 +155,28 @@ test('on paper: every chapter, every figure final, the charts as tables, the add
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000, `a PDF of ${pdf.length} bytes`);
 });
+
+/** For each page of a PDF: how far down its text reaches, as a share of the page's height. */
+async function pageFills(bytes) {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
+  const fills = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const height = page.view[3] - page.view[1];
+    const lines = (await page.getTextContent()).items.filter((item) => item.str.trim()).map((item) => item.transform[5]);
+    fills.push(lines.length ? (height - Math.min(...lines)) / height : 0);
+  }
+  return fills;
+}
+
+// A page per chapter left pages mostly empty (the Chinese PDF's fifth page held one paragraph):
+// pages break where the text allows, so every page but the last is well filled.
+for (const [edition, most] of [['', 6], ['en.html', 8]]) {
+  test(`on paper the pages are filled, not broken per chapter: ${edition || 'index'}`, async () => {
+    const page = await open(edition);
+    const fills = await pageFills(await page.pdf({ format: 'A4', printBackground: true }));
+    const shown = fills.map((f) => f.toFixed(2)).join(' ');
+    assert.ok(fills.length <= most, `${fills.length} pages (at most ${most}): ${shown}`);
+    for (const [i, fill] of fills.slice(0, -1).entries()) assert.ok(fill >= 0.7, `page ${i + 1} is ${Math.round(fill * 100)}% filled: ${shown}`);
+  });
+}
