@@ -9,7 +9,10 @@ function off(error) {
   console.warn('The interactive features could not start:', error);
 }
 
+let started = false;
 function start() {
+  if (started) return;
+  started = true;
   if (typeof WebAssembly !== 'object') return off('this browser has no WebAssembly');
   import(tag.dataset.js)
     .then((glue) => glue.default({ module_or_path: tag.dataset.wasm }))
@@ -18,3 +21,7 @@ function start() {
 
 // After the next frame is painted: requestAnimationFrame runs just before it, the timeout after.
 requestAnimationFrame(() => setTimeout(start, 0));
+// A frame off the host page's screen paints nothing and gets no animation frames (Chromium pauses
+// them in off-screen cross-origin frames), so it starts after a moment instead: the app is then
+// ready when the reader scrolls there, and its figures count up as they first come into view.
+setTimeout(start, 250);

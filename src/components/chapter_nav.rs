@@ -120,9 +120,24 @@ pub fn ChapterNav() -> Html {
         }
     };
     let menu = use_node_ref();
-    let close_menu = {
+    // Choosing a chapter closes the menu, then goes there as the link would (a history entry, the
+    // browser's own jump). Left to the link itself, the jump came while the focused link's menu was
+    // closing, and landed a menu's height off.
+    let choose = {
         let menu = menu.clone();
-        Callback::from(move |_: MouseEvent| close(&menu))
+        Callback::from(move |event: MouseEvent| {
+            // Yew delegates events to its root: the link is the target's closest `a`.
+            let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let Some(link) = target.and_then(|t| t.closest("a").ok().flatten()) else {
+                return;
+            };
+            let Some(hash) = link.get_attribute("href") else {
+                return;
+            };
+            event.prevent_default();
+            close(&menu);
+            let _ = gloo::utils::window().location().set_hash(&hash);
+        })
     };
     let menu_keys = {
         let menu = menu.clone();
@@ -155,7 +170,7 @@ pub fn ChapterNav() -> Html {
                         }
                     </summary>
                     <ol class="chapter-nav__menu-list">
-                        { links("chapter-nav__link chapter-nav__link--menu", Some(close_menu)) }
+                        { links("chapter-nav__link chapter-nav__link--menu", Some(choose)) }
                     </ol>
                 </details>
                 { step_button(Step::Next, words.next_chapter, "›") }

@@ -36,10 +36,11 @@ before(async () => {
   await writeFile(join(shared.hostDir, 'index.html'), hostPage(shared.storyUrl));
   await writeFile(join(shared.hostDir, 'far.html'), hostPage(shared.storyUrl, { spacer: 3000 }));
   // One frame per address form a site may have pasted, with the host script.
-  const framed = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
-<body><h1>A news article</h1><p>Text before.</p>
+  const framed = (src, spacer = 0) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
+<body><h1>A news article</h1><p>Text before.</p><div style="height:${spacer}px"></div>
 <iframe src="${src}" title="Story part" style="width:100%;border:0"></iframe>
 <script src="${shared.storyUrl}embed.js" async></script><p>Text after.</p></body></html>`;
+  await writeFile(join(shared.hostDir, 'card-far.html'), framed(`${shared.storyUrl}?embed=1&amp;block=fai-total`, 3000));
   await writeFile(join(shared.hostDir, 'en-card.html'), framed(`${shared.storyUrl}en.html?embed=1&amp;block=fai-total`));
   await writeFile(join(shared.hostDir, 'en-old.html'), framed(`${shared.storyUrl}?embed=1&amp;lang=en&amp;block=fai-total`));
   for (const theme of ['', '&amp;theme=auto', '&amp;theme=dark', '&amp;theme=light']) {
@@ -165,6 +166,25 @@ test('count-ups in an embed wait until the host page scrolls them into view', as
   const top = await frame.evaluate(() => document.querySelector('[data-indicator="fai-total"]').getBoundingClientRect().top);
   await page.evaluate((y) => window.scrollTo(0, document.querySelector('iframe').offsetTop + y - 200), top);
   await waitFor(frame, shows, 'the figure to count up to 81.8', { arg: '81.8' });
+  assert.deepEqual(page.problems, []);
+});
+
+// A figure embedded far below the host's fold: Chromium pauses animation frames in an off-screen
+// cross-origin frame, and the app used to start from one, so it started only once the figure was
+// on screen, and showed it final. The figure counts up once it first comes into view.
+test('a figure embedded below the fold counts up when the host page scrolls it into view', async () => {
+  const page = await openHost('card-far.html', { viewport: { width: 375, height: 700 } });
+  const frame = await (await page.$('iframe[title="Story part"]')).contentFrame();
+  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame, off screen');
+  await frame.evaluate(() => {
+    window.__seen = [];
+    const live = document.querySelector('[data-indicator="fai-total"] .count-up__live');
+    new MutationObserver(() => window.__seen.push(live.textContent)).observe(live, { characterData: true, subtree: true, childList: true });
+  });
+  await page.evaluate(() => document.querySelector('iframe').scrollIntoView({ block: 'center' }));
+  await waitFor(frame, () => window.__seen.at(-1) === '81.8', 'the figure to count up to 81.8');
+  const seen = await frame.evaluate(() => window.__seen);
+  assert.ok(seen.length >= 5, `it counted: ${seen.join(' ')}`);
   assert.deepEqual(page.problems, []);
 });
 

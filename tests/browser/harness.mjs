@@ -184,3 +184,12 @@ export async function countCountUpFrames(page) {
     }
   });
 }
+
+/** Chooses chapter `id` from the navigator as a reader does: from its list where the labels fit, or
+ * from its menu (opened first) on a phone. */
+export async function chooseChapter(page, id) {
+  const menu = page.locator('.chapter-nav__current');
+  const inMenu = await menu.isVisible();
+  if (inMenu) await menu.click();
+  await page.locator(`${inMenu ? '.chapter-nav__menu-list' : '.chapter-nav__list'} a[href="#${id}"]`).click();
+}

@@ -2,7 +2,7 @@
 // then adopts it without a warning or a shift; the host serves it small.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, poll, setUp, storyField, storyIndicators, waitFor } from './harness.mjs';
+import { openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -32,8 +32,7 @@ test('with JavaScript off, the whole story is there and the chapter links work',
   await page.goto(shared.server.url);
   await assertWholeStory(page);
   // A phone: the chapters are in the navigator's menu, which opens without any script.
-  await page.locator('.chapter-nav__current').click();
-  await page.locator('.chapter-nav a[href="#environment"]:visible').click();
+  await chooseChapter(page, 'environment');
   assert.equal(new URL(page.url()).hash, '#environment');
   // Scripts are off in the page, so poll from outside while the (smooth) jump completes.
   const top = () => page.locator('#environment').evaluate((s) => s.getBoundingClientRect().top);

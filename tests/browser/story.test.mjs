@@ -2,7 +2,7 @@
 // drawn crisply, and a navigator that follows and moves the reader between chapters.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countCountUpFrames, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
+import { countCountUpFrames, openPage, setUp, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -190,7 +190,7 @@ test('a chart is redrawn only when its size changes', async () => {
 
 test('clicking the navigator lands on the chapter and marks it current', async () => {
   const page = await openLive();
-  await page.locator('.chapter-nav__link[href="#cadres"]').click();
+  await chooseChapter(page, 'cadres');
   await waitForChapter(page, 'cadres');
   await waitForTop(page, 'cadres');
   assert.equal(await page.evaluate(() => location.hash), '#cadres');
@@ -248,9 +248,9 @@ test('the address follows the chapter while scrolling, without adding history', 
 
 test('back and forward return to the chapters visited', async () => {
   const page = await openLive({ reducedMotion: 'reduce' });
-  await page.locator('.chapter-nav__link[href="#projects"]').click();
+  await chooseChapter(page, 'projects');
   await waitForChapter(page, 'projects');
-  await page.locator('.chapter-nav__link[href="#environment"]').click();
+  await chooseChapter(page, 'environment');
   await waitForChapter(page, 'environment');
   await page.goBack();
   await waitForChapter(page, 'projects');
