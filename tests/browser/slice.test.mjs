@@ -97,3 +97,17 @@ test('phone and desktop screenshots, in both editions', async () => {
     await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
   }
 });
+
+test('phone screenshots at 320 px: the chapter menu open and a data table, in English', async () => {
+  const phone = { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const page = await openPage(shared.browser, phone);
+  await page.goto(shared.server.url + 'en.html#projects');
+  await waitFor(page, () => document.querySelector('.chapter-nav__link[aria-current="true"]'), 'the chapter marked current');
+  await page.locator('.chapter-nav__current').click();
+  await page.screenshot({ path: join(OUTPUT, 'phone-320-navigator-en.png') });
+  await page.keyboard.press('Escape');
+  await page.locator('#provincial-list summary').click();
+  await page.locator('#provincial-list table').evaluate((t) => t.scrollIntoView({ block: 'center' }));
+  await waitFor(page, () => document.querySelector('#provincial-list table').getBoundingClientRect().top > 0, 'the table on screen');
+  await page.screenshot({ path: join(OUTPUT, 'phone-320-table-en.png') });
+});
