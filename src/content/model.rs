@@ -346,14 +346,8 @@ impl Story {
         add("story.title".into(), self.meta.title.clone());
         add("story.dek".into(), self.meta.dek.clone());
         for (i, indicator) in self.indicators.iter().enumerate() {
-            for (field, words) in [
-                ("label", &indicator.label),
-                ("measures", &indicator.measures),
-                ("period", &indicator.period),
-                ("basis", &indicator.basis),
-                ("quote", &indicator.quote),
-            ] {
-                add(format!("indicators[{i}].{field}"), words.clone());
+            for (field, words) in indicator.texts() {
+                add(format!("indicators[{i}].{field}"), words.to_owned());
             }
         }
         let sections = std::iter::once(("intro".to_owned(), &self.intro))
@@ -388,6 +382,20 @@ impl Story {
             }
         }
         texts
+    }
+}
+
+impl Indicator {
+    /// The indicator's words a reader reads, each with its field's name: label, measures, period,
+    /// basis and quote.
+    pub fn texts(&self) -> [(&'static str, &str); 5] {
+        [
+            ("label", &self.label),
+            ("measures", &self.measures),
+            ("period", &self.period),
+            ("basis", &self.basis),
+            ("quote", &self.quote),
+        ]
     }
 }
 

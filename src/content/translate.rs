@@ -282,34 +282,12 @@ impl Merger {
                 continue;
             };
             let at = |field: &str| format!("indicators[{i}].{field}");
-            for (field, text) in [
-                ("label", &word.label),
-                ("measures", &word.measures),
-                ("period", &word.period),
-                ("basis", &word.basis),
-                ("quote", &word.quote),
-            ] {
-                self.plain(&at(field), text);
-            }
             let rank = indicator.kind == Kind::Rank;
             if !rank && word.unit.trim().is_empty() {
                 self.problem(&at("unit"), "must name the unit (\"yuan\", \"tonnes\", \"projects\", \"%\")");
             }
             let figure = format::to_english(indicator.value, indicator.precision, &indicator.unit, &word.unit, rank);
-            let mut written = format::grouped(&format::fixed(figure.value, figure.precision));
-            let in_words = format::en_words(figure.value).filter(|_| figure.precision == 0);
-            let quote = word.quote.to_lowercase();
-            // A rank is quoted as a place, "third" or "3rd", never as a bare number.
-            let quoted = if rank {
-                written.push_str(&figure.unit);
-                quote.contains(&written) || in_words.is_some_and(|(_, ordinal)| quote.contains(ordinal))
-            } else {
-                quote.contains(&written) || in_words.is_some_and(|(cardinal, _)| quote.contains(cardinal))
-            };
-            if !quoted {
-                self.problem(&at("quote"), format!("must give the figure as this edition writes it, {written:?}"));
-            }
-            merged.push(Indicator {
+            let translated = Indicator {
                 id: indicator.id.clone(),
                 label: word.label.clone(),
                 measures: word.measures.clone(),
@@ -322,7 +300,24 @@ impl Merger {
                 basis: word.basis.clone(),
                 quote: word.quote.clone(),
                 converted_from: figure.converted_from,
-            });
+            };
+            for (field, text) in translated.texts() {
+                self.plain(&at(field), text);
+            }
+            let mut written = format::grouped(&format::fixed(translated.value, translated.precision));
+            let in_words = format::en_words(translated.value).filter(|_| translated.precision == 0);
+            let quote = word.quote.to_lowercase();
+            // A rank is quoted as a place, "third" or "3rd", never as a bare number.
+            let quoted = if rank {
+                written.push_str(&translated.unit);
+                quote.contains(&written) || in_words.is_some_and(|(_, ordinal)| quote.contains(ordinal))
+            } else {
+                quote.contains(&written) || in_words.is_some_and(|(cardinal, _)| quote.contains(cardinal))
+            };
+            if !quoted {
+                self.problem(&at("quote"), format!("must give the figure as this edition writes it, {written:?}"));
+            }
+            merged.push(translated);
         }
         merged
     }
