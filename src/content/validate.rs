@@ -327,64 +327,55 @@ impl Checker {
     }
 
     /// No figure is shown twice in one section (the opening with its headline, or a chapter): as a
-    /// card, in a heading or in the text. A chart may draw a figure that a card or the text gives,
-    /// since it shows the figure against others; its caption is its text alternative.
+    /// card, in a heading, a paragraph or a note. A chart may draw a figure that a card or the text
+    /// gives, since it shows the figure against others; its caption is its text alternative, and a
+    /// pull quote is the source's words.
     fn figures_once_per_section(&mut self, story: &Story) {
         let lang = story.meta.lang;
-        let texts = story.texts();
-        let headline: &[Slug] = &story.meta.headline;
-        let sections = std::iter::once(("intro".to_owned(), headline, &story.intro, None)).chain(
-            story.chapters.iter().enumerate().map(|(i, chapter)| {
-                (format!("chapters[{i}]"), &[][..], &chapter.blocks, Some(format!("chapters[{i}].title")))
-            }),
-        );
-        for (path, cards_above, blocks, title) in sections {
-            let blocks_path = if path == "intro" { path.clone() } else { format!("{path}.blocks") };
-            let cards = cards_above.iter().chain(
-                blocks
-                    .iter()
-                    .filter_map(|block| match block {
-                        Block::Indicators(group) => Some(&group.ids),
-                        _ => None,
-                    })
-                    .flatten(),
-            );
-            // The texts of this section a reader reads as prose: its heading, paragraphs and notes.
-            let prose: Vec<_> = texts
-                .iter()
-                .filter(|text| {
-                    Some(&text.path) == title.as_ref()
-                        || text.path.strip_prefix(&blocks_path).is_some_and(|rest| {
-                            rest.starts_with('[') && (rest.ends_with("].text") || rest.contains("].items["))
-                        })
-                })
-                .filter(|text| !is_pull_quote(blocks, &blocks_path, &text.path))
-                .collect();
-            let mut shown: Vec<(&Indicator, Vec<String>)> = Vec::new();
-            for id in cards {
-                if let Some(indicator) = story.indicator(id) {
-                    shown.push((indicator, vec!["a card".to_owned()]));
+        let opening = ("intro".to_owned(), "intro".to_owned(), &story.meta.headline[..], None, &story.intro);
+        let chapters = story.chapters.iter().enumerate().map(|(i, chapter)| {
+            let path = format!("chapters[{i}]");
+            (
+                path.clone(),
+                format!("{path}.blocks"),
+                &[][..],
+                Some((format!("{path}.title"), &chapter.title)),
+                &chapter.blocks,
+            )
+        });
+        for (path, blocks_path, headline, title, blocks) in std::iter::once(opening).chain(chapters) {
+            let mut cards: Vec<&Slug> = headline.iter().collect();
+            let mut prose: Vec<(String, String)> = title.map(|(at, title)| (at, title.clone())).into_iter().collect();
+            for (i, block) in blocks.iter().enumerate() {
+                match block {
+                    Block::Indicators(group) => cards.extend(&group.ids),
+                    Block::Paragraph(paragraph) => {
+                        prose.push((format!("{blocks_path}[{i}].text"), paragraph.text.plain()))
+                    }
+                    Block::Notes(notes) => prose.extend(
+                        notes
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(j, item)| (format!("{blocks_path}[{i}].items[{j}]"), item.plain())),
+                    ),
+                    Block::Chart(_) | Block::PullQuote(_) => {}
                 }
             }
             for indicator in &story.indicators {
                 let figure = bare_figure(lang, indicator);
-                let places = prose.iter().filter(|text| number_at(&text.words, &figure).next().is_some());
-                let places: Vec<String> = places.map(|text| text.path.clone()).collect();
-                match shown.iter_mut().find(|(shown, _)| shown.id == indicator.id) {
-                    Some((_, where_)) => where_.extend(places),
-                    None if !places.is_empty() => shown.push((indicator, places)),
-                    None => {}
+                let as_card = cards.iter().filter(|id| ***id == indicator.id).map(|_| "a card".to_owned());
+                let in_text = prose.iter().filter(|(_, words)| number_at(words, &figure).next().is_some());
+                let places: Vec<String> = as_card.chain(in_text.map(|(at, _)| at.clone())).collect();
+                if places.len() > 1 {
+                    let rule = format!(
+                        "shows the figure {figure:?} ({}) {} times: {}; show a figure once in a section",
+                        indicator.id.as_str(),
+                        places.len(),
+                        places.join(", ")
+                    );
+                    self.problem(&path, rule);
                 }
-            }
-            for (indicator, places) in shown.into_iter().filter(|(_, places)| places.len() > 1) {
-                let rule = format!(
-                    "shows the figure {:?} ({}) {} times: {}; show a figure once in a section",
-                    bare_figure(lang, indicator),
-                    indicator.id.as_str(),
-                    places.len(),
-                    places.join(", ")
-                );
-                self.problem(&path, rule);
             }
         }
     }
@@ -442,15 +433,6 @@ fn number_at<'a>(text: &'a str, number: &'a str) -> impl Iterator<Item = usize> 
 /// A figure as the edition writes it, without a floor's words: "40%", "81.8亿元", "第3位", "3rd".
 fn bare_figure(lang: Lang, indicator: &Indicator) -> String {
     ui::figure(lang, &Indicator { bound: Bound::Exact, ..indicator.clone() })
-}
-
-/// Whether `path` is a pull quote's text among `blocks` (at `blocks_path`): the source's words, set
-/// apart, not our prose.
-fn is_pull_quote(blocks: &[Block], blocks_path: &str, path: &str) -> bool {
-    blocks
-        .iter()
-        .enumerate()
-        .any(|(i, block)| matches!(block, Block::PullQuote(_)) && path == format!("{blocks_path}[{i}].text"))
 }
 
 /// Folds full-width punctuation to ASCII, so a quotation matches whichever the source used.
