@@ -47,6 +47,14 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Every theme, in the order the embed control offers them.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// The theme `value` names, as `theme=` writes it.
+    pub fn parse(value: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.value() == value)
+    }
+
     /// The value of `theme=` that asks for this theme.
     pub fn value(self) -> &'static str {
         match self {
@@ -80,7 +88,7 @@ pub fn parse(query: &str) -> Params {
         (None, Some(Err(_))) => View::Unknown,
         (None, None) => View::Story,
     });
-    let theme = [Theme::Light, Theme::Dark, Theme::Auto].into_iter().find(|theme| get("theme") == Some(theme.value()));
+    let theme = get("theme").and_then(Theme::parse);
     let lang = match get("lang") {
         Some("en") => Some(Lang::En),
         Some("zh" | "zh-CN") => Some(Lang::Zh),

@@ -1,7 +1,8 @@
 //! The "Embed" control for editors of other sites: pick the whole story, a chapter, a chart or a
-//! figure, and its colours, and copy the code that embeds it. It needs the address the page is served from, so it appears only
-//! once the app runs (at the foot of the page, where its arrival moves nothing), and never inside
-//! an embed. Each chapter's "Embed this chapter" button opens it on that chapter.
+//! figure, and its colours, and copy the code that embeds it. It needs the address the page is
+//! served from, so it appears only once the app runs (at the foot of the page, where its arrival
+//! moves nothing), and never inside an embed. Each chapter's "Embed this chapter" button opens it
+//! on that chapter.
 
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -80,8 +81,7 @@ pub fn EmbedCodes() -> Html {
             let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
                 return;
             };
-            let chosen = [Theme::Light, Theme::Dark, Theme::Auto].into_iter().find(|t| t.value() == select.value());
-            theme.set(chosen.unwrap_or(Theme::Light));
+            theme.set(Theme::parse(&select.value()).unwrap_or(Theme::Light));
             copied.set(Copied::Not);
         })
     };

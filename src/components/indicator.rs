@@ -14,10 +14,10 @@ pub struct IndicatorCardProps {
     pub indicator: Indicator,
 }
 
-/// A figure card: the value at its precision with its unit (and the words of a floor or a rank), the label,
-/// the period and basis, and the source's own words. Screen readers get the whole figure once,
-/// as text; the counting copy is hidden from them. A rank does not count: a place counted up from
-/// 第0位 means nothing on the way. The story shows each figure as a card once, so
+/// A figure card: the value at its precision with its unit (and the words of a floor or a rank),
+/// the label, the period and basis, and the source's own words. Screen readers get the whole
+/// figure once, as text; the counting copy is hidden from them. A rank does not count: a place
+/// counted up from 第0位 means nothing on the way. The story shows each figure as a card once, so
 /// `data-view` names this card alone for `?embed=1&block=<id>`.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
