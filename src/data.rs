@@ -2,7 +2,10 @@
 //! by the build next to each edition's page, in that edition's language, from the same indicators
 //! the page shows, so the files cannot disagree with it.
 
-use crate::content::model::{Bound, Indicator, Kind, Lang, Story};
+use crate::content::model::Story;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::content::model::{Bound, Indicator, Kind, Lang};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::ui::labels;
 
 /// The two formats.
@@ -16,6 +19,7 @@ pub enum Format {
 
 impl Format {
     /// `story`'s figures in this format.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn render(self, story: &Story) -> String {
         match self {
             Format::Csv => csv(story),
@@ -37,6 +41,7 @@ pub fn file_name(story: &Story, format: Format) -> String {
     format!("{}.{}", story.meta.id.as_str(), format.extension())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// One indicator as the files give it.
 struct Row<'a> {
     indicator: &'a Indicator,
@@ -50,6 +55,7 @@ struct Row<'a> {
     bound: String,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn rows(story: &Story) -> impl Iterator<Item = Row<'_>> {
     let lang = story.meta.lang;
     story.indicators.iter().map(move |indicator| {
@@ -68,12 +74,14 @@ fn rows(story: &Story) -> impl Iterator<Item = Row<'_>> {
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A floor's words as the bound column gives them: the page's own words for it, without the figure.
 fn bound_column(lang: Lang, bound: Bound) -> String {
     let (before, after) = crate::ui::bound_words(lang, bound);
     format!("{before}{after}").trim().to_owned()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Every indicator of `story` as CSV, headed in the story's language.
 pub fn csv(story: &Story) -> String {
     let words = labels(story.meta.lang);
@@ -90,6 +98,7 @@ pub fn csv(story: &Story) -> String {
         words.derived_from,
         words.source,
         words.published,
+        words.measures,
     ];
     let mut out = String::from("\u{feff}");
     push_csv_line(&mut out, &header);
@@ -109,12 +118,14 @@ pub fn csv(story: &Story) -> String {
             derived,
             &source.publisher,
             date,
+            &i.measures,
         ];
         push_csv_line(&mut out, &fields);
     }
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn push_csv_line(out: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
@@ -131,6 +142,7 @@ fn push_csv_line(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Every indicator of `story` as JSON: English keys, values in the story's language.
 pub fn json(story: &Story) -> String {
     let meta = &story.meta;
@@ -151,10 +163,11 @@ pub fn json(story: &Story) -> String {
         out.push_str(if n == 0 { "\n" } else { ",\n" });
         let derived = i.converted_from.as_deref().map_or_else(|| "null".to_owned(), string);
         out.push_str(&format!(
-            "    {{ \"id\": {}, \"label\": {}, \"value\": {}, \"precision\": {}, \"unit\": {}, \"as_shown\": {}, \
-             \"at_least\": {}, \"period\": {}, \"basis\": {}, \"derived_from\": {}, \"quote\": {} }}",
+            "    {{ \"id\": {}, \"label\": {}, \"measures\": {}, \"value\": {}, \"precision\": {}, \"unit\": {}, \
+             \"as_shown\": {}, \"at_least\": {}, \"period\": {}, \"basis\": {}, \"derived_from\": {}, \"quote\": {} }}",
             string(i.id.as_str()),
             string(&i.label),
+            string(&i.measures),
             row.value,
             i.precision,
             string(&row.unit),
@@ -170,6 +183,7 @@ pub fn json(story: &Story) -> String {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// `text` as a JSON string literal.
 fn string(text: &str) -> String {
     let mut out = String::from("\"");
@@ -203,7 +217,8 @@ mod tests {
         let lines: Vec<&str> = zh.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines.len(), 1 + story("fushun-2023h1").indicators.len());
         assert!(lines[0].starts_with("id,指标,数值,单位"), "{}", lines[0]);
-        assert!(lines.contains(&"fai-total,固定资产投资完成额,81.8,亿元,81.8亿元,,2023年上半年,累计完成额，不是增速,,抚顺市人民政府,2023-07-25"), "{zh}");
+        assert!(lines[0].ends_with(",发布于,含义"), "what a figure measures comes last: {}", lines[0]);
+        assert!(lines.contains(&"fai-total,固定资产投资完成额,81.8,亿元,81.8亿元,,2023年上半年,累计完成额，不是增速,,抚顺市人民政府,2023-07-25,上半年全市完成的固定资产投资"), "{zh}");
         let en = csv(&story("fushun-2023h1-en"));
         assert!(en.contains("fai-total,Fixed-asset investment completed,8.18,billion yuan,8.18 billion yuan,,First half of 2023,\"A cumulative amount, not a growth rate\",81.8 × 100 million yuan,"), "{en}");
         assert!(
@@ -230,7 +245,7 @@ mod tests {
         let en = json(&story("fushun-2023h1-en"));
         assert!(en.contains("\"language\": \"en\""));
         assert_eq!(en.matches("\"id\": ").count(), story("fushun-2023h1-en").indicators.len());
-        assert!(en.contains("\"id\": \"fai-total\", \"label\": \"Fixed-asset investment completed\", \"value\": 8.18, \"precision\": 2"), "{en}");
+        assert!(en.contains("\"id\": \"fai-total\", \"label\": \"Fixed-asset investment completed\", \"measures\": \"The fixed-asset investment the city completed in the first half\", \"value\": 8.18, \"precision\": 2"), "{en}");
         assert!(en.contains("\"derived_from\": \"81.8 × 100 million yuan\""));
     }
 

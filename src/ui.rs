@@ -60,6 +60,8 @@ pub struct Labels {
     pub bound: &'static str,
     /// See `unit`.
     pub derived_from: &'static str,
+    /// The downloads' column saying what a figure measures.
+    pub measures: &'static str,
     /// The unit of a rank, in the downloads.
     pub rank: &'static str,
     /// Introduces the links to the figures as CSV and JSON.
@@ -157,6 +159,7 @@ const ZH: Labels = Labels {
     as_shown: "页面显示",
     bound: "下限",
     derived_from: "换算自",
+    measures: "含义",
     rank: "位",
     download: "下载全部数字",
     share_chapter: "分享本章",
@@ -223,6 +226,7 @@ const EN: Labels = Labels {
     as_shown: "As shown",
     bound: "Bound",
     derived_from: "Derived from",
+    measures: "What it measures",
     rank: "rank",
     download: "Download every figure",
     share_chapter: "Share this chapter",

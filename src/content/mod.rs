@@ -6,7 +6,6 @@
 
 pub mod model;
 pub mod rich;
-pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod emit;
@@ -14,3 +13,5 @@ pub mod emit;
 pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod translate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod validate;

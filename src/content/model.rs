@@ -73,7 +73,9 @@ pub struct Indicator {
     pub id: Slug,
     /// A short name ("固定资产投资增速").
     pub label: String,
-    /// What is measured, in a sentence.
+    /// What is measured, in a sentence. Read by the build (the rules, the downloads) and never
+    /// shown by the page, so the WebAssembly does not carry it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub measures: String,
     /// What sort of number it is; decides which values are possible.
     pub kind: Kind,
@@ -329,6 +331,7 @@ impl Story {
 }
 
 /// One text a story shows a reader, with the path to its field.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     /// The path to the field: `chapters[2].blocks[4].text`.
@@ -337,6 +340,7 @@ pub struct Text {
     pub words: String,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Story {
     /// Every text the story shows a reader, in reading order, each with its path. A translation
     /// mirrors its original, so the same path names the same text in both editions.
@@ -385,6 +389,7 @@ impl Story {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Indicator {
     /// The indicator's words a reader reads, each with its field's name: label, measures, period,
     /// basis and quote.

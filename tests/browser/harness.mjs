@@ -157,7 +157,7 @@ export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   return match[1];
 }
 
-/** Every [[indicators]] entry of the story file: { id, value, precision, written }. */
+/** Every [[indicators]] entry of the story file: { id, value, precision, written, measures }. */
 export async function storyIndicators(file = 'stories/fushun-2023h1.toml') {
   const text = await readFile(join(ROOT, file), 'utf8');
   return text
@@ -166,7 +166,7 @@ export async function storyIndicators(file = 'stories/fushun-2023h1.toml') {
     .map((section) => {
       const field = (key) => section.match(new RegExp(`^${key} = "?([^"\\n]*)"?$`, 'm'))?.[1];
       const [value, precision] = [Number(field('value')), Number(field('precision'))];
-      return { id: field('id'), value, precision, written: value.toFixed(precision) };
+      return { id: field('id'), value, precision, written: value.toFixed(precision), measures: field('measures') };
     });
 }
 

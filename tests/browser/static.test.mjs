@@ -2,7 +2,9 @@
 // then adopts it without a warning or a shift; the host serves it small.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -93,4 +95,18 @@ test('every text asset and the Wasm are served precompressed', async () => {
   const text = shared.server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
   assert.ok(text.length >= 5, JSON.stringify(shared.server.served));
   for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);
+});
+
+// The engine carries what the page shows, not what only the build reads: what each figure measures
+// goes to the downloads, and is not in the WebAssembly (in either edition).
+test('the WebAssembly carries no text the page never shows: what each figure measures', async () => {
+  const wasm = (await readdir(DIST)).find((name) => name.endsWith('_bg.wasm'));
+  const bytes = await readFile(join(DIST, wasm));
+  const english = await storyIndicators('stories/fushun-2023h1.en.toml');
+  const measures = [...indicators, ...english].map((i) => i.measures);
+  assert.equal(measures.filter(Boolean).length, 24, 'every indicator of both editions says what it measures');
+  for (const text of measures) assert.equal(bytes.indexOf(Buffer.from(text)), -1, `in the Wasm: ${text}`);
+  // While the page's own words are there: a label, in each edition.
+  assert.notEqual(bytes.indexOf(Buffer.from('固定资产投资增速')), -1);
+  assert.notEqual(bytes.indexOf(Buffer.from('Fixed-asset investment growth')), -1);
 });
