@@ -2,7 +2,8 @@
 //! changes, and grown in by an entrance the first time it scrolls into view.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
 use gloo::render::{request_animation_frame, AnimationFrame};
 
@@ -88,8 +89,6 @@ pub struct ChartView {
     palette: Cell<Option<Palette>>,
     /// The colour scheme last reported, `None` until the app has started.
     dark: Cell<Option<bool>>,
-    /// A redraw waiting for the next frame.
-    pending: RefCell<Option<AnimationFrame>>,
 }
 
 impl ChartView {
@@ -101,7 +100,6 @@ impl ChartView {
             size: Cell::new(None),
             palette: Cell::new(None),
             dark: Cell::new(None),
-            pending: RefCell::new(None),
         }
     }
 
@@ -121,19 +119,14 @@ impl ChartView {
     }
 
     /// A size report: resizes the backing store and redraws, if the size really changed. The
-    /// drawing waits for the next frame: size reports arrive while the browser lays the page out,
-    /// and drawing there too would make one long task of a chapter coming into view.
+    /// drawing waits its turn in the queue of redraws (one chart a frame): size reports arrive
+    /// while the browser lays the page out, often for every chart of a chapter coming into view at
+    /// once, and drawing them together would make one long task on a slow phone.
     fn resize(self: &Rc<Self>, width: f64, height: f64) {
         if self.size.replace(Some((width, height))) != Some((width, height)) {
             // A new size may come with a new theme (a rotated phone, a print preview): re-read it.
             self.palette.set(None);
-            let view = Rc::downgrade(self);
-            let frame = request_animation_frame(move |_| {
-                if let Some(view) = view.upgrade() {
-                    view.paint();
-                }
-            });
-            *self.pending.borrow_mut() = Some(frame);
+            Redraws::queue(Rc::downgrade(self));
         }
     }
 
@@ -172,5 +165,50 @@ impl PartialEq for ChartView {
     /// One view per chart: two are the same only if they are the same value.
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
+    }
+}
+
+/// The charts waiting to be redrawn after a size report, drawn one a frame, and the frame that
+/// draws the next.
+#[derive(Default)]
+struct Redraws {
+    waiting: VecDeque<Weak<ChartView>>,
+    frame: Option<AnimationFrame>,
+}
+
+thread_local! {
+    static REDRAWS: RefCell<Redraws> = RefCell::default();
+}
+
+impl Redraws {
+    /// Queues `view` for a redraw (once, however often it is reported), and asks for a frame.
+    fn queue(view: Weak<ChartView>) {
+        REDRAWS.with(|redraws| {
+            let mut redraws = redraws.borrow_mut();
+            if !redraws.waiting.iter().any(|waiting| waiting.ptr_eq(&view)) {
+                redraws.waiting.push_back(view);
+            }
+            redraws.ask_for_frame();
+        });
+    }
+
+    /// Draws the first chart waiting, and asks for another frame if more are.
+    fn draw_next() {
+        let next = REDRAWS.with(|redraws| {
+            let mut redraws = redraws.borrow_mut();
+            redraws.frame = None;
+            redraws.waiting.pop_front()
+        });
+        // Not borrowed while drawing: a drawing may report a size and queue again.
+        if let Some(view) = next.and_then(|view| view.upgrade()) {
+            view.paint();
+        }
+        REDRAWS.with(|redraws| redraws.borrow_mut().ask_for_frame());
+    }
+
+    fn ask_for_frame(&mut self) {
+        if self.frame.is_none() && !self.waiting.is_empty() {
+            self.frame = Some(request_animation_frame(|_| Redraws::draw_next()));
+        }
     }
 }

@@ -264,3 +264,25 @@ test('a hash that names no chapter is ignored', async () => {
   assert.equal(await page.locator('h1').count(), 1);
   assert.deepEqual(page.problems, []);
 });
+
+// A chapter coming into view sizes all its charts at once; drawing them all in that frame made
+// one long task on a slow phone. Redraws after a size report are queued, one chart a frame.
+test('charts that come into view together are drawn in different frames', async () => {
+  const page = await openLive({ reducedMotion: 'reduce' });
+  const charts = ['industrial-floor', 'provincial-list'];
+  await page.evaluate(() => {
+    window.__draws = [];
+    let frame = 0;
+    const tick = () => { frame += 1; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    new MutationObserver((changes) => {
+      for (const change of changes) window.__draws.push([frame, change.target.closest('.chart').id, change.target.dataset.drawn]);
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  });
+  await page.evaluate(() => { location.hash = '#projects'; });
+  await waitFor(page, (ids) => ids.every((id) => document.querySelector(`#${id} canvas`).dataset.drawn === 'final'), 'both charts of the chapter drawn', { arg: charts });
+  const draws = (await page.evaluate(() => window.__draws)).filter(([, id]) => charts.includes(id));
+  const frames = draws.map(([frame]) => frame);
+  assert.ok(draws.length >= 2, JSON.stringify(draws));
+  assert.equal(new Set(frames).size, frames.length, `one chart a frame: ${JSON.stringify(draws)}`);
+});
