@@ -51,18 +51,24 @@ pub struct Labels {
     pub embed_chapter: &'static str,
     /// The switch that stops every animation.
     pub stop_motion: &'static str,
-    /// Column headings of the downloads: the unit, the figure as shown, its bound, what it was
-    /// converted from.
+    /// Column headings of the downloads (written by the build, so not in the WebAssembly): the
+    /// unit, the figure as shown, its bound, what it was converted from.
+    #[cfg(not(target_arch = "wasm32"))]
     pub unit: &'static str,
     /// See `unit`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub as_shown: &'static str,
     /// See `unit`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub bound: &'static str,
     /// See `unit`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub derived_from: &'static str,
     /// The downloads' column saying what a figure measures.
+    #[cfg(not(target_arch = "wasm32"))]
     pub measures: &'static str,
     /// The unit of a rank, in the downloads.
+    #[cfg(not(target_arch = "wasm32"))]
     pub rank: &'static str,
     /// Introduces the links to the figures as CSV and JSON.
     pub download: &'static str,
@@ -155,11 +161,17 @@ const ZH: Labels = Labels {
     embed: "嵌入本故事",
     embed_chapter: "嵌入本章",
     stop_motion: "停止动画",
+    #[cfg(not(target_arch = "wasm32"))]
     unit: "单位",
+    #[cfg(not(target_arch = "wasm32"))]
     as_shown: "页面显示",
+    #[cfg(not(target_arch = "wasm32"))]
     bound: "下限",
+    #[cfg(not(target_arch = "wasm32"))]
     derived_from: "换算自",
+    #[cfg(not(target_arch = "wasm32"))]
     measures: "含义",
+    #[cfg(not(target_arch = "wasm32"))]
     rank: "位",
     download: "下载全部数字",
     share_chapter: "分享本章",
@@ -222,11 +234,17 @@ const EN: Labels = Labels {
     embed: "Embed this story",
     embed_chapter: "Embed this chapter",
     stop_motion: "Stop animations",
+    #[cfg(not(target_arch = "wasm32"))]
     unit: "Unit",
+    #[cfg(not(target_arch = "wasm32"))]
     as_shown: "As shown",
+    #[cfg(not(target_arch = "wasm32"))]
     bound: "Bound",
+    #[cfg(not(target_arch = "wasm32"))]
     derived_from: "Derived from",
+    #[cfg(not(target_arch = "wasm32"))]
     measures: "What it measures",
+    #[cfg(not(target_arch = "wasm32"))]
     rank: "rank",
     download: "Download every figure",
     share_chapter: "Share this chapter",

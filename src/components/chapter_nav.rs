@@ -70,18 +70,6 @@ pub fn ChapterNav() -> Html {
             move || drop(listener)
         });
     }
-    // On a phone the links may not all fit: the current one is scrolled into the list's view.
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(reading.active, move |active| {
-            if active.is_some() {
-                if let Some(list) = list.cast::<HtmlElement>() {
-                    keep_in_view(&list);
-                }
-            }
-        });
-    }
     // Always rendered, so nothing moves when the app starts; until then they cannot work, so they
     // are invisible, disabled and hidden from assistive technology.
     let step_button = |step: Step, label: &'static str, glyph: &'static str| {
@@ -156,7 +144,7 @@ pub fn ChapterNav() -> Html {
         <nav class={classes!("chapter-nav", live.then_some("chapter-nav--live"))} aria-label={words.chapters}>
             <div class="chapter-nav__bar">
                 { step_button(Step::Previous, words.previous_chapter, "‹") }
-                <ol class="chapter-nav__list" ref={list}>
+                <ol class="chapter-nav__list">
                     { links("chapter-nav__link", None) }
                 </ol>
                 <details class="chapter-nav__menu" ref={menu} onkeydown={menu_keys}>
@@ -185,24 +173,6 @@ pub fn ChapterNav() -> Html {
 fn close(menu: &NodeRef) {
     if let Some(menu) = menu.cast::<Element>() {
         let _ = menu.remove_attribute("open");
-    }
-}
-
-/// Scrolls the navigator's list sideways, if need be, so its current link is wholly in view.
-fn keep_in_view(list: &HtmlElement) {
-    let Some(link) =
-        list.query_selector("[aria-current]").ok().flatten().and_then(|l| l.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
-    // offsetLeft counts from the list only if the list is the offset parent; measure both instead.
-    let (shown, wanted) = (list.get_bounding_client_rect(), link.get_bounding_client_rect());
-    let (start, end, left, right) = (shown.left(), shown.right(), wanted.left(), wanted.right());
-    let scroll = f64::from(list.scroll_left());
-    if left < start {
-        list.set_scroll_left((scroll - (start - left)).round() as i32);
-    } else if right > end {
-        list.set_scroll_left((scroll + (right - end)).round() as i32);
     }
 }
 

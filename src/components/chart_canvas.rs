@@ -2,7 +2,6 @@
 //! changes, and grown in by an entrance the first time it scrolls into view.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -172,7 +171,8 @@ impl PartialEq for ChartView {
 /// draws the next.
 #[derive(Default)]
 struct Redraws {
-    waiting: VecDeque<Weak<ChartView>>,
+    /// A few charts at most (those of one chapter): a plain list serves.
+    waiting: Vec<Weak<ChartView>>,
     frame: Option<AnimationFrame>,
 }
 
@@ -186,7 +186,7 @@ impl Redraws {
         REDRAWS.with(|redraws| {
             let mut redraws = redraws.borrow_mut();
             if !redraws.waiting.iter().any(|waiting| waiting.ptr_eq(&view)) {
-                redraws.waiting.push_back(view);
+                redraws.waiting.push(view);
             }
             redraws.ask_for_frame();
         });
@@ -197,7 +197,7 @@ impl Redraws {
         let next = REDRAWS.with(|redraws| {
             let mut redraws = redraws.borrow_mut();
             redraws.frame = None;
-            redraws.waiting.pop_front()
+            (!redraws.waiting.is_empty()).then(|| redraws.waiting.remove(0))
         });
         // Not borrowed while drawing: a drawing may report a size and queue again.
         if let Some(view) = next.and_then(|view| view.upgrade()) {

@@ -139,7 +139,7 @@ test('once a chart is drawn, its values give way to the drawing', async () => {
   await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
   await page.locator('#growth-rates canvas').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
-  assert.equal(await page.locator('#growth-rates .chart__fallback').evaluate((l) => getComputedStyle(l).visibility), 'hidden');
+  assert.equal(await page.locator('#growth-rates .chart__fallback').evaluate((l) => l.checkVisibility({ visibilityProperty: true })), false);
 });
 
 test('in a browser without WebAssembly the story is whole and the note shows', async () => {
