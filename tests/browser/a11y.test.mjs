@@ -46,3 +46,25 @@ test('the full story with its embed control open has no axe violations', async (
   await page.evaluate(() => window.scrollTo(0, 0));
   assert.deepEqual(await violations(page), []);
 });
+
+// The states this story's phone reader meets that no static view shows: the chapter menu open, and
+// a chapter's address shown for copying where neither a share sheet nor the clipboard works.
+for (const scheme of SCHEMES) {
+  for (const pageName of PAGES) {
+    test(`no axe violations with the chapter menu open and a shared address shown: ${pageName || 'index'} in ${scheme}`, async () => {
+      const page = await openPage(shared.browser, { colorScheme: scheme, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+      await page.goto(shared.server.url + pageName + '#cadres');
+      await waitFor(page, () => document.querySelector('.chapter-nav__link[aria-current="true"]'), 'the chapter marked current');
+      await page.evaluate(() => {
+        document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
+        delete Navigator.prototype.share;
+        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+      });
+      await page.locator('#cadres .chapter__tools button').first().click();
+      await waitFor(page, () => document.querySelector('#cadres .chapter__link'), 'the address shown');
+      await page.locator('.chapter-nav__current').click();
+      assert.equal(await page.locator('.chapter-nav__menu').getAttribute('open'), '');
+      assert.deepEqual(await violations(page), []);
+    });
+  }
+}
