@@ -327,11 +327,13 @@ impl Merger {
     fn glossary(&mut self, original: &Story, translated: &Story, glossary: &[Term]) {
         for (i, term) in glossary.iter().enumerate() {
             let at = |field: &str| format!("glossary[{i}].{field}");
-            if term.term.trim().is_empty() {
-                self.problem(&at("term"), "must not be empty");
+            // The term is Chinese and the source may be any words: both need only be given.
+            for (field, text) in [("term", &term.term), ("source", &term.source)] {
+                if text.trim().is_empty() {
+                    self.problem(&at(field), "must not be empty");
+                }
             }
             self.plain(&at("rendering"), &term.rendering);
-            self.non_empty(&at("source"), &term.source);
             if glossary[..i].iter().any(|earlier| earlier.term == term.term) {
                 self.problem(&at("term"), format!("{:?} is defined twice: a term has one rendering", term.term));
             }
@@ -355,12 +357,6 @@ impl Merger {
                     self.problem(&text.path, rule);
                 }
             }
-        }
-    }
-
-    fn non_empty(&mut self, path: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.problem(path, "must not be empty");
         }
     }
 
