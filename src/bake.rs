@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use crate::components::app::{App, AppProps};
 use crate::content::model::Story;
+use crate::view::View;
 
-/// The story rendered to HTML by the app's own components, as the build prerenders it.
+/// The story's `view` rendered to HTML by the app's own components, as the build prerenders it.
 /// `hydratable` adds the markers the browser needs to take the HTML over.
-pub fn render(story: Rc<Story>, hydratable: bool) -> String {
+pub fn render(story: Rc<Story>, view: View, hydratable: bool) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { story }).hydratable(hydratable);
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { story, view }).hydratable(hydratable);
     tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
 }
 

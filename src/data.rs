@@ -184,13 +184,15 @@ pub fn json(story: &Story) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// `text` as a JSON string literal.
-fn string(text: &str) -> String {
+/// `text` as a JSON string literal; `<` is escaped too, so the same literal is safe inside an
+/// HTML `<script>` element (the page's table of views).
+pub fn string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),

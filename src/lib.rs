@@ -25,6 +25,7 @@ pub mod share;
 pub mod state;
 pub mod stories;
 pub mod ui;
+pub mod view;
 pub mod wrap;
 
 pub use components::app::App;

@@ -7,6 +7,8 @@ use std::fmt;
 use crate::content::model::Story;
 use crate::embed::escape;
 use crate::share;
+use crate::ui;
+use crate::view::View;
 
 /// Why a page could not be filled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,31 +45,68 @@ pub struct Head<'a> {
     pub image: &'a str,
     /// The page's public address, when the build knows it (`SITE_URL`).
     pub url: Option<&'a str>,
-    /// Every edition of the story, this one included, as (language tag, address).
+    /// This view in every edition of the story, this one included, as (language tag, address).
     pub alternates: &'a [(&'a str, String)],
+    /// The view the page shows.
+    pub view: &'a View,
+    /// The way back from the page to the story's folder (`../` for `embed/x.html`), where every
+    /// address in the page starts: a frame's page is given it as its base.
+    pub root: &'a str,
+    /// On the story's own page: every view's page, by the view's name, so an older snippet's
+    /// address (`?embed=1&block=…`) finds the page its view is published on.
+    pub views: &'a [(String, String)],
 }
 
-/// `html` with `body` inside its empty `#story` element, and the story's title, description,
-/// language and share tags in the head. Refuses a page without an empty `#story` element, or one
-/// already filled.
+/// `html` with `body` inside its empty `#story` element (which is told the page's view), and the
+/// story's title, description, language and share tags in the head. A frame's page is marked as
+/// one (`data-embed`, light until the address asks otherwise), is not indexed, takes the story's
+/// folder as its base and opens links in a new tab. Refuses a page without an empty `#story`
+/// element, or one already filled.
 pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String, PageError> {
     let start = html.find(ROOT_OPEN).ok_or_else(|| PageError("the page has no <div id=\"story\"> to fill".into()))?;
     let open_end = start + html[start..].find('>').ok_or_else(|| PageError("the #story tag is not closed".into()))? + 1;
     if !html[open_end..].starts_with("</div>") {
         return Err(PageError("the #story element is not empty: was the page prerendered already?".into()));
     }
-    let mut page = format!("{}{body}{}", &html[..open_end], &html[open_end..]);
+    let view = head.view;
+    let root = format!("{} data-view=\"{}\">", &html[start..open_end - 1], escape(&view.name()));
+    let mut page = format!("{}{root}{body}{}", &html[..start], &html[open_end..]);
     let meta = &story.meta;
-    replace_between(&mut page, "<title>", "</title>", &escape(&meta.title))?;
+    let title = view.part_title(story).map_or_else(|| meta.title.clone(), |part| ui::part_title(story, part));
+    replace_between(&mut page, "<title>", "</title>", &escape(&title))?;
     replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
-    let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
-    page.insert_str(end, &share_tags(story, head));
-    // The editions go first in the head: static/view.js, which runs as the head is read, looks
-    // them up for ?lang=.
-    let start = page.find("<head>").ok_or_else(|| PageError("the page has no <head>".into()))? + "<head>".len();
-    page.insert_str(start, &alternates(head));
+    if let Some(frame) = view.frame() {
+        page = page.replacen("<html ", &format!("<html data-embed=\"{frame}\" data-theme=\"light\" "), 1);
+    }
+    if !view.is_embed() {
+        let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
+        page.insert_str(end, &share_tags(story, head));
+    }
+    // Right after the character set (which must come within the first 1024 bytes): a frame's base,
+    // before any address in the page is read; then the editions and the views, which
+    // static/view.js, run as the head is read, looks up.
+    let charset = page.find("<meta charset").ok_or_else(|| PageError("the page has no <meta charset>".into()))?;
+    let after = charset + page[charset..].find('>').ok_or_else(|| PageError("<meta charset is not closed".into()))? + 1;
+    let base = match view.is_embed() {
+        true => {
+            format!("<base href=\"{}\" target=\"_blank\"><meta name=\"robots\" content=\"noindex\">", escape(head.root))
+        }
+        false => String::new(),
+    };
+    page.insert_str(after, &format!("{base}{}{}", alternates(head), views(head)));
     Ok(page)
+}
+
+/// Every view's page by the view's name, as data (never run) for static/view.js; `missing` is the
+/// page for a part the story does not have.
+fn views(head: &Head) -> String {
+    if head.views.is_empty() {
+        return String::new();
+    }
+    let json = crate::data::string;
+    let entries: Vec<String> = head.views.iter().map(|(name, page)| format!("{}:{}", json(name), json(page))).collect();
+    format!("<script type=\"application/json\" id=\"story-views\">{{{}}}</script>", entries.join(","))
 }
 
 /// Links to every edition of the story, when it has more than one.
@@ -131,7 +170,7 @@ fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> 
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Old</title>\
+    const PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Old</title>\
         <meta name=\"description\" content=\"old\"></head>\
         <body><div id=\"story\" data-story=\"fushun-2023h1\"></div><script></script></body></html>";
 
@@ -139,7 +178,14 @@ mod tests {
         crate::stories::story_or_first(None)
     }
 
-    const HEAD: Head = Head { image: "share-0123456789abcdef.png", url: None, alternates: &[] };
+    const HEAD: Head = Head {
+        image: "share-0123456789abcdef.png",
+        url: None,
+        alternates: &[],
+        view: &View::Page,
+        root: "",
+        views: &[],
+    };
 
     #[test]
     fn the_page_names_its_story() {
@@ -155,7 +201,10 @@ mod tests {
         let alternates = [("zh-CN", "./".to_owned()), ("en", "en.html".to_owned())];
         let head = Head { alternates: &alternates, ..HEAD };
         let page = fill(PAGE, &story(), "", &head).unwrap();
-        assert!(page.contains("<head><link rel=\"alternate\" hreflang=\"zh-CN\" href=\"./\">"), "{page}");
+        assert!(
+            page.contains("<meta charset=\"utf-8\"><link rel=\"alternate\" hreflang=\"zh-CN\" href=\"./\">"),
+            "{page}"
+        );
         assert!(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"en.html\">"), "{page}");
         assert!(!fill(PAGE, &story(), "", &HEAD).unwrap().contains("alternate"), "one edition lists none");
     }
@@ -169,7 +218,7 @@ mod tests {
     #[test]
     fn the_story_goes_into_the_root_and_its_words_into_the_head() {
         let page = fill(PAGE, &story(), "<h1>T</h1>", &HEAD).unwrap();
-        assert!(page.contains("data-story=\"fushun-2023h1\"><h1>T</h1></div><script>"), "{page}");
+        assert!(page.contains("data-story=\"fushun-2023h1\" data-view=\"page\"><h1>T</h1></div><script>"), "{page}");
         assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
         assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
         assert!(page.contains("<html lang=\"zh-CN\">"));
@@ -205,5 +254,40 @@ mod tests {
     #[test]
     fn head_text_is_escaped() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn a_frames_page_is_marked_based_on_the_story_folder_and_not_indexed() {
+        let view = View::Block(crate::content::model::Slug::try_from("growth-rates".to_owned()).unwrap());
+        let alternates =
+            [("zh-CN", "embed/growth-rates.html".to_owned()), ("en", "en/embed/growth-rates.html".to_owned())];
+        let head = Head { view: &view, root: "../", alternates: &alternates, ..HEAD };
+        let page = fill(PAGE, &story(), "<p>chart</p>", &head).unwrap();
+        assert!(
+            page.starts_with("<!doctype html><html data-embed=\"block\" data-theme=\"light\" lang=\"zh-CN\">"),
+            "{page}"
+        );
+        let base =
+            "<meta charset=\"utf-8\"><base href=\"../\" target=\"_blank\"><meta name=\"robots\" content=\"noindex\">\
+            <link rel=\"alternate\" hreflang=\"zh-CN\" href=\"embed/growth-rates.html\">";
+        assert!(page.contains(base), "the base comes before every address: {page}");
+        assert!(page.contains("data-view=\"block:growth-rates\"><p>chart</p>"), "{page}");
+        assert!(page.contains(&format!("<title>{}：上半年三项增速</title>", story().meta.title)), "{page}");
+        assert!(!page.contains("og:"), "a frame is not shared: {page}");
+        assert!(!page.contains("story-views"), "{page}");
+    }
+
+    #[test]
+    fn the_storys_own_page_lists_every_views_page_as_data_after_the_character_set() {
+        let views = [
+            ("block:a".to_owned(), "embed/a.html".to_owned()),
+            ("missing".to_owned(), "embed/<missing>.html".to_owned()),
+        ];
+        let page = fill(PAGE, &story(), "", &Head { views: &views, ..HEAD }).unwrap();
+        let table = "<script type=\"application/json\" id=\"story-views\">\
+            {\"block:a\":\"embed/a.html\",\"missing\":\"embed/\\u003cmissing>.html\"}</script>";
+        assert!(page.contains(table), "{page}");
+        assert!(page.find("<meta charset").unwrap() < page.find("story-views").unwrap());
+        assert!(!page.contains("<base"), "{page}");
     }
 }

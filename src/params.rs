@@ -8,32 +8,7 @@
 //! address with it before the app starts, and both must agree on what the page shows.
 
 use crate::content::model::{Lang, Slug};
-
-/// Which part of the story an embed shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum View {
-    /// The whole story (`?embed=1`).
-    Story,
-    /// One chapter (`?embed=1&chapter=<slug>`).
-    Chapter(Slug),
-    /// One chart or one figure card (`?embed=1&block=<id>`).
-    Block(Slug),
-    /// A chapter or block was named, but not as any id can be written: the page says so.
-    Unknown,
-}
-
-impl View {
-    /// The query that asks for this view, without the leading `?`; `None` for [`View::Unknown`],
-    /// which no address should ask for.
-    pub fn query(&self) -> Option<String> {
-        match self {
-            View::Story => Some("embed=1".to_owned()),
-            View::Chapter(slug) => Some(format!("embed=1&chapter={}", slug.as_str())),
-            View::Block(slug) => Some(format!("embed=1&block={}", slug.as_str())),
-            View::Unknown => None,
-        }
-    }
-}
+use crate::view::View;
 
 /// A colour theme a host page can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +43,8 @@ impl Theme {
 /// What the address asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Params {
-    /// The embed view, when the page is embedded (`embed=1`).
+    /// The embed view an older snippet's address asks for (`embed=1`, with `chapter=` or
+    /// `block=`): the page that view is now published on is where such an address leads.
     pub embed: Option<View>,
     /// The theme, when one is asked for; otherwise the reader's own setting decides.
     pub theme: Option<Theme>,
@@ -83,9 +59,9 @@ pub fn parse(query: &str) -> Params {
     let named = |key: &str| get(key).filter(|value| !value.is_empty()).map(|value| Slug::try_from(value.to_owned()));
     let embed = (get("embed") == Some("1")).then(|| match (named("block"), named("chapter")) {
         (Some(Ok(block)), _) => View::Block(block),
-        (Some(Err(_)), _) => View::Unknown,
+        (Some(Err(_)), _) => View::Missing,
         (None, Some(Ok(chapter))) => View::Chapter(chapter),
-        (None, Some(Err(_))) => View::Unknown,
+        (None, Some(Err(_))) => View::Missing,
         (None, None) => View::Story,
     });
     let theme = get("theme").and_then(Theme::parse);
@@ -219,10 +195,10 @@ mod tests {
     #[test]
     fn a_name_no_id_can_have_is_an_unknown_view_and_an_empty_one_is_ignored() {
         for bad in ["<script>", "Projects", "a--b", "-a", "javascript:alert(1)", "%E4%B8%AD", "%zz"] {
-            assert_eq!(view(&format!("?embed=1&chapter={bad}")), Some(View::Unknown), "{bad}");
-            assert_eq!(view(&format!("?embed=1&block={bad}")), Some(View::Unknown), "{bad}");
+            assert_eq!(view(&format!("?embed=1&chapter={bad}")), Some(View::Missing), "{bad}");
+            assert_eq!(view(&format!("?embed=1&block={bad}")), Some(View::Missing), "{bad}");
         }
-        assert_eq!(view(&format!("?embed=1&block={}", "a".repeat(41))), Some(View::Unknown));
+        assert_eq!(view(&format!("?embed=1&block={}", "a".repeat(41))), Some(View::Missing));
         assert_eq!(view("?embed=1&chapter="), Some(View::Story));
     }
 
@@ -272,11 +248,60 @@ mod tests {
     }
 
     #[test]
-    fn every_view_but_unknown_writes_the_query_that_reads_back_as_itself() {
-        for wanted in [View::Story, View::Chapter(slug("cadres")), View::Block(slug("growth-rates"))] {
-            let query = wanted.query().unwrap();
-            assert_eq!(view(&query), Some(wanted));
+    fn every_old_address_a_snippet_printed_reads_back_as_its_view() {
+        for edition in crate::stories::EDITIONS {
+            let story = crate::stories::story_or_first(Some(edition.story));
+            for wanted in View::all(&story) {
+                match wanted.legacy_query() {
+                    Some(query) => assert_eq!(view(&query), Some(wanted)),
+                    None => assert!(matches!(wanted, View::Page | View::Missing)),
+                }
+            }
         }
-        assert_eq!(View::Unknown.query(), None);
+    }
+
+    /// The same table as the browser test of the page's own script (tests/browser/embed.test.mjs,
+    /// OLD_ADDRESSES): where each old address lands, so the script and the app agree.
+    #[test]
+    fn old_addresses_lead_to_the_page_of_their_view() {
+        let table = [
+            ("?embed=1", "embed/index.html"),
+            ("index.html?embed=1", "embed/index.html"),
+            ("?embed=1&chapter=projects", "embed/projects.html"),
+            ("?chapter=projects&embed=1", "embed/projects.html"),
+            ("?embed=1&block=growth-rates", "embed/growth-rates.html"),
+            ("?embed=1&block=fai-total&theme=dark", "embed/fai-total.html"),
+            ("?embed=1&chapter=projects&block=provincial-list", "embed/provincial-list.html"),
+            ("?embed=1&chapter=", "embed/index.html"),
+            ("?embed=1&chapter=nope", "embed/missing.html"),
+            ("?embed=1&chapter=growth-rates", "embed/missing.html"),
+            ("?embed=1&block=projects", "embed/missing.html"),
+            ("?embed=1&block=%3Cscript%3E", "embed/missing.html"),
+            ("?embed=1&embed=0", "embed/index.html"),
+            ("?%65mbed=%31", "embed/index.html"),
+            ("?embed=1#projects", "embed/index.html"),
+            ("en.html?embed=1&chapter=projects", "en/embed/projects.html"),
+            ("?embed=1&lang=en&block=fai-total", "en/embed/fai-total.html"),
+            ("en.html?embed=1&lang=zh&block=nope", "embed/missing.html"),
+            ("?embed=0&embed=1", "index.html"),
+            ("?embed=true", "index.html"),
+            ("en.html?embed=2", "en.html"),
+        ];
+        for (address, expected) in table {
+            let (page, rest) = address.split_once('?').unwrap_or((address, ""));
+            let query = rest.split('#').next().unwrap_or_default();
+            let params = parse(query);
+            // The edition asked for, else the page's own.
+            let page = if page.is_empty() { "index.html" } else { page };
+            let edition = params
+                .lang
+                .and_then(|lang| crate::stories::EDITIONS.iter().find(|edition| edition.lang == lang))
+                .or_else(|| crate::stories::EDITIONS.iter().find(|edition| edition.page == page))
+                .unwrap_or_else(|| panic!("{address}: no such edition"));
+            let story = crate::stories::story_or_first(Some(edition.story));
+            let landed =
+                params.embed.map_or_else(|| edition.page.to_owned(), |view| view.in_story(&story).page(edition.page));
+            assert_eq!(landed, expected, "{address}");
+        }
     }
 }

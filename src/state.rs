@@ -1,6 +1,6 @@
 //! App-wide facts, held in one reducer by `components::app_state::AppStateProvider`: whether the
-//! app has taken over the page, whether motion is allowed, whether the page is embedded in
-//! another site's iframe, and which chapter's embed code the reader asked for. All are unknown while prerendering, so the server and the first browser
+//! app has taken over the page, whether motion is allowed, and which chapter's embed code the
+//! reader asked for. All are unknown while prerendering, so the server and the first browser
 //! render agree; the browser learns them in an effect.
 
 use std::rc::Rc;
@@ -20,9 +20,6 @@ pub struct AppState {
     /// Whether the reader's system asks for dark colours: `None` until asked. (A `?theme=` in the
     /// address overrides it in the stylesheet; charts redraw when it changes.)
     pub dark: Option<bool>,
-    /// Whether the address asks for an embed view (`?embed=1`): the page then leaves the address
-    /// and the keyboard to the host page.
-    pub embedded: bool,
     /// A chapter (by index) whose embed code the reader asked for from the chapter itself, until
     /// the embed control has shown it.
     pub embed_offer: Option<usize>,
@@ -37,8 +34,6 @@ pub enum Action {
         motion: bool,
         /// Whether the reader's system asks for dark colours.
         dark: bool,
-        /// Whether the address asks for an embed view.
-        embedded: bool,
     },
     /// The reader's motion preference changed.
     Motion(bool),
@@ -65,8 +60,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Started { motion, dark, embedded } => {
-                AppState { live: true, motion: Some(motion), dark: Some(dark), embedded, ..*self }
+            Action::Started { motion, dark } => {
+                AppState { live: true, motion: Some(motion), dark: Some(dark), ..*self }
             }
             Action::Motion(motion) => AppState { motion: Some(motion), ..*self },
             Action::OfferEmbed(index) => AppState { embed_offer: Some(index), ..*self },
@@ -94,11 +89,8 @@ mod tests {
         let state = Rc::new(AppState::default());
         assert_eq!(*state, AppState::default());
         assert_eq!(state.moves(), None);
-        let started = state.reduce(Action::Started { motion: false, dark: true, embedded: true });
-        assert_eq!(
-            (started.live, started.motion, started.dark, started.embedded),
-            (true, Some(false), Some(true), true)
-        );
+        let started = state.reduce(Action::Started { motion: false, dark: true });
+        assert_eq!((started.live, started.motion, started.dark), (true, Some(false), Some(true)));
         let moved = started.reduce(Action::Motion(true));
         assert_eq!(moved.moves(), Some(true));
     }

@@ -5,7 +5,9 @@
 //! never panic.
 
 use story::content::load::{check, parse};
-use story::params::{self, View};
+use story::content::model::Slug;
+use story::params;
+use story::view::View;
 
 /// A small, seeded generator (SplitMix64): the same inputs on every run, so a failure repeats.
 struct Gen(u64);
@@ -90,6 +92,7 @@ fn query(gen: &mut Gen) -> String {
 fn ten_thousand_hostile_addresses_give_typed_values_and_never_panic() {
     let mut gen = Gen(20230725);
     let mut seen = [0usize; 4];
+    let story = story::stories::story_or_first(None);
     for _ in 0..10_000 {
         let text = query(&mut gen);
         let parsed = params::parse(&text);
@@ -102,7 +105,21 @@ fn ten_thousand_hostile_addresses_give_typed_values_and_never_panic() {
                 let ok = slug.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
                 assert!(ok && slug.as_str().len() <= 40, "{text:?} gave {slug:?}");
             }
-            Some(View::Unknown) => seen[3] += 1,
+            Some(View::Missing) => seen[3] += 1,
+            Some(View::Page) => panic!("{text:?}: an address asks for a frame or for nothing"),
+        }
+        // Every view an address asks for is published on one page the build writes, inside the
+        // story's folder, named by the view's name, which reads back as the view.
+        if let Some(view) = &parsed.embed {
+            assert_eq!(View::parse(&view.name()).as_ref(), Some(view), "{text:?}");
+            let view = view.clone().in_story(&story);
+            for edition in story::stories::EDITIONS {
+                let page = view.page(edition.page);
+                let (folder, file) = page.rsplit_once('/').expect("a frame's page is in a folder");
+                assert!(["embed", "en/embed"].contains(&folder), "{text:?} leads to {page}");
+                let name = file.strip_suffix(".html").map(|name| Slug::try_from(name.to_owned()));
+                assert!(name.is_some_and(|name| name.is_ok()), "{text:?} leads to {page}");
+            }
         }
         // Reading it again gives the same answer.
         assert_eq!(params::parse(&text), parsed);

@@ -5,14 +5,16 @@ use std::rc::Rc;
 
 use story::content::model::Story;
 use story::format;
+use story::view::View;
 
 fn story() -> Story {
     story::stories::story_or_first(None)
 }
 
-/// The story as the build renders it, without hydration markers, so the text reads plainly.
+/// The story's own page as the build renders it, without hydration markers, so the text reads
+/// plainly.
 fn render(story: Story) -> String {
-    story::bake::render(Rc::new(story), false)
+    story::bake::render(Rc::new(story), View::Page, false)
 }
 
 #[test]

@@ -106,6 +106,22 @@ fn a_duplicate_chapter_slug_is_refused() {
 }
 
 #[test]
+fn a_part_cannot_take_the_name_of_a_page_of_the_site() {
+    // Chapters, charts and cards are published as embed/<id>.html, beside embed/index.html (the
+    // whole story) and embed/missing.html.
+    let report = refused_after("id = \"cadres\"", "id = \"index\"");
+    assert_reports(&report, "chapters[2].id: \"index\" names a page of the site (embed/index.html); choose another id");
+    let report = refused_after("id = \"growth-rates\"", "id = \"missing\"");
+    assert_reports(&report, "intro[2].id: \"missing\" names a page of the site (embed/missing.html)");
+}
+
+#[test]
+fn a_chapter_named_like_an_indicator_is_refused() {
+    let report = refused_after("id = \"cadres\"", "id = \"tourism-revenue\"");
+    assert_reports(&report, "chapters[2].id: \"tourism-revenue\" is also an indicator's id: chapters, charts and cards share one set of embed pages");
+}
+
+#[test]
 fn a_malformed_slug_is_refused() {
     let report = refused_after("id = \"cadres\"", "id = \"Cadres Chapter\"");
     assert_reports(&report, "chapters[2].id");

@@ -1,9 +1,11 @@
-//! The browser entry: takes over the prerendered story in the page's `#story` element.
+//! The browser entry: takes over the prerendered story (or the view of it the page was built for)
+//! in the page's `#story` element.
 
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use story::components::app::{App, AppProps};
+use story::view::View;
 
 fn main() {
     // A panic stops the app, never the page: the prerendered story stays as it is, the error goes
@@ -25,7 +27,9 @@ fn start() {
     let root = document.get_element_by_id("story").unwrap_or_else(|| gloo::utils::body().into());
     // The page names its story; a missing or unknown name shows the first story, never nothing.
     let story = story::stories::story_or_first(root.get_attribute("data-story").as_deref());
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { story: Rc::new(story) });
+    // And the view it was built for: the app renders what the build rendered.
+    let view = root.get_attribute("data-view").and_then(|name| View::parse(&name)).unwrap_or(View::Page);
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { story: Rc::new(story), view });
     // With `hydration` the app adopts the HTML the build prerendered instead of drawing it again.
     #[cfg(feature = "hydration")]
     renderer.hydrate();

@@ -1,9 +1,11 @@
 //! The build's last step, run by Trunk as a `post_build` hook with `TRUNK_STAGING_DIR` set (or given
 //! the folder as its one argument). For each story page (an HTML page with a `#story` element) it
 //! writes a page for every edition of its story (`index.html`, `en.html`), each with its own share
-//! image and its figures as CSV and JSON, and renders the story into it, so a reader sees the whole
-//! story before (and without) the WebAssembly. Then it writes `.br` and `.gz` beside every text
-//! asset and the Wasm, so a static host or CDN can serve them as they are. With `SITE_URL` set (the
+//! image and its figures as CSV and JSON, and a page for every view of each edition that another
+//! site can frame (`embed/<id>.html`, `en/embed/<id>.html`; see `story::view`). It renders the story
+//! into each, so a reader sees it before (and without) the WebAssembly. Then it writes `.br` and
+//! `.gz` beside every text asset and the Wasm, in every folder, so a static host or CDN can serve
+//! them as they are. With `SITE_URL` set (the
 //! public address of the folder, ending in `/`), the share tags carry absolute addresses, as some
 //! sites that show previews require.
 
@@ -12,6 +14,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use story::data::{self, Format};
+use story::view::View;
 use story::{bake, page, share, stories};
 
 fn main() -> ExitCode {
@@ -36,49 +39,86 @@ fn main() -> ExitCode {
     }
 }
 
-fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// The files in `dir`, sorted; with `deep`, in its folders too.
+fn files_in(dir: &Path, deep: bool) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut files: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
-    files.retain(|path| path.is_file());
+    let mut files = Vec::new();
+    for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+        if path.is_dir() && deep {
+            files.extend(files_in(&path, deep)?);
+        } else if path.is_file() {
+            files.push(path);
+        }
+    }
     files.sort();
     Ok(files)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
+    let path = dir.join(name);
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn prerender_all(dir: &Path) -> Result<usize, String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut count = 0;
-    for path in files_in(dir)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
+    for path in files_in(dir, false)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if !page::is_story_page(&template) {
             continue;
         }
-        // The page names a story; it and each of its translations get a page of their own.
+        // The page names a story; it and each of its translations get a page of their own, and so
+        // does each view of each.
         let named = stories::story_or_first(page::story_id(&template));
         let editions: Vec<_> = stories::editions(named.meta.id.as_str()).collect();
         let address = |href: &str| match &site_url {
             Some(site) => format!("{site}{}", href.trim_start_matches("./")),
             None => href.to_owned(),
         };
-        let alternates: Vec<(&str, String)> = editions.iter().map(|e| (e.lang.tag(), address(e.href()))).collect();
         for edition in &editions {
             let story = Rc::new(stories::story_or_first(Some(edition.story)));
             let html = page::with_story(&template, edition.story).map_err(|e| format!("{}: {e}", path.display()))?;
-            let body = bake::render(story.clone(), true);
             let image = share::render(&story, &fonts);
             let image_name = share::file_name(&image);
-            std::fs::write(dir.join(&image_name), &image).map_err(|e| format!("{image_name}: {e}"))?;
+            write(dir, &image_name, &image)?;
             let image_url = address(&image_name);
-            let url = site_url.as_ref().map(|_| address(edition.href()));
-            let head = page::Head { image: &image_url, url: url.as_deref(), alternates: &alternates };
             for format in [Format::Csv, Format::Json] {
-                let name = data::file_name(&story, format);
-                std::fs::write(dir.join(&name), format.render(&story)).map_err(|e| format!("{name}: {e}"))?;
+                write(dir, &data::file_name(&story, format), format.render(&story).as_bytes())?;
             }
-            let out = dir.join(edition.page);
-            let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{}: {e}", out.display()))?;
-            std::fs::write(&out, filled).map_err(|e| format!("{}: {e}", out.display()))?;
-            count += 1;
+            let views = View::all(&story);
+            let table: Vec<(String, String)> = views
+                .iter()
+                .filter(|view| view.is_embed())
+                .map(|view| (view.name(), view.page(edition.page)))
+                .collect();
+            for view in views {
+                // The same view in every edition; an edition's own page is addressed as its folder.
+                let href = |e: &stories::Edition| match view {
+                    View::Page => e.href().to_owned(),
+                    _ => view.page(e.page),
+                };
+                let alternates: Vec<(&str, String)> =
+                    editions.iter().map(|e| (e.lang.tag(), address(&href(e)))).collect();
+                let url = site_url.as_ref().map(|_| address(&href(edition)));
+                let root = view.root(edition.page);
+                let head = page::Head {
+                    image: &image_url,
+                    url: url.as_deref(),
+                    alternates: &alternates,
+                    view: &view,
+                    root: &root,
+                    views: if view.is_embed() { &[] } else { &table },
+                };
+                let body = bake::render(story.clone(), view.clone(), true);
+                let name = view.page(edition.page);
+                let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{name}: {e}"))?;
+                write(dir, &name, filled.as_bytes())?;
+                count += 1;
+            }
         }
     }
     Ok(count)
@@ -86,7 +126,7 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
 
 fn compress_all(dir: &Path) -> Result<(usize, usize, usize), String> {
     let mut total = (0, 0, 0);
-    for path in files_in(dir)?.into_iter().filter(|path| bake::is_compressible(path)) {
+    for path in files_in(dir, true)?.into_iter().filter(|path| bake::is_compressible(path)) {
         let (raw, gz, br) = bake::precompress(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         total = (total.0 + raw, total.1 + gz, total.2 + br);
     }

@@ -17,9 +17,8 @@ pub struct AppStateProviderProps {
     pub children: Html,
 }
 
-/// Holds the [`AppState`] reducer and provides it. Once hydrated, it records that the app is live,
-/// the reader's motion and colour-scheme preferences and whether the address asks for an embed,
-/// and follows both preferences if they change.
+/// Holds the [`AppState`] reducer and provides it. Once hydrated, it records that the app is live
+/// and the reader's motion and colour-scheme preferences, and follows both if they change.
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let state = use_reducer_eq(AppState::default);
@@ -42,7 +41,8 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
             let scheme = browser::dark_scheme_query();
             let dark = scheme.as_ref().is_some_and(|scheme| scheme.matches());
             // One action, so the page renders once as the app starts.
-            state.dispatch(Action::Started { motion, dark, embedded: params.embed.is_some() });
+            state.dispatch(Action::Started { motion, dark });
+
             let follow = |query: Option<MediaQueryList>, action: fn(bool) -> Action| {
                 let state = state.clone();
                 query.map(|query| {
@@ -53,6 +53,13 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
             move || drop(listeners)
         });
     }
+    // Once the page has rendered live, its root says so (`app-live`), for what cannot read the
+    // state: the tests, on any view, since a frame's page may have no control that shows it.
+    use_effect_with(state.live, |&live| {
+        if let Some(root) = gloo::utils::document().document_element().filter(|_| live) {
+            let _ = root.class_list().add_1("app-live");
+        }
+    });
     html! {
         <ContextProvider<AppContext> context={state}>
             { props.children.clone() }

@@ -29,13 +29,12 @@ pub fn ChapterNav() -> Html {
     let app = use_context::<AppContext>();
     let live = app.as_ref().is_some_and(|state| state.live);
     let motion = app.as_ref().and_then(|state| state.moves()).unwrap_or(false);
-    // In another site's iframe the address and the keyboard belong to the host page. Tracking starts
-    // at hydration, before the app is marked live, so a key pressed as the page comes alive is not
-    // lost; an embed stops it as soon as the address has been read.
-    let tracking = !app.as_ref().is_some_and(|state| state.embedded);
+    // Tracking starts at hydration, before the app is marked live, so a key pressed as the page
+    // comes alive is not lost. (Only the story's own page has a navigator: in another site's frame
+    // the address and the keyboard belong to the host page.)
     let ids =
         use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
-    let reading = use_reading(ids.clone(), tracking);
+    let reading = use_reading(ids.clone());
     // Whole thousandths: an integer attribute, with no float formatting in the module.
     let permille = (reading.progress * 1000.0).round() as u32;
     let go = {
@@ -44,28 +43,22 @@ pub fn ChapterNav() -> Html {
     };
     {
         let go = go.clone();
-        use_effect_with((reading.active, motion, tracking), move |&(_, _, tracking)| {
+        use_effect_with((reading.active, motion), move |_| {
             // Not passive: Home and End must not also scroll the page to its ends.
             let options = EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
-            let listener = tracking.then(|| {
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.default_prevented()
-                        || event.ctrl_key()
-                        || event.alt_key()
-                        || event.meta_key()
-                        || typing(event)
-                    {
-                        return;
-                    }
-                    if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
-                        event.prevent_default();
-                        browser::go_to_chapter(&ids[target], motion);
-                    }
-                })
+            let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.default_prevented() || event.ctrl_key() || event.alt_key() || event.meta_key() || typing(event)
+                {
+                    return;
+                }
+                if let Some((target, ids)) = key_step(&event.key()).and_then(&go) {
+                    event.prevent_default();
+                    browser::go_to_chapter(&ids[target], motion);
+                }
             });
             move || drop(listener)
         });

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::chart_canvas::ChartCanvas;
 use super::{use_labels, use_story};
 use crate::content::model::Chart;
+use crate::view::View;
 
 /// The chart to show.
 #[derive(Properties, PartialEq)]
@@ -16,8 +17,8 @@ pub struct ChartFigureProps {
 }
 
 /// The chart's figure: title, caption (its text alternative), the drawing, and a table of
-/// exactly the values it draws that a reader can open. `data-view` names it for
-/// `?embed=1&block=<id>`.
+/// exactly the values it draws that a reader can open. `data-view` is the name of its view: the
+/// chart alone, in a frame.
 ///
 /// Until the canvas is drawn (the WebAssembly slow, blocked, or scripts off) the chart's box is not
 /// blank: it holds its values as a plain list, which the stylesheet hides once the canvas says it
@@ -48,7 +49,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         }
     });
     html! {
-        <figure class="chart" id={id.to_owned()} data-view={format!("block:{id}")}>
+        <figure class="chart" id={id.to_owned()} data-view={View::Block(props.chart.id.clone()).name()}>
             <@{props.heading} class="chart__title" id={format!("{id}-title")}>{ &chart.title }</@>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
             <div class="chart__box">

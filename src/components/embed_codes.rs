@@ -9,11 +9,12 @@ use yew::prelude::*;
 
 use super::{use_labels, use_story};
 use crate::browser;
-use crate::content::model::{Block, Indicator, Slug, Story};
+use crate::content::model::Story;
 use crate::embed::{snippet, story_address};
-use crate::params::{Theme, View};
+use crate::params::Theme;
 use crate::state::{Action, AppContext};
 use crate::ui;
+use crate::view::{cards, charts, View};
 
 /// What the copy button last achieved.
 #[derive(Clone, Copy, PartialEq)]
@@ -56,14 +57,14 @@ pub fn EmbedCodes() -> Html {
             }
         });
     }
-    if !app.as_ref().is_some_and(|state| state.live && !state.embedded) {
+    if !app.as_ref().is_some_and(|state| state.live) {
         return Html::default();
     }
     let location = gloo::utils::window().location();
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
-    // Each edition is embedded from its own page, so the frame loads it without a redirect.
+    // Each edition's views are pages of their own, so the frame loads one without a redirect.
     let page = crate::stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page);
-    let text = snippet(&address, page, &view, Some(*theme), &title(&story, &view));
+    let text = snippet(&address, &view.page(page), Some(*theme), &title(&story, &view));
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
@@ -97,9 +98,9 @@ pub fn EmbedCodes() -> Html {
         let (text, copied, code) = (text.clone(), copied.clone(), code.clone());
         Callback::from(move |_| copy(&text, &code, copied.clone()))
     };
-    let option = |value: String, label: String| {
-        let selected = choice(&value) == *view;
-        html! { <option {value} {selected}>{ label }</option> }
+    let option = |value: View, label: String| {
+        let selected = value == *view;
+        html! { <option value={value.name()} {selected}>{ label }</option> }
     };
     let status = match *copied {
         Copied::Not => "",
@@ -113,19 +114,19 @@ pub fn EmbedCodes() -> Html {
             <p>{ words.embed_help }</p>
             <label for="embed-what">{ words.embed_what }</label>
             <select id="embed-what" ref={what} {onchange}>
-                { option("story".to_owned(), words.whole_story.to_owned()) }
+                { option(View::Story, words.whole_story.to_owned()) }
                 <optgroup label={words.chapters_group}>
                     { for story.chapters.iter().enumerate().map(|(index, chapter)| option(
-                        format!("chapter:{}", chapter.id.as_str()),
+                        View::Chapter(chapter.id.clone()),
                         format!("{:02} {}", index + 1, chapter.title),
                     )) }
                 </optgroup>
                 <optgroup label={words.charts_group}>
-                    { for charts(&story).map(|(id, title)| option(format!("block:{}", id.as_str()), title.to_owned())) }
+                    { for charts(&story).map(|(id, title)| option(View::Block(id.clone()), title.to_owned())) }
                 </optgroup>
                 <optgroup label={words.figures_group}>
                     { for cards(&story).map(|indicator| option(
-                        format!("block:{}", indicator.id.as_str()),
+                        View::Block(indicator.id.clone()),
                         format!("{} {}", indicator.label, ui::figure(story.meta.lang, indicator)),
                     )) }
                 </optgroup>
@@ -148,45 +149,14 @@ pub fn EmbedCodes() -> Html {
     }
 }
 
-/// The view a `<select>` value names: `story`, `chapter:<slug>` or `block:<id>`.
+/// The view a `<select>` value names; the whole story for anything else.
 fn choice(value: &str) -> View {
-    let slug = |id: &str| Slug::try_from(id.to_owned()).ok();
-    match value.split_once(':') {
-        Some(("chapter", id)) => slug(id).map_or(View::Story, View::Chapter),
-        Some(("block", id)) => slug(id).map_or(View::Story, View::Block),
-        _ => View::Story,
-    }
-}
-
-/// Every chart of the story, in reading order, with its title.
-fn charts(story: &Story) -> impl Iterator<Item = (&Slug, &str)> {
-    story.blocks().filter_map(|block| match block {
-        Block::Chart(chart) => Some((&chart.id, chart.title.as_str())),
-        _ => None,
-    })
-}
-
-/// Every figure shown as a card (the headline's, then the rest in reading order): each is a view
-/// of its own, `block=<id>`.
-fn cards(story: &Story) -> impl Iterator<Item = &Indicator> {
-    let shown = story.blocks().flat_map(|block| match block {
-        Block::Indicators(group) => group.ids.as_slice(),
-        _ => &[],
-    });
-    story.meta.headline.iter().chain(shown).filter_map(|id| story.indicator(id))
+    View::parse(value).filter(View::is_embed).unwrap_or(View::Story)
 }
 
 /// The iframe's accessible name: the story's title, with the chapter's, chart's or figure's.
 fn title(story: &Story, view: &View) -> String {
-    let part = match view {
-        View::Chapter(slug) => story.chapters.iter().find(|c| c.id == *slug).map(|c| c.title.as_str()),
-        View::Block(slug) => charts(story)
-            .find(|(id, _)| *id == slug)
-            .map(|(_, title)| title)
-            .or_else(|| story.indicator(slug).map(|indicator| indicator.label.as_str())),
-        View::Story | View::Unknown => None,
-    };
-    part.map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part))
+    view.part_title(story).map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part))
 }
 
 /// Puts `text` on the clipboard; where the browser will not, selects the code for the reader.

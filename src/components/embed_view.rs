@@ -1,14 +1,16 @@
-//! The two pieces only an embed shows: a credit line that leads to the full story, and the notice
-//! for an address that names no part of the story. Both are in every prerendered page and hidden
-//! by the stylesheet unless `static/view.js` marks the page as an embed, so an embed reads right
-//! before the app starts, and the app's first render matches the HTML it takes over.
+//! What only a frame's page shows: a credit line that leads to the full story, the headline a
+//! part keeps for the outline, one chart or card under its chapter's heading, and the notice for
+//! an address that names no part of the story. The build marks a frame's page (`data-embed` on
+//! its root) and the stylesheet shows the credit line there.
 //!
 //! Plain functions, like the blocks: they hold no state.
 
 use yew::prelude::*;
 
+use super::block::block;
+use super::indicator::IndicatorCard;
 use super::source_credit::source_line;
-use crate::content::model::Story;
+use crate::content::model::{Block, Slug, Story};
 use crate::stories;
 use crate::ui::labels;
 
@@ -20,6 +22,57 @@ pub fn embed_credit(story: &Story) -> Html {
             { full_story_link(story) }{ " · " }{ source_line(story) }
         </p>
     }
+}
+
+/// A part's footer: the credit line alone (the story's own footer, with its notes and downloads,
+/// closes the whole story's frame).
+pub fn part_credit(story: &Story) -> Html {
+    html! { <footer class="credit">{ embed_credit(story) }</footer> }
+}
+
+/// The story's headline above a part: the outline still says whose part this is (the stylesheet
+/// keeps it for screen readers only).
+pub fn part_heading(story: &Story) -> Html {
+    html! { <header class="masthead"><h1>{ &story.meta.title }</h1></header> }
+}
+
+/// The chart or figure card `id`, under its chapter's heading (for the outline, like the
+/// headline); nothing if the story has no such block.
+pub fn block_part(story: &Story, id: &Slug) -> Html {
+    let card = |wrapper: &'static str| {
+        story.indicator(id).map(|indicator| {
+            html! {
+                <div class={wrapper}><IndicatorCard indicator={indicator.clone()} /></div>
+            }
+        })
+    };
+    if story.meta.headline.contains(id) {
+        return card("figures figures--headline").unwrap_or_default();
+    }
+    let find = |blocks: &[Block], heading: &'static str| {
+        blocks.iter().find_map(|item| match item {
+            Block::Chart(chart) if chart.id == *id => Some(block(story, item, heading)),
+            Block::Indicators(group) if group.ids.contains(id) => card("figures"),
+            _ => None,
+        })
+    };
+    if let Some(found) = find(&story.intro, "h2") {
+        return found;
+    }
+    story
+        .chapters
+        .iter()
+        .find_map(|chapter| {
+            let found = find(&chapter.blocks, "h3")?;
+            let heading = format!("{}-title", chapter.id.as_str());
+            Some(html! {
+                <section class="chapter" aria-labelledby={heading.clone()}>
+                    <h2 id={heading}>{ &chapter.title }</h2>
+                    { found }
+                </section>
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// Said instead of a blank frame when the address asks for a chapter or block the story lacks.

@@ -6,6 +6,7 @@ use super::count_up::CountUp;
 use super::{use_labels, use_story};
 use crate::content::model::{Indicator, Kind};
 use crate::ui;
+use crate::view::View;
 
 /// The indicator to show.
 #[derive(Properties, PartialEq)]
@@ -18,7 +19,7 @@ pub struct IndicatorCardProps {
 /// the label, the period and basis, and the source's own words. Screen readers get the whole
 /// figure once, as text; the counting copy is hidden from them. A rank does not count: a place
 /// counted up from 第0位 means nothing on the way. The story shows each figure as a card once, so
-/// `data-view` names this card alone for `?embed=1&block=<id>`.
+/// `data-view` is the name of its view: the card alone, in a frame.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
@@ -26,7 +27,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let indicator = &props.indicator;
     let (before, after) = ui::affixes(lang, indicator);
     html! {
-        <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()} data-view={format!("block:{}", indicator.id.as_str())}>
+        <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()} data-view={View::Block(indicator.id.clone()).name()}>
             <p class="indicator__value">
                 <span class="visually-hidden">
                     { ui::figure(lang, indicator) }

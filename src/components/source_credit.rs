@@ -22,7 +22,7 @@ pub fn SourceCredit() -> Html {
     let live = use_context::<AppContext>().is_some_and(|state| state.live);
     html! {
         <footer class="credit">
-            <p>{ source_line(&story) }{ words.stop }</p>
+            <p class="credit__source">{ source_line(&story) }{ words.stop }</p>
             if live {
                 <p class="print-only">{ words.this_page }{ words.colon }{ browser::address(None) }</p>
             }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{Block, Bound, Chapter, ChartKind, Indicator, Kind, Lang, Slug, Story};
+use super::model::{Block, Bound, Chapter, ChartKind, Indicator, Kind, Lang, Slug, Story, RESERVED_IDS};
 use crate::{format, ui};
 
 /// One broken rule, with where it is broken.
@@ -120,6 +120,7 @@ impl Checker {
     }
 
     fn card(&mut self, path: &str, id: &Slug) {
+        self.page_name(path, id);
         if !self.cards.insert(id.as_str().to_owned()) {
             let rule =
                 format!("indicator {:?} is already shown as a card: each figure is shown large once", id.as_str());
@@ -127,7 +128,18 @@ impl Checker {
         }
     }
 
+    /// A chapter, chart or card is published as `embed/<id>.html`: the names of the site's own
+    /// embed pages are taken.
+    fn page_name(&mut self, path: &str, id: &Slug) {
+        if RESERVED_IDS.contains(&id.as_str()) {
+            let rule =
+                format!("{:?} names a page of the site (embed/{}.html); choose another id", id.as_str(), id.as_str());
+            self.problem(path, rule);
+        }
+    }
+
     fn unique_anchor<'a>(&mut self, path: &str, id: &'a Slug, anchors: &mut HashSet<&'a str>) {
+        self.page_name(path, id);
         if !anchors.insert(id.as_str()) {
             self.problem(path, format!("{:?} is already the id of a chapter or chart", id.as_str()));
         }
@@ -221,6 +233,13 @@ impl Checker {
         anchors: &mut HashSet<&'a str>,
     ) {
         self.unique_anchor(&format!("{path}.id"), &chapter.id, anchors);
+        if indicators.contains_key(chapter.id.as_str()) {
+            let rule = format!(
+                "{:?} is also an indicator's id: chapters, charts and cards share one set of embed pages",
+                chapter.id.as_str()
+            );
+            self.problem(&format!("{path}.id"), rule);
+        }
         self.non_empty(&format!("{path}.title"), &chapter.title);
         self.non_empty(&format!("{path}.nav"), &chapter.nav);
         if chapter.nav.chars().count() > self.max_nav {

@@ -21,14 +21,14 @@ pub struct Reading {
     pub progress: f64,
 }
 
-/// Tracks the reading position over the chapters with these element ids while `tracking`.
+/// Tracks the reading position over the chapters with these element ids.
 #[hook]
-pub fn use_reading(ids: Rc<Vec<String>>, tracking: bool) -> Reading {
+pub fn use_reading(ids: Rc<Vec<String>>) -> Reading {
     let reading = use_state_eq(Reading::default);
     {
         let setter = reading.setter();
-        use_effect_with((ids, tracking), move |(ids, tracking)| {
-            let listeners = tracking.then(|| {
+        use_effect_with(ids, move |ids| {
+            let listeners = {
                 let ids = ids.clone();
                 // The first measure only reports: the page may have opened on a #chapter link.
                 let last = Rc::new(RefCell::new(None::<Option<usize>>));
@@ -61,7 +61,7 @@ pub fn use_reading(ids: Rc<Vec<String>>, tracking: bool) -> Reading {
                     EventListener::new(&window, "scroll", on_change.clone()),
                     EventListener::new(&window, "resize", on_change),
                 ]
-            });
+            };
             move || drop(listeners)
         });
     }

@@ -1,16 +1,21 @@
 // Accessibility: axe-core finds no violation (WCAG 2.2 A and AA rules, and best practices) in any
-// view a reader can get: both languages, light and dark, the full story and the embed views.
+// view a reader can get: both languages, light and dark, the full story and every page built for
+// another site's frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPage, setUp, waitFor } from './harness.mjs';
+import { framePages, openPage, setUp, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const PAGES = ['', 'en.html'];
-const VIEWS = ['', '?embed=1', '?embed=1&chapter=projects', '?embed=1&block=growth-rates', '?embed=1&chapter=nope'];
-const SCHEMES = ['light', 'dark'];
+// Every frame's page in light; in dark, one of each kind (a frame is light unless its host asks).
+const FRAMES = await framePages();
+const SHOWN = {
+  light: ['', 'en.html', ...FRAMES],
+  dark: ['', 'en.html', 'embed/index.html?theme=dark', 'embed/projects.html?theme=dark', 'en/embed/growth-rates.html?theme=dark',
+    'en/embed/fai-total.html?theme=dark', 'embed/missing.html?theme=dark'],
+};
 
 /** Every violation axe finds on the page, as "rule: target" lines. */
 async function violations(page) {
@@ -21,19 +26,16 @@ async function violations(page) {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim()})`));
 }
 
-for (const scheme of SCHEMES) {
-  for (const pageName of PAGES) {
-    for (const view of VIEWS) {
-      const address = pageName + view;
-      test(`no axe violations: ${address || 'index'} in ${scheme}`, async () => {
-        const page = await openPage(shared.browser, { colorScheme: scheme });
-        await page.goto(shared.server.url + address);
-        await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
-        // Every figure and chart at its final state, so colours are checked as a reader sees them.
-        await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
-        assert.deepEqual(await violations(page), []);
-      });
-    }
+for (const [scheme, addresses] of Object.entries(SHOWN)) {
+  for (const address of addresses) {
+    test(`no axe violations: ${address || 'index'} in ${scheme}`, async () => {
+      const page = await openPage(shared.browser, { colorScheme: scheme });
+      await page.goto(shared.server.url + address);
+      await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+      // Every figure and chart at its final state, so colours are checked as a reader sees them.
+      await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
+      assert.deepEqual(await violations(page), []);
+    });
   }
 }
 
@@ -49,8 +51,8 @@ test('the full story with its embed control open has no axe violations', async (
 
 // The states this story's phone reader meets that no static view shows: the chapter menu open, and
 // a chapter's address shown for copying where neither a share sheet nor the clipboard works.
-for (const scheme of SCHEMES) {
-  for (const pageName of PAGES) {
+for (const scheme of ['light', 'dark']) {
+  for (const pageName of ['', 'en.html']) {
     test(`no axe violations with the chapter menu open and a shared address shown: ${pageName || 'index'} in ${scheme}`, async () => {
       const page = await openPage(shared.browser, { colorScheme: scheme, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
       await page.goto(shared.server.url + pageName + '#cadres');

@@ -16,7 +16,7 @@ async function english() {
 async function open(path, options) {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   return page;
 }
 
@@ -93,14 +93,15 @@ test('should view.js not run, the app itself opens the edition ?lang= asks for',
   await page.route(/\/view-[0-9a-f]+\.js$/, (route) => route.abort());
   await page.goto(shared.server.url + '?lang=en#cadres');
   await page.waitForURL(/\/en\.html\?lang=en#cadres$/);
-  await waitFor(page, () => document.documentElement.lang === 'en' && document.querySelector('.chapter-nav--live'), 'the English edition');
+  await waitFor(page, () => document.documentElement.lang === 'en' && document.documentElement.classList.contains('app-live'), 'the English edition');
 });
 
-test('an English embed opens through the same address with &lang=en', async () => {
-  const page = await open('?embed=1&lang=en&block=growth-rates');
-  assert.match(page.url(), /\/en\.html\?embed=1&lang=en&block=growth-rates$/);
+test('a frame\'s page opens the same part in English with ?lang=en', async () => {
+  const page = await open('embed/growth-rates.html?lang=en');
+  assert.match(page.url(), /\/en\/embed\/growth-rates\.html\?lang=en$/);
   assert.ok(await page.locator('#growth-rates').isVisible());
   assert.equal(await page.locator('#growth-rates .chart__title').textContent(), 'Three growth rates in the first half');
   assert.equal(await page.locator('.embed-credit a').getAttribute('href'), 'en.html');
+  assert.equal(await page.locator('.embed-credit a').evaluate((link) => link.href), `${shared.server.url}en.html`, 'the base is the story\'s folder');
   assert.deepEqual(page.problems, []);
 });

@@ -1,18 +1,21 @@
 // Embedding, as a news site does it: the story on one origin, the host's article on another, joined
 // by exactly the documented snippet. The iframe must keep the height of its content at any width
-// and after any change, ignore forged messages, and show only the part its address names.
+// and after any change, ignore forged messages, and show only the part its address names. Each view
+// is a page of its own (embed/<id>.html); the older addresses (?embed=1&block=…) a site may have
+// pasted still reach the same view.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { framePages, launch, openPage, serve, storyField, waitFor } from './harness.mjs';
 
 const shared = {};
 
 /** The host's article: text, the whole story embedded with the README's snippet, more text, and a
  * single chart in a sandboxed frame further down. */
-function hostPage(story, { spacer = 0 } = {}) {
+function hostPage(story, { spacer = 0, old = false } = {}) {
+  const [whole, chart] = old ? ['?embed=1', '?embed=1&amp;block=growth-rates'] : ['embed/index.html', 'embed/growth-rates.html'];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A news article</title><link rel="icon" href="data:,"></head>
@@ -20,10 +23,10 @@ function hostPage(story, { spacer = 0 } = {}) {
 <h1>A news article</h1>
 <p>Text of the article before the embed.</p>
 <div id="spacer" style="height:${spacer}px"></div>
-<iframe src="${story}?embed=1" title="Fushun story" style="width:100%;border:0" loading="lazy"></iframe>
+<iframe src="${story}${whole}" title="Fushun story" style="width:100%;border:0" loading="lazy"></iframe>
 <script src="${story}embed.js" async></script>
 <p>Text between the embeds.</p>
-<iframe id="chart" src="${story}?embed=1&amp;block=growth-rates" title="Chart" style="width:100%;border:0" loading="lazy" sandbox="allow-scripts allow-same-origin"></iframe>
+<iframe id="chart" src="${story}${chart}" title="Chart" style="width:100%;border:0" loading="lazy" sandbox="allow-scripts allow-same-origin"></iframe>
 <p>Text after the embeds.</p>
 </body></html>`;
 }
@@ -34,18 +37,21 @@ before(async () => {
   shared.storyUrl = shared.story.url.replace('127.0.0.1', 'localhost');
   shared.hostDir = await mkdtemp(join(tmpdir(), 'story-host-'));
   await writeFile(join(shared.hostDir, 'index.html'), hostPage(shared.storyUrl));
+  await writeFile(join(shared.hostDir, 'old.html'), hostPage(shared.storyUrl, { old: true }));
   await writeFile(join(shared.hostDir, 'far.html'), hostPage(shared.storyUrl, { spacer: 3000 }));
   // One frame per address form a site may have pasted, with the host script.
   const framed = (src, spacer = 0) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
 <body><h1>A news article</h1><p>Text before.</p><div style="height:${spacer}px"></div>
 <iframe src="${src}" title="Story part" style="width:100%;border:0"></iframe>
 <script src="${shared.storyUrl}embed.js" async></script><p>Text after.</p></body></html>`;
-  await writeFile(join(shared.hostDir, 'card-far.html'), framed(`${shared.storyUrl}?embed=1&amp;block=fai-total`, 3000));
-  await writeFile(join(shared.hostDir, 'en-card.html'), framed(`${shared.storyUrl}en.html?embed=1&amp;block=fai-total`));
-  await writeFile(join(shared.hostDir, 'en-old.html'), framed(`${shared.storyUrl}?embed=1&amp;lang=en&amp;block=fai-total`));
-  for (const theme of ['', '&amp;theme=auto', '&amp;theme=dark', '&amp;theme=light']) {
-    await writeFile(join(shared.hostDir, `theme${theme.replace('&amp;theme=', '-')}.html`), framed(`${shared.storyUrl}?embed=1&amp;block=growth-rates${theme}`));
+  await writeFile(join(shared.hostDir, 'card-far.html'), framed(`${shared.storyUrl}embed/fai-total.html`, 3000));
+  await writeFile(join(shared.hostDir, 'en-card.html'), framed(`${shared.storyUrl}en/embed/fai-total.html`));
+  await writeFile(join(shared.hostDir, 'en-old.html'), framed(`${shared.storyUrl}en.html?embed=1&amp;block=fai-total`));
+  await writeFile(join(shared.hostDir, 'en-older.html'), framed(`${shared.storyUrl}?embed=1&amp;lang=en&amp;block=fai-total`));
+  for (const theme of ['', '?theme=auto', '?theme=dark', '?theme=light']) {
+    await writeFile(join(shared.hostDir, `theme${theme.replace('?theme=', '-')}.html`), framed(`${shared.storyUrl}embed/growth-rates.html${theme}`));
   }
+  await writeFile(join(shared.hostDir, 'theme-old-dark.html'), framed(`${shared.storyUrl}?embed=1&amp;block=growth-rates&amp;theme=dark`));
   shared.host = await serve(shared.hostDir);
   shared.browser = await launch();
 });
@@ -82,8 +88,9 @@ async function openHost(path = '', options) {
   return page;
 }
 
-test('the snippet keeps the iframe as tall as its content at 375 and 1024 px and after a change', async () => {
-  const page = await openHost();
+for (const host of ['index.html', 'old.html']) {
+test(`the snippet keeps the iframe as tall as its content at 375 and 1024 px and after a change: ${host}`, async () => {
+  const page = await openHost(host);
   const phone = await fitted(page, 'iframe[title="Fushun story"]', 'at 375 px');
   assert.ok(phone > 3000, `the whole story is long on a phone (${phone}px)`);
   await page.setViewportSize({ width: 1024, height: 800 });
@@ -102,6 +109,7 @@ test('the snippet keeps the iframe as tall as its content at 375 and 1024 px and
   assert.ok(chart > 200 && chart < 900, `the chart embed is chart-sized (${chart}px)`);
   assert.deepEqual(page.problems, []);
 });
+}
 
 test('a forged height from the host window or from another frame changes nothing', async () => {
   const page = await openHost();
@@ -133,7 +141,7 @@ test('the embed asks the host for nothing: no cookies, no storage, and noindex',
   const page = await openHost();
   await fitted(page, 'iframe[title="Fushun story"]', 'the embed');
   const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
-  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame');
+  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame');
   // A third-party frame may be denied storage altogether; either way, nothing is stored.
   const stored = () => {
     const count = (name) => { try { return window[name].length; } catch { return 0; } };
@@ -149,7 +157,7 @@ test('the embed asks the host for nothing: no cookies, no storage, and noindex',
   // And the full story, first party, stores nothing either, and is indexable.
   const full = await openPage(shared.browser);
   await full.goto(shared.story.url);
-  await waitFor(full, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(full, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   assert.deepEqual(await full.evaluate(stored), { cookie: '', local: 0, session: 0 });
   assert.equal(await full.locator('meta[name="robots"]').count(), 0);
   assert.deepEqual(await full.context().cookies(), []);
@@ -159,7 +167,7 @@ test('count-ups in an embed wait until the host page scrolls them into view', as
   const page = await openHost('far.html', { viewport: { width: 375, height: 700 } });
   await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').offsetTop - 200));
   const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
-  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame');
+  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame');
   // fai-total is in the second chapter, far below the host's viewport.
   const shows = (text) => document.querySelector('[data-indicator="fai-total"] .count-up__live').textContent === text;
   await waitFor(frame, shows, 'the figure to wait at zero', { arg: '0.0' });
@@ -175,7 +183,7 @@ test('count-ups in an embed wait until the host page scrolls them into view', as
 test('a figure embedded below the fold counts up when the host page scrolls it into view', async () => {
   const page = await openHost('card-far.html', { viewport: { width: 375, height: 700 } });
   const frame = await (await page.$('iframe[title="Story part"]')).contentFrame();
-  await waitFor(frame, () => document.querySelector('.chapter-nav--live'), 'the app to start in the frame, off screen');
+  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame, off screen');
   await frame.evaluate(() => {
     window.__seen = [];
     const live = document.querySelector('[data-indicator="fai-total"] .count-up__live');
@@ -192,7 +200,7 @@ test('a figure embedded below the fold counts up when the host page scrolls it i
 async function visibleParts(query) {
   const page = await openPage(shared.browser, { viewport: { width: 1024, height: 800 } });
   await page.goto(shared.story.url + query);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   const parts = await page.evaluate(() => {
     // Visible and more than the 1 px of text kept for screen readers only.
     const shown = (el) => Boolean(el && el.checkVisibility() && el.getBoundingClientRect().width > 1);
@@ -212,8 +220,44 @@ async function visibleParts(query) {
   return { page, parts };
 }
 
+// Each frame's page is built with only its part: what a browser without :has() (older Android
+// WebViews, some in-app browsers) shows is what every browser shows, and no rule hides anything.
+test('every frame\'s page holds only its part, the headline for its outline and the credit line', async () => {
+  const page = await openPage(shared.browser);
+  for (const address of await framePages()) {
+    await page.goto(shared.story.url + address);
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `${address}: the app to start`);
+    const view = await page.evaluate(() => document.getElementById('story').dataset.view);
+    const found = await page.evaluate(() => ({
+      named: [...document.querySelectorAll('main [data-view]')].map((part) => part.dataset.view),
+      has: [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).filter((text) => text.includes(':has(')),
+      adopted: document.adoptedStyleSheets.length,
+      chrome: document.querySelectorAll('.skip-link, .chapter-nav, .embed-codes, .chapter__tools, .chapter__next').length,
+    }));
+    assert.deepEqual([found.has, found.adopted, found.chrome], [[], 0, 0], `${address}: no :has(), no sheet written at run time, no page chrome`);
+    const tree = await page.locator('body').ariaSnapshot();
+    const top = tree.split('\n').filter((line) => line.startsWith('- '));
+    assert.deepEqual(top, ['- banner:', '- main:', '- contentinfo:'], `${address}: ${tree}`);
+    if (view === 'story') continue;
+    const banner = tree.split('\n- main:')[0].split('\n').slice(1);
+    assert.equal(banner.length, 1, `${address}: the banner is the headline alone: ${banner}`);
+    assert.match(banner[0], /^ {2}- '?heading ".+" \[level=1\]'?$/, address);
+    const footer = tree.split('\n- contentinfo:\n')[1].split('\n').filter((line) => /^ {2}- /.test(line));
+    assert.equal(footer.length, 1, `${address}: the footer is the credit line alone`);
+    if (view === 'missing') {
+      assert.deepEqual(found.named, [], address);
+    } else if (view.startsWith('chapter:')) {
+      assert.equal(found.named[0], view, address);
+      assert.ok(found.named.slice(1).every((name) => name.startsWith('block:')), `${address}: only the chapter's own blocks`);
+    } else {
+      assert.deepEqual(found.named, [view], `${address}: the part alone`);
+    }
+  }
+  assert.deepEqual(page.problems, []);
+});
+
 test('a chapter embed shows that chapter and the credit line, nothing else', async () => {
-  const { page, parts } = await visibleParts('?embed=1&chapter=projects');
+  const { page, parts } = await visibleParts('embed/projects.html');
   assert.equal(parts.headline, false);
   assert.deepEqual(parts.chapters, ['projects']);
   assert.deepEqual(parts.charts, ['industrial-floor', 'provincial-list']);
@@ -227,7 +271,7 @@ test('a chapter embed shows that chapter and the credit line, nothing else', asy
 });
 
 test('a block embed shows one chart, drawn, with its table; or one figure card', async () => {
-  const chart = await visibleParts('?embed=1&block=growth-rates');
+  const chart = await visibleParts('embed/growth-rates.html');
   assert.deepEqual(chart.parts.charts, ['growth-rates']);
   assert.deepEqual(chart.parts.chapters, []);
   assert.deepEqual(chart.parts.cards, []);
@@ -238,7 +282,7 @@ test('a block embed shows one chart, drawn, with its table; or one figure card',
   assert.ok(await chart.page.locator('#growth-rates details').isVisible(), 'its data table is there');
   assert.deepEqual(chart.page.problems, []);
 
-  const card = await visibleParts('?embed=1&block=sanmu-capacity');
+  const card = await visibleParts('embed/sanmu-capacity.html');
   assert.deepEqual(card.parts.cards, ['sanmu-capacity']);
   assert.deepEqual(card.parts.charts, []);
   assert.equal(card.parts.headline, false);
@@ -246,7 +290,7 @@ test('a block embed shows one chart, drawn, with its table; or one figure card',
 });
 
 test('an unknown or malformed part shows a clear message and a link to the full story', async () => {
-  for (const query of ['?embed=1&chapter=nope', '?embed=1&block=nope', '?embed=1&block=%3Cscript%3E', '?embed=1&chapter=a%22%5D%2C*%7B']) {
+  for (const query of ['embed/missing.html', '?embed=1&chapter=nope', '?embed=1&block=nope', '?embed=1&block=%3Cscript%3E', '?embed=1&chapter=a%22%5D%2C*%7B']) {
     const { page, parts } = await visibleParts(query);
     assert.equal(parts.missing, true, `${query}: the notice shows`);
     assert.deepEqual([parts.headline, parts.chapters, parts.charts, parts.cards], [false, [], [], []], query);
@@ -257,18 +301,52 @@ test('an unknown or malformed part shows a clear message and a link to the full 
   }
 });
 
-test('the page and the app agree on whether the address asks for an embed', async () => {
-  const cases = { '?embed=1&embed=0': true, '?embed=0&embed=1': false, '?embed=true': false, '?%65mbed=%31': true, '?embed=1#projects': true };
-  for (const [query, embedded] of Object.entries(cases)) {
-    const { page, parts } = await visibleParts(query);
-    const marked = await page.evaluate(() => document.documentElement.hasAttribute('data-embed'));
-    assert.equal(marked, embedded, `${query}: view.js`);
-    assert.equal(parts.codes, !embedded, `${query}: the app`);
+// Every form of address an older snippet printed, and the odd ones a site may have pasted, lands on
+// the page of the same view. src/params.rs reads the same table natively
+// (old_addresses_lead_to_the_page_of_their_view): the page's script and the app agree.
+const OLD_ADDRESSES = {
+  '?embed=1': 'embed/index.html',
+  'index.html?embed=1': 'embed/index.html',
+  '?embed=1&chapter=projects': 'embed/projects.html',
+  '?chapter=projects&embed=1': 'embed/projects.html',
+  '?embed=1&block=growth-rates': 'embed/growth-rates.html',
+  '?embed=1&block=fai-total&theme=dark': 'embed/fai-total.html',
+  '?embed=1&chapter=projects&block=provincial-list': 'embed/provincial-list.html',
+  '?embed=1&chapter=': 'embed/index.html',
+  '?embed=1&chapter=nope': 'embed/missing.html',
+  '?embed=1&chapter=growth-rates': 'embed/missing.html',
+  '?embed=1&block=projects': 'embed/missing.html',
+  '?embed=1&block=%3Cscript%3E': 'embed/missing.html',
+  '?embed=1&embed=0': 'embed/index.html',
+  '?%65mbed=%31': 'embed/index.html',
+  '?embed=1#projects': 'embed/index.html',
+  'en.html?embed=1&chapter=projects': 'en/embed/projects.html',
+  '?embed=1&lang=en&block=fai-total': 'en/embed/fai-total.html',
+  'en.html?embed=1&lang=zh&block=nope': 'embed/missing.html',
+  '?embed=0&embed=1': '',
+  '?embed=true': '',
+  'en.html?embed=2': 'en.html',
+};
+
+test('every old address lands on the page of the same view, keeping its query and fragment', async () => {
+  const page = await openPage(shared.browser);
+  for (const [old, expected] of Object.entries(OLD_ADDRESSES)) {
+    await page.goto(shared.story.url + old);
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `${old}: the app to start`);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, new URL(expected, shared.story.url).pathname, old);
+    const asked = new URL(old, shared.story.url);
+    assert.equal(url.search, asked.search, `${old}: the query is kept`);
+    assert.equal(url.hash, asked.hash, `${old}: the fragment is kept`);
+    const view = await page.evaluate(() => document.getElementById('story').dataset.view);
+    const frame = await page.evaluate(() => document.documentElement.dataset.embed ?? null);
+    assert.equal(frame === null, view === 'page', `${old}: ${view} is marked as a frame or not`);
   }
+  assert.deepEqual(page.problems, []);
 });
 
 test('a host can ask for the dark theme', async () => {
-  const { page } = await visibleParts('?embed=1&block=growth-rates&theme=dark');
+  const { page } = await visibleParts('embed/growth-rates.html?theme=dark');
   const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.equal(paper, 'rgb(21, 19, 15)');
   assert.deepEqual(page.problems, []);
@@ -285,17 +363,17 @@ test('the Embed control gives the snippet for the story, the current chapter and
   const address = shared.story.url;
   const title = await storyField('title');
   const chapter = await page.locator('#projects h2').textContent();
-  await waitFor(page, () => document.querySelector('#embed-code').value.includes('chapter=projects'), 'the current chapter offered');
+  await waitFor(page, () => document.querySelector('#embed-code').value.includes('embed/projects.html'), 'the current chapter offered');
   assert.equal(await code.inputValue(),
-    `<iframe src="${address}?embed=1&amp;chapter=projects" title="${title}：${chapter}" style="width:100%;border:0" loading="lazy"></iframe>\n` +
+    `<iframe src="${address}embed/projects.html" title="${title}：${chapter}" style="width:100%;border:0" loading="lazy"></iframe>\n` +
     `<script src="${address}embed.js" async></script>`);
 
   await page.selectOption('#embed-what', 'story');
-  assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}\\?embed=1" title="${title}"`));
+  assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}embed/index\\.html" title="${title}"`));
   const charts = await page.locator('#embed-what optgroup:nth-of-type(2) option').evaluateAll((options) => options.map((o) => o.value));
   assert.deepEqual(charts, ['block:growth-rates', 'block:industrial-floor', 'block:provincial-list']);
   await page.selectOption('#embed-what', 'block:growth-rates');
-  assert.match(await code.inputValue(), /\?embed=1&amp;block=growth-rates"/);
+  assert.match(await code.inputValue(), /\/embed\/growth-rates\.html"/);
 
   await page.getByRole('button', { name: '复制代码' }).click();
   await waitFor(page, () => document.querySelector('.embed-codes [role="status"]').textContent === '已复制到剪贴板', 'the copy to be confirmed');
@@ -306,14 +384,14 @@ test('the Embed control gives the snippet for the story, the current chapter and
 test('the preview page shows the whole story and one chart embedded, each fitted', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.story.url + 'embed-preview.html');
-  await fitted(page, 'iframe[src="./?embed=1"]', 'the whole story');
-  await fitted(page, 'iframe[src*="block=growth-rates"]', 'the chart');
+  await fitted(page, 'iframe[src="embed/index.html"]', 'the whole story');
+  await fitted(page, 'iframe[src="embed/growth-rates.html"]', 'the chart');
   assert.deepEqual(page.problems, []);
 });
 
-// A frame of the English page (en.html?embed=1…) is the story's own: embed.js sizes it, and the
-// older form that redirects (?embed=1&lang=en) still works.
-for (const page of ['en-card.html', 'en-old.html']) {
+// A frame of the English edition's page (en/embed/…) is the story's own: embed.js sizes it, and the
+// older forms that redirect to it (en.html?embed=1…, ?embed=1&lang=en…) still work.
+for (const page of ['en-card.html', 'en-old.html', 'en-older.html']) {
   test(`embed.js sizes a frame of the English edition: ${page}`, async () => {
     const host = await openHost(page, { viewport: { width: 375, height: 700 } });
     const height = await fitted(host, 'iframe[title="Story part"]', page);
@@ -329,19 +407,20 @@ for (const page of ['en-card.html', 'en-old.html']) {
   });
 }
 
-test('the English control embeds from en.html, with no redirect and no language in the address', async () => {
+test('the English control embeds from the English edition\'s own page, with no redirect and no language in the address', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.story.url + 'en.html');
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   await page.locator('.embed-codes summary').click();
   const src = (await page.locator('#embed-code').inputValue()).match(/src="([^"]+)"/)[1];
-  assert.equal(src, `${shared.story.url}en.html?embed=1`);
+  assert.equal(src, `${shared.story.url}en/embed/index.html`);
   const frame = await openPage(shared.browser);
   const requests = [];
   frame.on('request', (request) => requests.push(request.url()));
   await frame.goto(src);
   assert.equal(frame.url(), src, 'no redirect');
-  assert.ok(!requests.some((url) => url.includes('index.html') || url === `${shared.story.url}?embed=1`), requests.join(' '));
+  const pages = requests.filter((url) => url.endsWith('.html') || url.endsWith('/'));
+  assert.deepEqual(pages, [src], 'one page, no other edition');
 });
 
 test('the control offers every view the README lists (story, chapters, charts, figures) and a theme', async () => {
@@ -361,17 +440,17 @@ test('the control offers every view the README lists (story, chapters, charts, f
   ]);
   await page.selectOption('#embed-what', 'block:provincial-rank');
   const code = page.locator('#embed-code');
-  assert.match(await code.inputValue(), /\?embed=1&amp;block=provincial-rank" title="[^"]+：入选项目数全省排名"/);
+  assert.match(await code.inputValue(), /\/embed\/provincial-rank\.html" title="[^"]+：入选项目数全省排名"/);
   assert.deepEqual(await page.locator('#embed-theme option').evaluateAll((o) => o.map((x) => x.value)), ['light', 'dark', 'auto']);
   assert.equal(await page.locator('#embed-theme').inputValue(), 'light', 'light is the default');
   assert.doesNotMatch(await code.inputValue(), /theme=/, 'the default needs no parameter');
   await page.selectOption('#embed-theme', 'dark');
-  assert.match(await code.inputValue(), /\?embed=1&amp;block=provincial-rank&amp;theme=dark"/);
+  assert.match(await code.inputValue(), /\/embed\/provincial-rank\.html\?theme=dark"/);
   await page.selectOption('#embed-theme', 'auto');
-  assert.match(await code.inputValue(), /&amp;theme=auto"/);
+  assert.match(await code.inputValue(), /\/embed\/provincial-rank\.html\?theme=auto"/);
   // Each view the control offers shows its part in a frame.
   const frame = await openPage(shared.browser);
-  await frame.goto(`${shared.story.url}?embed=1&block=provincial-rank`);
+  await frame.goto(`${shared.story.url}embed/provincial-rank.html`);
   assert.ok(await frame.locator('[data-indicator="provincial-rank"]').isVisible());
   assert.deepEqual(page.problems, []);
 });
@@ -379,7 +458,7 @@ test('the control offers every view the README lists (story, chapters, charts, f
 // Most host pages are light: a reader in dark mode must not get a dark block in the middle of one,
 // unless the host asks for it (theme=dark) or for the reader's own setting (theme=auto).
 test('an embed is light on a light host page whatever the reader\'s system, unless the host asks', async () => {
-  const cases = { 'theme.html': 'light', 'theme-light.html': 'light', 'theme-auto.html': 'dark', 'theme-dark.html': 'dark' };
+  const cases = { 'theme.html': 'light', 'theme-light.html': 'light', 'theme-auto.html': 'dark', 'theme-dark.html': 'dark', 'theme-old-dark.html': 'dark' };
   for (const [file, expected] of Object.entries(cases)) {
     const host = await openHost(file, { colorScheme: 'dark' });
     const frame = await (await host.waitForSelector('iframe[title="Story part"]')).contentFrame();

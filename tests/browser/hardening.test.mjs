@@ -37,12 +37,12 @@ async function violations(page) {
   return all;
 }
 
-for (const path of ['', 'en.html', '?embed=1&chapter=projects', '?theme=dark&lang=en']) {
+for (const path of ['', 'en.html', 'embed/projects.html', '?theme=dark&lang=en', '?embed=1&chapter=projects']) {
   test(`under the strict CSP header nothing is refused, figures count and charts draw: ${path || 'index'}`, async () => {
     // A short screen, so the figure watched is below it at the start, even in the chapter embed.
     const page = await guarded({ viewport: { width: 375, height: 400 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
     // A figure further down counts up when it comes into view, through its frames to the end.
     await page.evaluate(() => {
       window.__frames = 0;
@@ -70,7 +70,7 @@ test('the embed preview and its frames run under the CSP too', async () => {
 test('no request leaves the site and no cookie is set', async () => {
   const page = await guarded({ permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(shared.server.url + '#projects');
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   for (const part of await page.locator('.indicator, .chart__canvas').all()) await part.scrollIntoViewIfNeeded();
   await page.locator('.embed-codes summary').click();
   await page.goto(shared.server.url + 'en.html');
@@ -105,7 +105,7 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
 
 // A chart whose drawing has not come (the WebAssembly blocked or slow) is never a blank box: the
 // box holds its values, the same as its table. Embeds show the note too.
-for (const path of ['', '?embed=1&chapter=projects', '?embed=1&block=growth-rates', 'en.html?embed=1&block=industrial-floor']) {
+for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/embed/industrial-floor.html']) {
   test(`with the WebAssembly blocked no chart is a blank box: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
     await page.route(/\.wasm$/, (route) => route.abort());
@@ -136,7 +136,7 @@ for (const path of ['', '?embed=1&chapter=projects', '?embed=1&block=growth-rate
 test('once a chart is drawn, its values give way to the drawing', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   await page.locator('#growth-rates canvas').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
   assert.equal(await page.locator('#growth-rates .chart__fallback').evaluate((l) => l.checkVisibility({ visibilityProperty: true })), false);
@@ -185,7 +185,7 @@ test('hostile addresses and fragments change nothing but what they may', async (
     const page = await guarded();
     page.on('dialog', (dialog) => { page.problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), `the app to start for ${path.slice(0, 60)}`);
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `the app to start for ${path.slice(0, 60)}`);
     assert.deepEqual(page.problems, [], path.slice(0, 60));
     assert.deepEqual(await violations(page), [], path.slice(0, 60));
     assert.equal(await page.locator('img').count(), 0, 'no markup was injected');

@@ -1,7 +1,7 @@
 // Shared helpers for the browser tests: a static server for dist/, Debian's Chromium launched
 // headless, and a page that records everything that went wrong while it loaded.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -127,6 +127,18 @@ export async function openPage(browser, options = {}) {
     if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return page;
+}
+
+/**
+ * Every page the build wrote for another site's frame (src/view.rs), as addresses relative to the
+ * story's folder: `embed/index.html`, `embed/<id>.html`, `en/embed/<id>.html`, …
+ */
+export async function framePages(dir = DIST) {
+  const pages = [];
+  for (const folder of ['embed', 'en/embed']) {
+    for (const name of (await readdir(join(dir, folder))).sort()) if (name.endsWith('.html')) pages.push(`${folder}/${name}`);
+  }
+  return pages;
 }
 
 /** Polls `probe` from Node until it returns a truthy value, for pages where scripts are off. */

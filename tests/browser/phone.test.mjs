@@ -10,7 +10,7 @@ const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isM
 async function open(path) {
   const page = await openPage(shared.browser, PHONE);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   // Everything laid out and open, as a reader who read it all would have it.
   await page.evaluate(() => {
     document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
@@ -19,7 +19,7 @@ async function open(path) {
   return page;
 }
 
-for (const path of ['', 'en.html', '?embed=1', 'en.html?embed=1&chapter=projects']) {
+for (const path of ['', 'en.html', 'embed/index.html', 'en/embed/projects.html']) {
   test(`at 320 px nothing is wider than the screen: ${path || 'index'}`, async () => {
     const page = await open(path);
     await waitFor(page, () => document.querySelector('.embed-codes') || document.documentElement.dataset.embed, 'the page to settle');
@@ -38,7 +38,7 @@ for (const path of ['', 'en.html', '?embed=1', 'en.html?embed=1&chapter=projects
 // Every control, not a chosen list: links, buttons, disclosures and fields, in full pages and
 // embeds. Links inside running prose are excepted, as WCAG 2.5.8 allows (the story has none now).
 test('every control is at least 44 × 44 px on a phone', async () => {
-  for (const path of ['', 'en.html', '?embed=1', 'en.html?embed=1&block=fai-total', '?embed=1&chapter=nope']) {
+  for (const path of ['', 'en.html', 'embed/index.html', 'en/embed/fai-total.html', 'embed/missing.html']) {
     const page = await open(path);
     await waitFor(page, () => document.querySelector('.embed-codes') || document.documentElement.dataset.embed, 'the page to settle');
     const { small, count } = await page.evaluate(() => {
@@ -64,7 +64,7 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['en.html', 375], ['en
   test(`at ${width} px every chapter is reachable from the navigator by its full label: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
     const chapters = await page.evaluate(() => [...document.querySelectorAll('.chapter')].map((c) => [c.id, c.querySelector('h2').textContent]));
     const labels = await page.$$eval('.chapter-nav__list .chapter-nav__link', (links) => links.map((a) => a.lastChild.textContent));
     assert.equal(labels.length, 4);
@@ -115,11 +115,11 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['en.html', 375], ['en
 
 // A data table never breaks a word, a number or a figure with its unit: on a 320 px phone in both
 // editions, in a 375 px chart embed and a 280 px sidebar. Narrow tables stack their rows instead.
-for (const [path, width] of [['', 320], ['en.html', 320], ['?embed=1&block=growth-rates', 375], ['en.html?embed=1&block=provincial-list', 280], ['en.html', 1280]]) {
+for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.html', 375], ['en/embed/provincial-list.html', 280], ['en.html', 1280]]) {
   test(`at ${width} px a data table breaks no word or figure: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
     await page.evaluate(() => {
       document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
       document.querySelectorAll('.chart__data').forEach((d) => (d.open = true));
@@ -159,7 +159,7 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['?embed=1&block=growt
 test('the chapter menu closes with Escape and gives the focus back to its summary', async () => {
   const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 600 } });
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   await page.locator('.chapter-nav__current').click();
   assert.equal(await page.locator('.chapter-nav__menu').getAttribute('open'), '');
   await page.locator('.chapter-nav__menu-list a').first().focus();

@@ -11,7 +11,7 @@ const shared = setUp();
 async function open(path = '', options) {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   return page;
 }
 

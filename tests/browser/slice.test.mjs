@@ -91,7 +91,7 @@ test('phone and desktop screenshots, in both editions', async () => {
   for (const [name, path, viewport] of shots) {
     const page = await openPage(shared.browser, { viewport });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to start');
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
     await page.screenshot({ path: join(OUTPUT, `${name}.png`) });

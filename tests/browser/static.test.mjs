@@ -51,7 +51,7 @@ test('when the WebAssembly cannot load, the story stays whole and readable', asy
   }
 });
 
-for (const path of ['', 'en.html', '?embed=1&block=growth-rates']) {
+for (const path of ['', 'en.html', 'embed/growth-rates.html', 'en/embed/projects.html']) {
   test(`the app adopts the prerendered page with no warning and no layout shift: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser);
     await page.addInitScript(() => {
@@ -59,7 +59,7 @@ for (const path of ['', 'en.html', '?embed=1&block=growth-rates']) {
       new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
     // Two frames after hydration, so any shift it caused has been recorded.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const shifts = await page.evaluate(() => window.__shifts);
@@ -91,7 +91,7 @@ test('every text asset and the Wasm are served precompressed', async () => {
   const page = await openPage(shared.browser);
   shared.server.served.length = 0;
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
   const text = shared.server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
   assert.ok(text.length >= 5, JSON.stringify(shared.server.served));
   for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);

@@ -17,7 +17,7 @@ const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
 async function openLive(options = {}, hash = '') {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + hash);
-  await waitFor(page, () => document.querySelector('.chapter-nav--live'), 'the app to hydrate');
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
   return page;
 }
 
