@@ -125,8 +125,8 @@ fn settle(promise: Promise, done: impl FnOnce(bool) + 'static) {
     rejected.forget();
 }
 
-/// Replaces the page with the edition at `href` (relative to the site's folder), keeping the query
-/// and the fragment, as `static/view.js` does.
+/// Replaces the page with the edition's page at `href` (relative to the site's folder, which is a
+/// frame's base), keeping the query and the fragment, as `static/head.js` does.
 pub fn open_edition(href: &str) {
     let location = gloo::utils::window().location();
     let url = format!("{href}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());

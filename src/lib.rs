@@ -14,6 +14,8 @@ pub mod content;
 pub mod data;
 pub mod embed;
 pub mod format;
+#[cfg(feature = "ssr")]
+pub mod head;
 pub mod hooks;
 pub mod motion;
 #[cfg(feature = "ssr")]

@@ -55,6 +55,10 @@ pub struct Head<'a> {
     /// On the story's own page: every view's page, by the view's name, so an older snippet's
     /// address (`?embed=1&block=…`) finds the page its view is published on.
     pub views: &'a [(String, String)],
+    /// The head's inline script (`head::script`).
+    pub script: &'a str,
+    /// The page's inline stylesheet (`head::stylesheet`).
+    pub style: &'a str,
 }
 
 /// `html` with `body` inside its empty `#story` element (which is told the page's view), and the
@@ -75,6 +79,11 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     let title = view.part_title(story).map_or_else(|| meta.title.clone(), |part| ui::part_title(story, part));
     replace_between(&mut page, "<title>", "</title>", &escape(&title))?;
     replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
+    if let (true, Some(start)) = (view.is_embed(), page.find("<meta name=\"description\"")) {
+        // A frame's page is not indexed: no search result or preview shows its description.
+        let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+        page.replace_range(start..end, "");
+    }
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
     if let Some(frame) = view.frame() {
         page = page.replacen("<html ", &format!("<html data-embed=\"{frame}\" data-theme=\"light\" "), 1);
@@ -84,8 +93,9 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
         page.insert_str(end, &share_tags(story, head));
     }
     // Right after the character set (which must come within the first 1024 bytes): a frame's base,
-    // before any address in the page is read; then the editions and the views, which
-    // static/view.js, run as the head is read, looks up.
+    // before any address in the page is read; then the editions and the views, which the head's
+    // script (static/head.js) looks up; then that script and the page's stylesheet, inline, so
+    // nothing delays the first paint.
     let charset = page.find("<meta charset").ok_or_else(|| PageError("the page has no <meta charset>".into()))?;
     let after = charset + page[charset..].find('>').ok_or_else(|| PageError("<meta charset is not closed".into()))? + 1;
     let base = match view.is_embed() {
@@ -94,11 +104,15 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
         }
         false => String::new(),
     };
-    page.insert_str(after, &format!("{base}{}{}", alternates(head), views(head)));
+    if head.script.contains("</") || head.style.contains("</") {
+        return Err(PageError("an inline script or style cannot hold \"</\"".into()));
+    }
+    let inline = format!("<script>{}</script><style>{}</style>", head.script, head.style);
+    page.insert_str(after, &format!("{base}{}{}{inline}", alternates(head), views(head)));
     Ok(page)
 }
 
-/// Every view's page by the view's name, as data (never run) for static/view.js; `missing` is the
+/// Every view's page by the view's name, as data (never run) for static/head.js; `missing` is the
 /// page for a part the story does not have.
 fn views(head: &Head) -> String {
     if head.views.is_empty() {
@@ -185,6 +199,8 @@ mod tests {
         view: &View::Page,
         root: "",
         views: &[],
+        script: "",
+        style: "",
     };
 
     #[test]
@@ -289,5 +305,14 @@ mod tests {
         assert!(page.contains(table), "{page}");
         assert!(page.find("<meta charset").unwrap() < page.find("story-views").unwrap());
         assert!(!page.contains("<base"), "{page}");
+    }
+
+    #[test]
+    fn the_script_and_the_stylesheet_are_inline_after_the_data_they_read() {
+        let head = Head { script: "go()", style: "p{margin:0}", ..HEAD };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        assert!(page.contains("<meta charset=\"utf-8\"><script>go()</script><style>p{margin:0}</style>"), "{page}");
+        let broken = Head { script: "x='</script><script>alert(1)'", ..HEAD };
+        assert!(fill(PAGE, &story(), "", &broken).unwrap_err().0.contains("</"));
     }
 }

@@ -4,7 +4,7 @@
 //! and the page falls back to its default.
 //!
 //! The rules follow the browser's own `URLSearchParams` (`+` is a space, a broken `%` escape is
-//! kept as written, the first of repeated keys wins), because `static/view.js` reads the same
+//! kept as written, the first of repeated keys wins), because `static/head.js` reads the same
 //! address with it before the app starts, and both must agree on what the page shows.
 
 use crate::content::model::{Lang, Slug};
@@ -77,7 +77,7 @@ impl Params {
     /// The colours the page is drawn in: the theme asked for; otherwise, in an embed, light (most
     /// host pages are light, and a dark block in one is jarring: a host asks for `dark`, or for the
     /// reader's own setting with `auto`), and on the story's own page the reader's setting. `Auto`
-    /// means the reader's setting. `static/view.js` applies the same rule before the first paint.
+    /// means the reader's setting. `static/head.js` applies the same rule before the first paint.
     pub fn colours(&self) -> Theme {
         match (self.theme, &self.embed) {
             (Some(theme), _) => theme,
@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(colours("?embed=1&block=fai-total"), Theme::Light);
         assert_eq!(colours("?embed=1&theme=dark"), Theme::Dark);
         assert_eq!(colours("?embed=1&theme=auto"), Theme::Auto);
-        assert_eq!(colours("?embed=1&theme=Dark"), Theme::Light, "values are lower case, as view.js reads them");
+        assert_eq!(colours("?embed=1&theme=Dark"), Theme::Light, "values are lower case, as head.js reads them");
         assert_eq!(colours(""), Theme::Auto, "the story's own page follows the reader");
         assert_eq!(colours("?theme=light"), Theme::Light);
         for theme in [Theme::Light, Theme::Dark, Theme::Auto] {

@@ -89,6 +89,15 @@ impl View {
         }
     }
 
+    /// The address of the view's page relative to the story's folder: [`View::page`], except that
+    /// the original edition's own page is the folder itself (`./`), the address readers see.
+    pub fn href(&self, edition_page: &str) -> String {
+        match self.page(edition_page) {
+            page if page == "index.html" => "./".to_owned(),
+            page => page,
+        }
+    }
+
     /// How to get from the view's page back to the story's folder: `../` for `embed/x.html`.
     pub fn root(&self, edition_page: &str) -> String {
         "../".repeat(self.page(edition_page).matches('/').count())
@@ -148,6 +157,18 @@ impl View {
             View::Page | View::Story | View::Missing => None,
         }
     }
+}
+
+/// The chapter (by index) that shows the chart or card `id`; `None` for one in the opening or the
+/// headline, or one the story does not show.
+pub fn chapter_of(story: &Story, id: &Slug) -> Option<usize> {
+    story.chapters.iter().position(|chapter| {
+        chapter.blocks.iter().any(|block| match block {
+            Block::Chart(chart) => chart.id == *id,
+            Block::Indicators(group) => group.ids.contains(id),
+            _ => false,
+        })
+    })
 }
 
 /// Every chart of the story, in reading order, with its title.
@@ -223,9 +244,23 @@ mod tests {
         assert_eq!(projects.page("index.html"), "embed/projects.html");
         assert_eq!(View::Block(slug("growth-rates")).page("en.html"), "en/embed/growth-rates.html");
         assert_eq!(View::Missing.page("en.html"), "en/embed/missing.html");
+        assert_eq!(View::Page.href("index.html"), "./");
+        assert_eq!(View::Page.href("en.html"), "en.html");
+        assert_eq!(View::Story.href("index.html"), "embed/index.html");
         assert_eq!(View::Page.root("index.html"), "");
         assert_eq!(projects.root("index.html"), "../");
         assert_eq!(projects.root("en.html"), "../../");
+    }
+
+    #[test]
+    fn a_block_is_found_in_its_chapter_or_in_the_opening() {
+        let story = stories::story_or_first(None);
+        let at = |id: &str| chapter_of(&story, &slug(id)).map(|index| story.chapters[index].id.as_str());
+        assert_eq!(at("growth-rates"), None, "a chart of the opening");
+        assert_eq!(at("fai-growth"), None, "a headline figure");
+        assert_eq!(at("provincial-list"), Some("projects"));
+        assert_eq!(at("fai-total"), Some("projects"));
+        assert_eq!(at("nope"), None);
     }
 
     #[test]

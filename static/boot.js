@@ -1,11 +1,34 @@
-// Starts the app once the prerendered story has been painted. The page is whole without the app, so
-// the app's download never competes with the first paint, and nothing here is inline: the site
-// runs under a Content-Security-Policy that allows no inline script.
+// The page's one script file, a module: it never delays the first paint, and nothing here is inline
+// (the head's one inline script is static/head.js). In another site's frame it keeps the frame's
+// height known to the host page (static/embed.js), with or without the WebAssembly; then it starts
+// the app once the prerendered page has been painted. The page is whole without the app, so the
+// app's download never competes with the first paint.
+const root = document.documentElement;
 const tag = document.querySelector('script[data-wasm]');
+
+// The height protocol (README, "Embedding"): version 1. Only a frame's page (the build marks it
+// with data-embed) inside a frame tells its height.
+if (root.hasAttribute('data-embed') && window.parent !== window) {
+  let last = -1;
+  const report = (always) => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height === last && !always) return;
+    last = height;
+    window.parent.postMessage({ type: 'story-embed:height', v: 1, height }, '*');
+  };
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source === window.parent && data && data.type === 'story-embed:hello' && data.v === 1) report(true);
+  });
+  // A module runs once the page is parsed: the content is all there to measure.
+  if (window.ResizeObserver) new ResizeObserver(() => report(false)).observe(root);
+  window.addEventListener('resize', () => report(false));
+  report(false);
+}
 
 // The story stays readable; only the interactive features are off, and a quiet note says so.
 function off(error) {
-  document.documentElement.classList.add('app-off');
+  root.classList.add('app-off');
   console.warn('The interactive features could not start:', error);
 }
 

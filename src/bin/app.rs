@@ -9,7 +9,7 @@ use story::view::View;
 
 fn main() {
     // A panic stops the app, never the page: the prerendered story stays as it is, the error goes
-    // to the console, and the note that interactive features are off appears (static/style.css).
+    // to the console, and the note that interactive features are off appears (static/css/core.css).
     // Through Yew, which would otherwise put its own hook in place when it starts.
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("The interactive features stopped: {info}").into());

@@ -3,9 +3,11 @@
 //! writes a page for every edition of its story (`index.html`, `en.html`), each with its own share
 //! image and its figures as CSV and JSON, and a page for every view of each edition that another
 //! site can frame (`embed/<id>.html`, `en/embed/<id>.html`; see `story::view`). It renders the story
-//! into each, so a reader sees it before (and without) the WebAssembly. Then it writes `.br` and
-//! `.gz` beside every text asset and the Wasm, in every folder, so a static host or CDN can serve
-//! them as they are. With `SITE_URL` set (the
+//! into each, so a reader sees it before (and without) the WebAssembly, with the head's script
+//! and the page's stylesheet inline (`story::head`), and writes the Content-Security-Policy that
+//! allows exactly those to `content-security-policy.txt`. Then it writes `.br` and `.gz` beside
+//! every text asset and the Wasm, in every folder, so a static host or CDN can serve them as they
+//! are. With `SITE_URL` set (the
 //! public address of the folder, ending in `/`), the share tags carry absolute addresses, as some
 //! sites that show previews require.
 
@@ -15,7 +17,7 @@ use std::rc::Rc;
 
 use story::data::{self, Format};
 use story::view::View;
-use story::{bake, page, share, stories};
+use story::{bake, head, page, share, stories};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -66,6 +68,8 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut count = 0;
+    let script = head::script();
+    let mut styles = std::collections::BTreeSet::new();
     for path in files_in(dir, false)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if !page::is_story_page(&template) {
@@ -96,15 +100,13 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                 .map(|view| (view.name(), view.page(edition.page)))
                 .collect();
             for view in views {
-                // The same view in every edition; an edition's own page is addressed as its folder.
-                let href = |e: &stories::Edition| match view {
-                    View::Page => e.href().to_owned(),
-                    _ => view.page(e.page),
-                };
+                // The same view in every edition.
                 let alternates: Vec<(&str, String)> =
-                    editions.iter().map(|e| (e.lang.tag(), address(&href(e)))).collect();
-                let url = site_url.as_ref().map(|_| address(&href(edition)));
+                    editions.iter().map(|e| (e.lang.tag(), address(&view.href(e.page)))).collect();
+                let url = site_url.as_ref().map(|_| address(&view.href(edition.page)));
                 let root = view.root(edition.page);
+                let style = head::stylesheet(&view, &story);
+                styles.insert(head::hash_source(&style));
                 let head = page::Head {
                     image: &image_url,
                     url: url.as_deref(),
@@ -112,6 +114,8 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                     view: &view,
                     root: &root,
                     views: if view.is_embed() { &[] } else { &table },
+                    script: &script,
+                    style: &style,
                 };
                 let body = bake::render(story.clone(), view.clone(), true);
                 let name = view.page(edition.page);
@@ -121,6 +125,9 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
             }
         }
     }
+    let styles: Vec<String> = styles.into_iter().collect();
+    let policy = head::content_security_policy(&[head::hash_source(&script)], &styles);
+    write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
     Ok(count)
 }
 

@@ -14,7 +14,7 @@ use crate::content::model::{Bound, ChartKind};
 use crate::ui;
 use crate::wrap::{estimated_width, wrap};
 
-/// The page's own font stack (static/style.css), CJK faces first: with a Latin system-ui first,
+/// The page's own font stack (static/css/core.css), CJK faces first: with a Latin system-ui first,
 /// every Chinese glyph goes through font fallback, which made drawing the labels the costliest part
 /// of starting the app.
 const FONT: &str = "-apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", system-ui, sans-serif";

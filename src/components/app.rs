@@ -48,7 +48,7 @@ pub fn App(props: &AppProps) -> Html {
         View::Page => html! {
             <>
                 <a class="skip-link" href="#story-main">{ words.skip_to_content }</a>
-                <Masthead />
+                <Masthead embedded=false />
                 <ChapterNav />
                 { main(html! { <>{ intro }{ chapters(false) }</> }) }
                 <SourceCredit />
@@ -57,7 +57,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::Story => html! {
             <>
-                <Masthead />
+                <Masthead embedded=true />
                 { main(html! { <>{ intro }{ chapters(true) }</> }) }
                 <SourceCredit />
             </>
@@ -89,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StoryContext> context={story.clone()}>
-        <AppStateProvider>
+        <AppStateProvider view={props.view.clone()}>
             { page }
             <p class="app-note">{ words.app_off }</p>
         </AppStateProvider>

@@ -9,10 +9,13 @@ use super::use_story;
 use crate::browser;
 use crate::state::{Action, AppContext, AppState};
 use crate::stories;
+use crate::view::View;
 
 /// The content that reads the state.
 #[derive(Properties, PartialEq)]
 pub struct AppStateProviderProps {
+    /// The page's view: another edition asked for is opened at the same view.
+    pub view: View,
     /// The page.
     pub children: Html,
 }
@@ -25,18 +28,19 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let story = use_story();
     {
         let state = state.clone();
+        let view = props.view.clone();
         use_effect_with((), move |_| {
             let query = browser::reduced_motion_query();
             let motion = !query.as_ref().is_some_and(|query| query.matches());
             let params = browser::params();
-            // static/view.js opens the edition ?lang= asks for before the first paint; should it
-            // not have run (a stale cached page, say), the app does it now.
+            // static/head.js opens the edition ?lang= asks for before the first paint; should it
+            // not have run (a host's stale policy refused it, say), the app does it now.
             if let Some(edition) = params
                 .lang
                 .filter(|lang| *lang != story.meta.lang)
                 .and_then(|lang| stories::editions(story.meta.id.as_str()).find(|edition| edition.lang == lang))
             {
-                browser::open_edition(edition.href());
+                browser::open_edition(&view.href(edition.page));
             }
             let scheme = browser::dark_scheme_query();
             let dark = scheme.as_ref().is_some_and(|scheme| scheme.matches());

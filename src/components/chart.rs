@@ -32,7 +32,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let id = chart.id.as_str();
     let rows = chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| {
         let value = crate::ui::figure(story.meta.lang, indicator);
-        // Each cell names its column for the narrow layout, where the rows stack (style.css).
+        // Each cell names its column for the narrow layout, where the rows stack (static/css/charts.css).
         let label = |column: &str| format!("{column}{}", words.colon);
         html! {
             <tr>

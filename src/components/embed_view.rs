@@ -13,6 +13,7 @@ use super::source_credit::source_line;
 use crate::content::model::{Block, Slug, Story};
 use crate::stories;
 use crate::ui::labels;
+use crate::view;
 
 /// A link to the full story in a new tab, with the source and its date: in an embed the page's
 /// own masthead and footer may be out of view, but the credit never is.
@@ -56,23 +57,17 @@ pub fn block_part(story: &Story, id: &Slug) -> Html {
             _ => None,
         })
     };
-    if let Some(found) = find(&story.intro, "h2") {
-        return found;
+    let Some(index) = view::chapter_of(story, id) else {
+        return find(&story.intro, "h2").unwrap_or_default();
+    };
+    let chapter = &story.chapters[index];
+    let heading = format!("{}-title", chapter.id.as_str());
+    html! {
+        <section class="chapter" aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ &chapter.title }</h2>
+            { find(&chapter.blocks, "h3") }
+        </section>
     }
-    story
-        .chapters
-        .iter()
-        .find_map(|chapter| {
-            let found = find(&chapter.blocks, "h3")?;
-            let heading = format!("{}-title", chapter.id.as_str());
-            Some(html! {
-                <section class="chapter" aria-labelledby={heading.clone()}>
-                    <h2 id={heading}>{ &chapter.title }</h2>
-                    { found }
-                </section>
-            })
-        })
-        .unwrap_or_default()
 }
 
 /// Said instead of a blank frame when the address asks for a chapter or block the story lacks.

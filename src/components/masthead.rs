@@ -7,9 +7,17 @@ use super::motion_toggle::MotionToggle;
 use super::source_credit::source_line;
 use super::{use_labels, use_story};
 
-/// Headline, dek, credit line, the switch that stops motion, and the figures the story leads with.
+/// Where the masthead is.
+#[derive(Properties, PartialEq)]
+pub struct MastheadProps {
+    /// In another site's frame, which leaves motion to the host page and the reader's setting.
+    pub embedded: bool,
+}
+
+/// Headline, dek, credit line, the switch that stops motion (on the story's own page), and the
+/// figures the story leads with.
 #[component]
-pub fn Masthead() -> Html {
+pub fn Masthead(props: &MastheadProps) -> Html {
     let story = use_story();
     let words = use_labels();
     let meta = &story.meta;
@@ -19,7 +27,9 @@ pub fn Masthead() -> Html {
             <h1>{ &meta.title }</h1>
             <p class="dek">{ &meta.dek }</p>
             <p class="byline">{ source_line(&story) }</p>
-            <MotionToggle />
+            if !props.embedded {
+                <MotionToggle />
+            }
             <section class="figures figures--headline" aria-label={words.key_figures}>
                 { for headline.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }
             </section>

@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
+import { DIST, framePages, openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -109,4 +109,30 @@ test('the WebAssembly carries no text the page never shows: what each figure mea
   // While the page's own words are there: a label, in each edition.
   assert.notEqual(bytes.indexOf(Buffer.from('固定资产投资增速')), -1);
   assert.notEqual(bytes.indexOf(Buffer.from('Fixed-asset investment growth')), -1);
+});
+
+// Each page carries, inline, only the parts of the stylesheet its view needs (src/head.rs). What a
+// part page leaves out must change nothing: with the whole stylesheet (the story's own page's)
+// added after its own, every element of every frame's page keeps every computed style.
+test('every frame\'s page is styled by its own stylesheet exactly as by the whole one', async () => {
+  const whole = (await readFile(join(DIST, 'index.html'), 'utf8')).match(/<style>(.*?)<\/style>/s)[1];
+  const page = await openPage(shared.browser, { viewport: { width: 375, height: 4000 }, reducedMotion: 'reduce' });
+  const styles = () => [...document.querySelectorAll('body, body *')].map((element) => {
+    const style = getComputedStyle(element);
+    return `${element.tagName}.${element.className}: ${[...style].map((name) => `${name}=${style.getPropertyValue(name)}`).join(';')}`;
+  });
+  for (const address of await framePages()) {
+    await page.goto(shared.server.url + address);
+    await waitFor(page, () => document.documentElement.classList.contains('app-live')
+      && [...document.querySelectorAll('canvas')].every((canvas) => canvas.dataset.drawn === 'final'), `${address}: live and drawn`);
+    const own = await page.evaluate(styles);
+    await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), whole);
+    const withWhole = await page.evaluate(styles);
+    const changed = own.map((line, i) => [line, withWhole[i]]).filter(([a, b]) => a !== b).map(([a, b]) => {
+      const props = (text) => new Map(text.split(': ').slice(1).join(': ').split(';').map((pair) => pair.split('=')));
+      const [before, after] = [props(a), props(b)];
+      return `${a.split(':')[0]}: ${[...after].filter(([name, value]) => before.get(name) !== value).map(([name, value]) => `${name} ${before.get(name)} → ${value}`).join(', ')}`;
+    });
+    assert.deepEqual(changed, [], address);
+  }
 });

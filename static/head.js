@@ -1,9 +1,9 @@
 // Reads the page's address before the first paint: an edition (?lang=en|zh), a theme
 // (?theme=light|dark|auto), and an older snippet's address (?embed=1, &chapter=<slug> or
-// &block=<id>), whose view is now a page of its own. On a frame's page (the build marks it with
-// data-embed) it keeps the frame's height known to the host page (static/embed.js) from the start,
-// with or without the WebAssembly. src/params.rs and src/view.rs read the same addresses by the
-// same rules; the browser tests check that they agree.
+// &block=<id>), whose view is now a page of its own. The build writes it inline into the head of
+// every page (src/head.rs), so it delays nothing, and names its hash in the site's
+// Content-Security-Policy. src/params.rs and src/view.rs read the same addresses by the same
+// rules; the browser tests check that they agree.
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
@@ -40,23 +40,4 @@
   var theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   else if (theme === 'auto') root.removeAttribute('data-theme');
-  if (!frame || window.parent === window) return;
-
-  // The height protocol (README, "Embedding"): version 1.
-  var last = -1;
-  function report(always) {
-    var height = Math.ceil(root.getBoundingClientRect().height);
-    if (height === last && !always) return;
-    last = height;
-    window.parent.postMessage({ type: 'story-embed:height', v: 1, height: height }, '*');
-  }
-  window.addEventListener('message', function (event) {
-    var data = event.data;
-    if (event.source === window.parent && data && data.type === 'story-embed:hello' && data.v === 1) report(true);
-  });
-  document.addEventListener('DOMContentLoaded', function () {
-    if (window.ResizeObserver) new ResizeObserver(function () { report(false); }).observe(root);
-    window.addEventListener('resize', function () { report(false); });
-    report(false);
-  });
 })();
