@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::ShareData;
 use web_sys::{Element, HtmlElement, MediaQueryList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use crate::charts::paint::Ink;
 use crate::charts::{parse_hex, Palette};
 use crate::params::{self, Params};
 
@@ -149,13 +150,14 @@ pub fn palette(element: &Element) -> Palette {
     let Ok(Some(style)) = gloo::utils::window().get_computed_style(element) else {
         return fallback;
     };
-    let colour =
-        |name: &str, default| style.get_property_value(name).ok().and_then(|v| parse_hex(&v)).unwrap_or(default);
+    let colour = |ink: Ink| {
+        style.get_property_value(ink.property()).ok().and_then(|v| parse_hex(&v)).unwrap_or(fallback.colour(ink))
+    };
     Palette {
-        ink: colour("--ink", fallback.ink),
-        muted: colour("--ink-soft", fallback.muted),
-        accent: colour("--accent", fallback.accent),
-        track: colour("--track", fallback.track),
-        quiet: colour("--mark-quiet", fallback.quiet),
+        ink: colour(Ink::Text),
+        muted: colour(Ink::Muted),
+        accent: colour(Ink::Accent),
+        track: colour(Ink::Track),
+        quiet: colour(Ink::Quiet),
     }
 }

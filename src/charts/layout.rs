@@ -26,10 +26,10 @@ pub mod metrics {
     pub const ROW_GAP: f64 = 12.0;
 }
 
-/// One row of a bar chart: the label above, the bar, the value at the bar's end.
+/// One row of a bar chart: the label above (on one line or more), the bar, the value at the bar's end.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
-    /// Where the label's baseline starts.
+    /// Where the label's first line has its bottom; each further line is [`LINE`] labels lower.
     pub label_at: (f64, f64),
     /// The bar, scaled by the entrance progress.
     pub bar: Rect,
@@ -37,34 +37,50 @@ pub struct BarRow {
     pub value_at: (f64, f64),
 }
 
+/// The distance between two lines of a label, in label sizes.
+pub const LINE: f64 = 1.25;
+
+/// One bar to lay out: its value, the characters of its value's text (to keep room for it at the
+/// bar's end), and the lines its label takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    /// The value.
+    pub value: f64,
+    /// Characters in the value as written.
+    pub value_chars: usize,
+    /// Lines the label is broken into (at least one).
+    pub label_lines: usize,
+}
+
 /// Bars side by side in rows, from zero, labelled directly (no axis: every value is written).
-/// `values` are drawn into `width` × `height` device pixels at `scale` (device pixel ratio);
+/// `bars` are drawn into `width` × `height` device pixels at `scale` (device pixel ratio);
 /// `progress` (0..=1) grows the bars for the entrance. Space is kept at the right for the widest
-/// value text, estimated from its character count.
-pub fn bars(values: &[(f64, usize)], width: f64, height: f64, scale: f64, progress: f64) -> Vec<BarRow> {
+/// value text, estimated from its character count, and above each bar for every line of its label.
+pub fn bars(bars: &[Bar], width: f64, height: f64, scale: f64, progress: f64) -> Vec<BarRow> {
     let label = metrics::LABEL * scale;
     let bar = metrics::BAR * scale;
     let gap = metrics::ROW_GAP * scale;
-    let row = label * 1.5 + bar + gap;
+    let above = |row: &Bar| label * 1.5 + (row.label_lines.max(1) - 1) as f64 * label * LINE;
+    let needed: f64 = bars.iter().map(|row| above(row) + bar + gap).sum();
     // Rows share out any height beyond what they need, so short charts do not bunch at the top.
-    let spare = (height - row * values.len() as f64).max(0.0) / values.len().max(1) as f64;
-    let widest_value = values.iter().map(|&(_, chars)| chars).max().unwrap_or(0) as f64;
+    let spare = (height - needed).max(0.0) / bars.len().max(1) as f64;
+    let widest_value = bars.iter().map(|row| row.value_chars).max().unwrap_or(0) as f64;
     let value_room = widest_value * metrics::VALUE * 0.62 * scale + 8.0 * scale;
     let track = (width - value_room).max(width * 0.3);
-    let max = values.iter().map(|&(v, _)| v).fold(0.0_f64, f64::max);
+    let max = bars.iter().map(|row| row.value).fold(0.0_f64, f64::max);
     let progress = progress.clamp(0.0, 1.0);
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, &(value, _))| {
-            let top = i as f64 * (row + spare) + spare / 2.0;
-            let length = if max > 0.0 { track * (value.max(0.0) / max) * progress } else { 0.0 };
-            let bar_top = top + label * 1.5;
-            BarRow {
+    let mut top = spare / 2.0;
+    bars.iter()
+        .map(|row| {
+            let length = if max > 0.0 { track * (row.value.max(0.0) / max) * progress } else { 0.0 };
+            let bar_top = top + above(row);
+            let laid = BarRow {
                 label_at: (0.0, top + label),
                 bar: Rect { x: 0.0, y: bar_top, w: length, h: bar },
                 value_at: (length + 6.0 * scale, bar_top + bar / 2.0),
-            }
+            };
+            top = bar_top + bar + gap + spare;
+            laid
         })
         .collect()
 }
@@ -135,10 +151,26 @@ pub fn unit_grid(count: usize, width: f64, height: f64) -> UnitGrid {
 mod tests {
     use super::*;
 
+    fn bar(value: f64, value_chars: usize) -> Bar {
+        Bar { value, value_chars, label_lines: 1 }
+    }
+
+    #[test]
+    fn a_label_on_two_lines_gets_the_room_of_its_second_line() {
+        let one = bars(&[bar(1.0, 4), bar(2.0, 4), bar(3.0, 4)], 343.0, 200.0, 1.0, 1.0);
+        let two = bars(&[bar(1.0, 4), Bar { label_lines: 2, ..bar(2.0, 4) }, bar(3.0, 4)], 343.0, 200.0, 1.0, 1.0);
+        let room = |rows: &[BarRow], i: usize| rows[i].bar.y - rows[i].label_at.1;
+        assert!((room(&two, 1) - room(&one, 1) - metrics::LABEL * LINE).abs() < 1e-9);
+        // The label's last line still ends above its bar, clear of the row above.
+        assert!(two[1].label_at.1 + metrics::LABEL * LINE < two[1].bar.y);
+        assert!(two[0].bar.y + two[0].bar.h < two[1].label_at.1 - metrics::LABEL);
+        assert!(two[2].bar.y + two[2].bar.h <= 200.0);
+    }
+
     #[test]
     fn bars_are_proportional_to_their_values_and_fit_the_width() {
         for (width, scale) in [(343.0, 1.0), (686.0, 2.0), (640.0, 1.0), (1920.0, 3.0)] {
-            let rows = bars(&[(22.3, 5), (92.1, 5), (39.4, 5)], width, 180.0 * scale, scale, 1.0);
+            let rows = bars(&[bar(22.3, 5), bar(92.1, 5), bar(39.4, 5)], width, 180.0 * scale, scale, 1.0);
             let ratio = rows[0].bar.w / rows[1].bar.w;
             assert!((ratio - 22.3 / 92.1).abs() < 1e-9, "{ratio}");
             for row in &rows {
@@ -150,7 +182,7 @@ mod tests {
 
     #[test]
     fn bar_rows_do_not_overlap_and_stay_inside_the_height() {
-        let rows = bars(&[(1.0, 4), (2.0, 4), (3.0, 4)], 343.0, 180.0, 1.0, 1.0);
+        let rows = bars(&[bar(1.0, 4), bar(2.0, 4), bar(3.0, 4)], 343.0, 180.0, 1.0, 1.0);
         for pair in rows.windows(2) {
             assert!(pair[0].bar.y + pair[0].bar.h < pair[1].label_at.1 - metrics::LABEL);
         }
@@ -160,7 +192,7 @@ mod tests {
 
     #[test]
     fn bars_grow_with_the_entrance_and_scale_with_the_pixel_ratio() {
-        let at = |progress, scale| bars(&[(50.0, 3), (100.0, 3)], 400.0 * scale, 200.0 * scale, scale, progress);
+        let at = |progress, scale| bars(&[bar(50.0, 3), bar(100.0, 3)], 400.0 * scale, 200.0 * scale, scale, progress);
         assert_eq!(at(0.0, 1.0)[1].bar.w, 0.0);
         assert!((at(0.5, 1.0)[1].bar.w * 2.0 - at(1.0, 1.0)[1].bar.w).abs() < 1e-9);
         assert!((at(1.0, 2.0)[1].bar.h - 2.0 * at(1.0, 1.0)[1].bar.h).abs() < 1e-9);

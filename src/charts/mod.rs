@@ -1,8 +1,11 @@
 //! Charts: what each chart block draws (`ChartData`), where every mark goes at a given size
-//! (`layout`), and the drawing itself with plotters on a canvas (`draw`). No Yew here: the
-//! `ChartCanvas` component owns the canvas, its size and its timing, and calls [`draw`].
+//! (`layout`), the marks themselves (`paint`), and their two paintings: live with plotters on a
+//! canvas (`draw`), and as the SVG every page carries before the WebAssembly (`svg`). No Yew here:
+//! the `ChartCanvas` component owns the canvas, its size and its timing, and calls `draw`.
 
 pub mod layout;
+pub mod paint;
+pub mod svg;
 
 mod draw;
 pub use draw::{draw, DrawError};
@@ -67,6 +70,19 @@ pub struct Palette {
     /// Marks that carry data but not the figure itself, such as the rest of a list: at least 3:1
     /// against the page, like every mark.
     pub quiet: (u8, u8, u8),
+}
+
+impl Palette {
+    /// The colour of `ink`.
+    pub fn colour(&self, ink: paint::Ink) -> (u8, u8, u8) {
+        match ink {
+            paint::Ink::Text => self.ink,
+            paint::Ink::Muted => self.muted,
+            paint::Ink::Accent => self.accent,
+            paint::Ink::Track => self.track,
+            paint::Ink::Quiet => self.quiet,
+        }
+    }
 }
 
 impl Default for Palette {

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::{use_labels, use_story};
+use crate::charts::{svg, ChartData};
 use crate::content::model::Chart;
 use crate::view::View;
 
@@ -20,10 +21,10 @@ pub struct ChartFigureProps {
 /// exactly the values it draws that a reader can open. `data-view` is the name of its view: the
 /// chart alone, in a frame.
 ///
-/// Until the canvas is drawn (the WebAssembly slow, blocked, or scripts off) the chart's box is not
-/// blank: it holds its values as a plain list, which the stylesheet hides once the canvas says it
-/// has drawn (`data-drawn`). The list is for the eye only; the caption and the table carry the
-/// values for screen readers.
+/// Until the canvas is drawn (the WebAssembly slow, blocked, or scripts off) the chart's box holds
+/// the same chart as SVG, drawn from the same marks ([`svg`]), which the stylesheet hides once the
+/// canvas says it has drawn (`data-drawn`). The SVG is for the eye only; the canvas carries the
+/// chart's name and description, the table its values.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let story = use_story();
@@ -54,14 +55,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
             <div class="chart__box">
                 <ChartCanvas chart={chart.clone()} />
-                <ul class="chart__fallback" aria-hidden="true">
-                    { for chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| html! {
-                        <li>
-                            <span class="chart__fallback-label">{ &indicator.label }</span>{ " " }
-                            <span class="figure-text">{ crate::ui::figure(story.meta.lang, indicator) }</span>
-                        </li>
-                    }) }
-                </ul>
+                { Html::from_html_unchecked(svg::svg(&ChartData::new(&story, chart)).into()) }
             </div>
             <details class="chart__data">
                 <summary>{ words.data_table }</summary>

@@ -119,9 +119,9 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
 });
 
 // A chart whose drawing has not come (the WebAssembly blocked or slow) is never a blank box: the
-// box holds its values, the same as its table. Embeds show the note too.
+// box holds the chart, prerendered as SVG, with every value of its table. Embeds show the note too.
 for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/embed/industrial-floor.html']) {
-  test(`with the WebAssembly blocked no chart is a blank box: ${path || 'index'}`, async () => {
+  test(`with the WebAssembly blocked every chart is there, drawn before any script: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
     await page.route(/\.wasm$/, (route) => route.abort());
     await page.goto(shared.server.url + path);
@@ -129,32 +129,76 @@ for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/em
     const charts = await page.evaluate(() => [...document.querySelectorAll('.chart')].filter((c) => c.checkVisibility()).map((chart) => {
       chart.scrollIntoView();
       const box = chart.querySelector('.chart__canvas').getBoundingClientRect();
-      const list = chart.querySelector('.chart__fallback');
-      const shown = [...list.querySelectorAll('.figure-text')].map((f) => f.textContent);
+      const svg = chart.querySelector('.chart__svg');
+      const drawn = [...svg.querySelectorAll('text')].map((t) => t.textContent).join(' ');
       const table = [...chart.querySelectorAll('.chart__data tbody .figure-text')].map((f) => f.textContent);
-      const inside = [...list.querySelectorAll('li')].every((li) => {
-        const r = li.getBoundingClientRect();
-        return r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5;
+      const marks = [...svg.querySelectorAll('path, text')];
+      const inside = marks.every((mark) => {
+        const r = mark.getBoundingClientRect();
+        return r.left >= box.left - 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.right <= box.right + 1;
       });
-      return { id: chart.id, visible: list.checkVisibility({ visibilityProperty: true }), shown, table, inside };
+      return { id: chart.id, visible: svg.checkVisibility() && marks.length > 2, missing: table.filter((figure) => !drawn.includes(figure)), inside };
     }));
     assert.ok(charts.length > 0, 'charts to check');
     for (const chart of charts) {
-      assert.ok(chart.visible, `${chart.id}: the box holds its values`);
-      assert.deepEqual(chart.shown, chart.table, `${chart.id}: the values are the table's`);
-      assert.ok(chart.inside, `${chart.id}: every value inside the chart's box`);
+      assert.ok(chart.visible, `${chart.id}: the box holds the chart`);
+      assert.deepEqual(chart.missing, [], `${chart.id}: every value of the table is written on it`);
+      assert.ok(chart.inside, `${chart.id}: every mark inside the chart's box`);
     }
     assert.ok(await page.locator('.app-note').isVisible(), 'the note says the extras are off');
   });
 }
 
-test('once a chart is drawn, its values give way to the drawing', async () => {
+test('once a chart is drawn, the prerendered one gives way to the drawing', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
   await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
   await page.locator('#growth-rates canvas').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
-  assert.equal(await page.locator('#growth-rates .chart__fallback').evaluate((l) => l.checkVisibility({ visibilityProperty: true })), false);
+  assert.equal(await page.locator('#growth-rates .chart__svg').evaluate((svg) => svg.checkVisibility()), false);
+});
+
+// The prerendered chart and the live one are painted from the same marks (src/charts/paint.rs): on a
+// 375 px phone, the SVG's column, every filled mark of the SVG is filled on the canvas in its ink,
+// and every outlined cell is empty inside, at device pixel ratio 2.
+test('the prerendered chart and the drawn one have the same geometry', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+  await page.goto(shared.server.url);
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  for (const id of ['growth-rates', 'industrial-floor', 'provincial-list']) {
+    const box = await page.locator(`#${id} .chart__canvas`).evaluate((canvas) => [canvas.clientWidth, canvas.clientHeight]);
+    const viewBox = await page.locator(`#${id} .chart__svg`).evaluate((svg) => [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height]);
+    assert.deepEqual(box, viewBox, `${id}: the SVG is drawn for the canvas's box`);
+    await page.locator(`#${id} canvas`).scrollIntoViewIfNeeded();
+    await waitFor(page, (chart) => document.querySelector(`#${chart} canvas`).dataset.drawn === 'final', `${id} drawn`, { arg: id });
+    const misses = await page.evaluate((chart) => {
+      const canvas = document.querySelector(`#${chart} canvas`);
+      const scale = canvas.width / canvas.clientWidth;
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const at = (x, y) => {
+        const i = (Math.floor(y * scale) * canvas.width + Math.floor(x * scale)) * 4;
+        return [...pixels.data.slice(i, i + 4)];
+      };
+      const ink = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+      const hex = (rgba) => '#' + rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('');
+      const wanted = { 'chart-ink--accent': ink('--accent'), 'chart-ink--track': ink('--track'), 'chart-ink--muted': ink('--ink-soft') };
+      const found = [];
+      // Each path is rectangles in one ink: M<x> <y>h<w>v<h>h-<w>z.
+      for (const path of document.querySelectorAll(`#${chart} .chart__svg path`)) {
+        const ink = path.getAttribute('class');
+        for (const [, ...numbers] of path.getAttribute('d').matchAll(/M(-?\d+) (-?\d+)h(\d+)v(\d+)/g)) {
+          const [x, y, w, h] = numbers.map(Number);
+          if (w < 3 || h < 3) continue;
+          const centre = at(x + w / 2, y + h / 2);
+          const colour = ink === 'chart-line--quiet' ? 'empty' : wanted[ink];
+          const painted = centre[3] === 0 ? 'empty' : hex(centre);
+          if (colour && painted !== colour) found.push(`${ink} at ${x},${y} ${w}×${h}: ${painted}, not ${colour}`);
+        }
+      }
+      return found;
+    }, id);
+    assert.deepEqual(misses, [], id);
+  }
 });
 
 test('in a browser without WebAssembly the story is whole and the note shows', async () => {
