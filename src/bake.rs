@@ -10,12 +10,15 @@ use crate::components::app::{App, AppProps};
 use crate::content::model::Story;
 use crate::view::View;
 
-/// The story's `view` rendered to HTML by the app's own components, as the build prerenders it.
-/// `hydratable` adds the markers the browser needs to take the HTML over.
-pub fn render(story: Rc<Story>, view: View, hydratable: bool) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { story, view }).hydratable(hydratable);
-    tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
+/// The story's `view` rendered to HTML by the app's own components, as the build prerenders it:
+/// finished HTML, with each island's own HTML (and the markers the browser needs to take it over)
+/// in its root.
+pub fn render(story: Rc<Story>, view: View) -> String {
+    crate::islands::render_islands(|| {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
+        let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { story, view }).hydratable(false);
+        tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
+    })
 }
 
 /// File types worth compressing: text, and the WebAssembly module. Images are compressed already.

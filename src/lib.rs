@@ -1,9 +1,10 @@
 //! An interactive data story of Fushun's economic review for the first half of 2023.
 //!
 //! The library holds everything; the binaries are thin entry points. `content` is the story model
-//! (no Yew), `stories` the checked stories compiled in, `components` the Yew view, `format` the
-//! number formatting. Rendering is pure, so the same components render natively to HTML (`ssr`)
-//! and take over that HTML in the browser (`hydration`).
+//! (no Yew), `stories` the checked stories compiled in (natively only: the build's), `components`
+//! the Yew view, `format` the number formatting. The build renders each page (`ssr`); in the
+//! browser the engine (`engine`, `islands`) takes over only the parts that move (`hydration`),
+//! from data the page carries, so the WebAssembly holds no story.
 
 #[cfg(feature = "ssr")]
 pub mod bake;
@@ -13,10 +14,13 @@ pub mod components;
 pub mod content;
 pub mod data;
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod engine;
 pub mod format;
 #[cfg(feature = "ssr")]
 pub mod head;
 pub mod hooks;
+pub mod islands;
 pub mod motion;
 #[cfg(feature = "ssr")]
 pub mod page;
@@ -25,9 +29,11 @@ pub mod scroll;
 #[cfg(feature = "ssr")]
 pub mod share;
 pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod stories;
 pub mod ui;
 pub mod view;
 pub mod wrap;
 
+#[cfg(feature = "ssr")]
 pub use components::app::App;

@@ -1,8 +1,13 @@
-//! App-wide facts, held in one reducer by `components::app_state::AppStateProvider`: whether the
-//! app has taken over the page, whether motion is allowed, and which chapter's embed code the
-//! reader asked for. All are unknown while prerendering, so the server and the first browser
-//! render agree; the browser learns them in an effect.
+//! App-wide facts, in one store: whether the app has taken over the page, whether motion is
+//! allowed, and which chapter's embed code the reader asked for. All are unknown while
+//! prerendering, so the server and the first browser render agree; the browser learns them in an
+//! effect (`components::app_state`).
+//!
+//! The store is the page's, not a component's: any component, under whichever root it is mounted,
+//! reads it with [`use_app`] and is rendered again when it changes; anything may [`dispatch`] to it.
+//! The reducer itself is a pure function, tested natively.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -55,10 +60,9 @@ impl AppState {
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl AppState {
+    /// The state after `action`: the same `Rc` if nothing changed.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::Started { motion, dark } => {
                 AppState { live: true, motion: Some(motion), dark: Some(dark), ..*self }
@@ -77,8 +81,68 @@ impl Reducible for AppState {
     }
 }
 
-/// The state as components receive it.
-pub type AppContext = UseReducerHandle<AppState>;
+/// The page's state and who wants to know when it changes.
+#[derive(Default)]
+struct Store {
+    state: Rc<AppState>,
+    listeners: Vec<(u64, Callback<()>)>,
+    next: u64,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::default();
+}
+
+/// The state now.
+pub fn current() -> Rc<AppState> {
+    STORE.with(|store| store.borrow().state.clone())
+}
+
+/// Applies `action` and, if the state changed, tells every listener.
+pub fn dispatch(action: Action) {
+    let listeners = STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        let next = store.state.clone().reduce(action);
+        let changed = !Rc::ptr_eq(&next, &store.state);
+        store.state = next;
+        // Told after the store is released: a listener may read or dispatch again.
+        changed.then(|| store.listeners.iter().map(|(_, listener)| listener.clone()).collect::<Vec<_>>())
+    });
+    for listener in listeners.into_iter().flatten() {
+        listener.emit(());
+    }
+}
+
+/// Calls `listener` after every change, until the returned subscription is dropped.
+fn subscribe(listener: Callback<()>) -> Subscription {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        store.next += 1;
+        let id = store.next;
+        store.listeners.push((id, listener));
+        Subscription(id)
+    })
+}
+
+/// A listener's place in the store; dropping it takes the listener out.
+struct Subscription(u64);
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        STORE.with(|store| store.borrow_mut().listeners.retain(|(id, _)| *id != self.0));
+    }
+}
+
+/// The page's state, for a component: rendered again whenever it changes.
+#[hook]
+pub fn use_app() -> Rc<AppState> {
+    let update = use_force_update();
+    use_effect_with((), move |_| {
+        let subscription = subscribe(Callback::from(move |_| update.force_update()));
+        move || drop(subscription)
+    });
+    current()
+}
 
 #[cfg(test)]
 mod tests {
@@ -110,6 +174,23 @@ mod tests {
         assert_eq!(still.moves(), Some(false));
         assert_eq!(still.clone().reduce(Action::Motion(true)).moves(), Some(false), "a system change does not undo it");
         assert_eq!(still.reduce(Action::Still(false)).moves(), Some(true));
+    }
+
+    #[test]
+    fn a_dispatch_tells_every_listener_once_and_only_of_a_change() {
+        let told = Rc::new(RefCell::new(0));
+        let subscription = {
+            let told = told.clone();
+            subscribe(Callback::from(move |_| *told.borrow_mut() += 1))
+        };
+        dispatch(Action::Still(true));
+        assert!(current().still);
+        dispatch(Action::Still(true));
+        assert_eq!(*told.borrow(), 1, "no change, no news");
+        drop(subscription);
+        dispatch(Action::Still(false));
+        assert_eq!(*told.borrow(), 1, "a dropped listener hears nothing");
+        assert!(!current().still);
     }
 
     #[test]

@@ -11,10 +11,9 @@ fn story() -> Story {
     story::stories::story_or_first(None)
 }
 
-/// The story's own page as the build renders it, without hydration markers, so the text reads
-/// plainly.
+/// The story's own page as the build renders it.
 fn render(story: Story) -> String {
-    story::bake::render(Rc::new(story), View::Page, false)
+    story::bake::render(Rc::new(story), View::Page)
 }
 
 #[test]

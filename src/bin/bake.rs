@@ -117,7 +117,7 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                     script: &script,
                     style: &style,
                 };
-                let body = bake::render(story.clone(), view.clone(), true);
+                let body = bake::render(story.clone(), view.clone());
                 let name = view.page(edition.page);
                 let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{name}: {e}"))?;
                 write(dir, &name, filled.as_bytes())?;

@@ -10,11 +10,13 @@ pub mod svg;
 mod draw;
 pub use draw::{draw, DrawError};
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::model::{Bound, Chart, ChartKind, Lang, Story};
 use crate::ui;
 
 /// One figure as a chart draws it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Datum {
     /// The indicator's label.
     pub label: String,
@@ -27,7 +29,7 @@ pub struct Datum {
 }
 
 /// What one chart block draws, taken from the story's indicators.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartData {
     /// How to draw it.
     pub kind: ChartKind,

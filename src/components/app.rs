@@ -5,16 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app_state::AppStateProvider;
 use super::block::block;
 use super::chapter::chapter;
-use super::chapter_nav::ChapterNav;
-use super::embed_codes::EmbedCodes;
 use super::embed_view::{block_part, part_credit, part_heading, view_missing};
 use super::masthead::Masthead;
 use super::source_credit::SourceCredit;
 use super::StoryContext;
 use crate::content::model::Story;
+use crate::islands::{embeds, island, nav, Island};
 use crate::ui::labels;
 use crate::view::View;
 
@@ -49,10 +47,10 @@ pub fn App(props: &AppProps) -> Html {
             <>
                 <a class="skip-link" href="#story-main">{ words.skip_to_content }</a>
                 <Masthead embedded=false />
-                <ChapterNav />
+                { island(Island::Nav(nav(story))) }
                 { main(html! { <>{ intro }{ chapters(false) }</> }) }
                 <SourceCredit />
-                <EmbedCodes />
+                { island(Island::Embeds(embeds(story))) }
             </>
         },
         View::Story => html! {
@@ -89,10 +87,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StoryContext> context={story.clone()}>
-        <AppStateProvider view={props.view.clone()}>
             { page }
             <p class="app-note">{ words.app_off }</p>
-        </AppStateProvider>
         </ContextProvider<StoryContext>>
     }
 }

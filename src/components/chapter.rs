@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use super::block::block;
-use super::chapter_tools::ChapterTools;
 use crate::content::model::Story;
-use crate::ui::labels;
+use crate::islands::{island, Island, Tools};
+use crate::ui::{self, labels};
 use crate::view::View;
 
 /// Chapter `index` of `story` as a `<section>` whose id is the chapter's slug, so `#slug` links
@@ -27,7 +27,12 @@ pub fn chapter(story: &Story, index: usize, embedded: bool) -> Html {
             }
             { for chapter.blocks.iter().map(|item| block(story, item, "h3")) }
             if !embedded {
-                <ChapterTools {index} />
+                { island(Island::Tools(Tools {
+                    lang: story.meta.lang,
+                    index,
+                    chapter: chapter.id.clone(),
+                    title: ui::part_title(story, &chapter.title),
+                })) }
             }
             if let Some(next) = story.chapters.get(index + 1).filter(|_| !embedded) {
                 <p class="chapter__next">

@@ -9,11 +9,20 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::language_switch::LanguageSwitch;
-use super::{needs_app, use_labels, use_story};
+use super::needs_app;
 use crate::browser;
 use crate::hooks::use_reading;
+use crate::islands::Nav;
 use crate::scroll::{key_step, step_target, Step};
-use crate::state::AppContext;
+use crate::state::use_app;
+use crate::ui::labels;
+
+/// What the navigator lists.
+#[derive(Properties, PartialEq)]
+pub struct ChapterNavProps {
+    /// The chapters and the other editions.
+    pub nav: Nav,
+}
 
 /// A sticky bar of chapter links between previous and next buttons, the switch to the other
 /// edition, and a reading-progress line. The links work without the app; the buttons and the keys
@@ -23,17 +32,16 @@ use crate::state::AppContext;
 /// to a menu: a native disclosure whose summary names the current chapter and which lists every
 /// chapter with its full label. It opens without the app too; choosing a chapter or Escape closes it.
 #[component]
-pub fn ChapterNav() -> Html {
-    let story = use_story();
-    let words = use_labels();
-    let app = use_context::<AppContext>();
-    let live = app.as_ref().is_some_and(|state| state.live);
-    let motion = app.as_ref().and_then(|state| state.moves()).unwrap_or(false);
+pub fn ChapterNav(props: &ChapterNavProps) -> Html {
+    let nav = &props.nav;
+    let words = labels(nav.lang);
+    let app = use_app();
+    let live = app.live;
+    let motion = app.moves().unwrap_or(false);
     // Tracking starts at hydration, before the app is marked live, so a key pressed as the page
     // comes alive is not lost. (Only the story's own page has a navigator: in another site's frame
     // the address and the keyboard belong to the host page.)
-    let ids =
-        use_memo(story.clone(), |story| story.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
+    let ids = use_memo(nav.clone(), |nav| nav.chapters.iter().map(|c| c.id.as_str().to_owned()).collect::<Vec<_>>());
     let reading = use_reading(ids.clone());
     // Whole thousandths: an integer attribute, with no float formatting in the module.
     let permille = (reading.progress * 1000.0).round() as u32;
@@ -85,7 +93,7 @@ pub fn ChapterNav() -> Html {
     };
     let links = |class: &'static str, onclick: Option<Callback<MouseEvent>>| {
         html! {
-            { for story.chapters.iter().enumerate().map(|(index, chapter)| html! {
+            { for nav.chapters.iter().enumerate().map(|(index, chapter)| html! {
                 <li>
                     <a
                         {class}
@@ -132,7 +140,7 @@ pub fn ChapterNav() -> Html {
             }
         })
     };
-    let current = reading.active.and_then(|index| story.chapters.get(index).map(|chapter| (index, chapter)));
+    let current = reading.active.and_then(|index| nav.chapters.get(index).map(|chapter| (index, chapter)));
     html! {
         <nav class={classes!("chapter-nav", live.then_some("chapter-nav--live"))} aria-label={words.chapters}>
             <div class="chapter-nav__bar">
@@ -155,7 +163,7 @@ pub fn ChapterNav() -> Html {
                     </ol>
                 </details>
                 { step_button(Step::Next, words.next_chapter, "›") }
-                <LanguageSwitch />
+                <LanguageSwitch editions={nav.editions.clone()} chapters={nav.chapters.iter().map(|c| c.id.clone()).collect::<Vec<_>>()} />
             </div>
             <progress class="chapter-nav__progress" max="1000" value={permille.to_string()} aria-hidden="true" />
         </nav>

@@ -6,16 +6,17 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{needs_app, use_labels, use_story};
+use super::needs_app;
 use crate::browser;
-use crate::state::{Action, AppContext};
-use crate::ui;
+use crate::islands::Tools;
+use crate::state::{dispatch, use_app, Action};
+use crate::ui::labels;
 
 /// Which chapter the tools are for.
 #[derive(Properties, PartialEq)]
 pub struct ChapterToolsProps {
-    /// The chapter's index in the story.
-    pub index: usize,
+    /// The chapter, and what sharing it says.
+    pub tools: Tools,
 }
 
 /// What became of the last share.
@@ -33,9 +34,8 @@ enum Shared {
 /// "Share this chapter" and "Embed this chapter", with a status line for screen readers.
 #[component]
 pub fn ChapterTools(props: &ChapterToolsProps) -> Html {
-    let story = use_story();
-    let words = use_labels();
-    let app = use_context::<AppContext>();
+    let words = labels(props.tools.lang);
+    let app = use_app();
     let status = use_state(|| Shared::Quiet);
     let field = use_node_ref();
     {
@@ -47,15 +47,14 @@ pub fn ChapterTools(props: &ChapterToolsProps) -> Html {
             }
         });
     }
-    let live = app.as_ref().is_some_and(|state| state.live);
-    let index = props.index;
-    let on_embed = app.filter(|_| live).map(|app| Callback::from(move |_| app.dispatch(Action::OfferEmbed(index))));
+    let live = app.live;
+    let index = props.tools.index;
+    let on_embed = live.then(|| Callback::from(move |_| dispatch(Action::OfferEmbed(index))));
     let on_share = live.then(|| {
-        let (status, story) = (status.clone(), story.clone());
+        let (status, tools) = (status.clone(), props.tools.clone());
         Callback::from(move |_| {
-            let chapter = &story.chapters[index];
-            let url = browser::address(Some(chapter.id.as_str()));
-            let title = ui::part_title(&story, &chapter.title);
+            let url = browser::address(Some(tools.chapter.as_str()));
+            let title = tools.title.clone();
             let shown = status.clone();
             status.set(Shared::Quiet);
             // The share sheet says for itself what happened; a copy needs saying, and a copy the

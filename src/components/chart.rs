@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::chart_canvas::ChartCanvas;
 use super::{use_labels, use_story};
-use crate::charts::{svg, ChartData};
+use crate::charts::ChartData;
 use crate::content::model::Chart;
+use crate::islands::{island, Island};
 use crate::view::View;
 
 /// The chart to show.
@@ -21,10 +21,10 @@ pub struct ChartFigureProps {
 /// exactly the values it draws that a reader can open. `data-view` is the name of its view: the
 /// chart alone, in a frame.
 ///
-/// Until the canvas is drawn (the WebAssembly slow, blocked, or scripts off) the chart's box holds
-/// the same chart as SVG, drawn from the same marks ([`svg`]), which the stylesheet hides once the
-/// canvas says it has drawn (`data-drawn`). The SVG is for the eye only; the canvas carries the
-/// chart's name and description, the table its values.
+/// The drawing is an island (`ChartCanvas`): until the canvas is drawn (the WebAssembly slow,
+/// blocked, or scripts off) the chart's box holds the same chart as SVG, drawn from the same
+/// marks, which the stylesheet hides once the canvas says it has drawn (`data-drawn`). The SVG is
+/// for the eye only; the canvas carries the chart's name and description, the table its values.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let story = use_story();
@@ -54,8 +54,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <@{props.heading} class="chart__title" id={format!("{id}-title")}>{ &chart.title }</@>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
             <div class="chart__box">
-                <ChartCanvas chart={chart.clone()} />
-                { Html::from_html_unchecked(svg::svg(&ChartData::new(&story, chart)).into()) }
+                { island(Island::Chart { id: chart.id.clone(), data: ChartData::new(&story, chart) }) }
             </div>
             <details class="chart__data">
                 <summary>{ words.data_table }</summary>

@@ -10,35 +10,36 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use super::use_story;
 use crate::browser;
-use crate::charts::{self, ChartData, Palette};
-use crate::content::model::{Chart, ChartKind};
+use crate::charts::{self, svg, ChartData, Palette};
+use crate::content::model::{ChartKind, Slug};
 use crate::hooks::use_entrance;
 use crate::motion::CHART_ENTRANCE_MS;
-use crate::state::AppContext;
+use crate::state::use_app;
 
-/// The chart block to draw.
+/// The chart to draw.
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
-    /// Which chart and which indicators.
-    pub chart: Chart,
+    /// The chart's id: its title and caption are `<id>-title` and `<id>-caption`.
+    pub id: Slug,
+    /// What it draws.
+    pub data: ChartData,
 }
 
-/// A `<canvas>` labelled by the chart's title and described by its caption. Prerendered empty,
-/// with its box sized by CSS so nothing shifts when it is drawn.
+/// A `<canvas>` labelled by the chart's title and described by its caption, with the same chart
+/// as SVG after it ([`svg`]): prerendered, the SVG is what the reader sees until the canvas is
+/// drawn; the stylesheet then hides it. The box is sized by CSS, so nothing shifts.
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
-    let story = use_story();
     let canvas = use_node_ref();
-    let view = use_memo(props.chart.clone(), |chart| ChartView::new(canvas.clone(), ChartData::new(&story, chart)));
+    let view = use_memo(props.data.clone(), |data| ChartView::new(canvas.clone(), data.clone()));
     {
         let view = view.clone();
         use_entrance(canvas.clone(), CHART_ENTRANCE_MS, move |progress| view.enter(progress));
     }
     {
         // A new colour scheme: redraw in the colours the stylesheet now gives.
-        let dark = use_context::<AppContext>().and_then(|state| state.dark);
+        let dark = use_app().dark;
         let view = view.clone();
         use_effect_with(dark, move |&dark| view.scheme(dark));
     }
@@ -61,20 +62,23 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             drop(on_resize);
         }
     });
-    let id = props.chart.id.as_str();
-    let kind = match props.chart.chart {
+    let id = props.id.as_str();
+    let kind = match props.data.kind {
         ChartKind::Bars => "chart__canvas--bars",
         ChartKind::PartOfWhole => "chart__canvas--part",
         ChartKind::Units => "chart__canvas--units",
     };
     html! {
-        <canvas
-            ref={canvas}
-            class={classes!("chart__canvas", kind)}
-            role="img"
-            aria-labelledby={format!("{id}-title")}
-            aria-describedby={format!("{id}-caption")}
-        />
+        <>
+            <canvas
+                ref={canvas}
+                class={classes!("chart__canvas", kind)}
+                role="img"
+                aria-labelledby={format!("{id}-title")}
+                aria-describedby={format!("{id}-caption")}
+            />
+            { Html::from_html_unchecked(svg::svg(&props.data).into()) }
+        </>
     }
 }
 

@@ -7,14 +7,13 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{use_labels, use_story};
 use crate::browser;
-use crate::content::model::Story;
 use crate::embed::{snippet, story_address};
+use crate::islands::{EmbedChoice, Embeds};
 use crate::params::Theme;
-use crate::state::{Action, AppContext};
-use crate::ui;
-use crate::view::{cards, charts, View};
+use crate::state::{dispatch, use_app, Action};
+use crate::ui::labels;
+use crate::view::View;
 
 /// What the copy button last achieved.
 #[derive(Clone, Copy, PartialEq)]
@@ -24,12 +23,19 @@ enum Copied {
     Failed,
 }
 
+/// What the control offers.
+#[derive(Properties, PartialEq)]
+pub struct EmbedCodesProps {
+    /// Every view, by group, with its label and its iframe's title.
+    pub embeds: Embeds,
+}
+
 /// A `<details>` with the choice of view, the code for it, and a copy button.
 #[component]
-pub fn EmbedCodes() -> Html {
-    let story = use_story();
-    let words = use_labels();
-    let app = use_context::<AppContext>();
+pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
+    let embeds = &props.embeds;
+    let words = labels(embeds.lang);
+    let app = use_app();
     let view = use_state(|| View::Story);
     let theme = use_state(|| Theme::Light);
     let copied = use_state(|| Copied::Not);
@@ -38,13 +44,13 @@ pub fn EmbedCodes() -> Html {
     let what = use_node_ref();
     {
         // A chapter's button asked for its code: show it, open, and bring the choice into view.
-        let (view, copied, story, details, what, app) =
-            (view.clone(), copied.clone(), story.clone(), details.clone(), what.clone(), app.clone());
-        let offer = app.as_ref().and_then(|state| state.embed_offer);
+        let (view, copied, details, what) = (view.clone(), copied.clone(), details.clone(), what.clone());
+        let chapters = embeds.chapters.clone();
+        let offer = app.embed_offer;
         use_effect_with(offer, move |&offer| {
-            if let (Some(index), Some(app)) = (offer, app.clone()) {
-                if let Some(chapter) = story.chapters.get(index) {
-                    view.set(View::Chapter(chapter.id.clone()));
+            if let Some(index) = offer {
+                if let Some(chapter) = chapters.get(index).and_then(|choice| View::parse(&choice.view)) {
+                    view.set(chapter);
                     copied.set(Copied::Not);
                 }
                 if let Some(details) = details.cast::<web_sys::Element>() {
@@ -53,18 +59,19 @@ pub fn EmbedCodes() -> Html {
                 if let Some(select) = what.cast::<HtmlSelectElement>() {
                     let _ = select.focus();
                 }
-                app.dispatch(Action::EmbedOffered);
+                dispatch(Action::EmbedOffered);
             }
         });
     }
-    if !app.as_ref().is_some_and(|state| state.live) {
+    if !app.live {
         return Html::default();
     }
     let location = gloo::utils::window().location();
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
     // Each edition's views are pages of their own, so the frame loads one without a redirect.
-    let page = crate::stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page);
-    let text = snippet(&address, &view.page(page), Some(*theme), &title(&story, &view));
+    let choices = || std::iter::once(&embeds.story).chain(&embeds.chapters).chain(&embeds.charts).chain(&embeds.cards);
+    let title = choices().find(|choice| choice.view == view.name()).map_or(&embeds.story.title, |choice| &choice.title);
+    let text = snippet(&address, &view.page(&embeds.page), Some(*theme), title);
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
@@ -98,9 +105,9 @@ pub fn EmbedCodes() -> Html {
         let (text, copied, code) = (text.clone(), copied.clone(), code.clone());
         Callback::from(move |_| copy(&text, &code, copied.clone()))
     };
-    let option = |value: View, label: String| {
-        let selected = value == *view;
-        html! { <option value={value.name()} {selected}>{ label }</option> }
+    let option = |choice: &EmbedChoice| {
+        let selected = choice.view == view.name();
+        html! { <option value={choice.view.clone()} {selected}>{ &choice.label }</option> }
     };
     let status = match *copied {
         Copied::Not => "",
@@ -114,22 +121,10 @@ pub fn EmbedCodes() -> Html {
             <p>{ words.embed_help }</p>
             <label for="embed-what">{ words.embed_what }</label>
             <select id="embed-what" ref={what} {onchange}>
-                { option(View::Story, words.whole_story.to_owned()) }
-                <optgroup label={words.chapters_group}>
-                    { for story.chapters.iter().enumerate().map(|(index, chapter)| option(
-                        View::Chapter(chapter.id.clone()),
-                        format!("{:02} {}", index + 1, chapter.title),
-                    )) }
-                </optgroup>
-                <optgroup label={words.charts_group}>
-                    { for charts(&story).map(|(id, title)| option(View::Block(id.clone()), title.to_owned())) }
-                </optgroup>
-                <optgroup label={words.figures_group}>
-                    { for cards(&story).map(|indicator| option(
-                        View::Block(indicator.id.clone()),
-                        format!("{} {}", indicator.label, ui::figure(story.meta.lang, indicator)),
-                    )) }
-                </optgroup>
+                { option(&embeds.story) }
+                <optgroup label={words.chapters_group}>{ for embeds.chapters.iter().map(option) }</optgroup>
+                <optgroup label={words.charts_group}>{ for embeds.charts.iter().map(option) }</optgroup>
+                <optgroup label={words.figures_group}>{ for embeds.cards.iter().map(option) }</optgroup>
             </select>
             <label for="embed-theme">{ words.embed_theme }</label>
             <select id="embed-theme" onchange={on_theme}>
@@ -152,11 +147,6 @@ pub fn EmbedCodes() -> Html {
 /// The view a `<select>` value names; the whole story for anything else.
 fn choice(value: &str) -> View {
     View::parse(value).filter(View::is_embed).unwrap_or(View::Story)
-}
-
-/// The iframe's accessible name: the story's title, with the chapter's, chart's or figure's.
-fn title(story: &Story, view: &View) -> String {
-    view.part_title(story).map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part))
 }
 
 /// Puts `text` on the clipboard; where the browser will not, selects the code for the reader.

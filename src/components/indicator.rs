@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::count_up::CountUp;
 use super::{use_labels, use_story};
 use crate::content::model::{Indicator, Kind};
+use crate::islands::{island, Island};
 use crate::ui;
 use crate::view::View;
 
@@ -37,7 +37,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                     if indicator.kind == Kind::Rank {
                         { ui::number(lang, indicator.value, indicator.precision) }
                     } else {
-                        <CountUp value={indicator.value} precision={indicator.precision} {lang} />
+                        { island(Island::CountUp { value: indicator.value, precision: indicator.precision, lang }) }
                     }
                     <span class="indicator__unit">{ after }</span>
                 </span>

@@ -6,23 +6,28 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_story;
 use crate::content::model::Slug;
+use crate::islands::EditionLink;
 use crate::params;
-use crate::stories;
 use crate::ui::labels;
+
+/// The other editions, and the chapters whose anchors may go along.
+#[derive(Properties, PartialEq)]
+pub struct LanguageSwitchProps {
+    /// Every other edition.
+    pub editions: Vec<EditionLink>,
+    /// The story's chapters.
+    pub chapters: Vec<Slug>,
+}
 
 /// Links to every other edition of the story, each named in its own language.
 #[component]
-pub fn LanguageSwitch() -> Html {
-    let story = use_story();
-    let others: Vec<_> =
-        stories::editions(story.meta.id.as_str()).filter(|edition| edition.story != story.meta.id.as_str()).collect();
-    if others.is_empty() {
+pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    if props.editions.is_empty() {
         return Html::default();
     }
     // Read at the moment of the click: the address follows the chapter being read.
-    let chapters: Vec<Slug> = story.chapters.iter().map(|c| c.id.clone()).collect();
+    let chapters = props.chapters.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         // Yew delegates events from the root, so the link is found from the target.
         let link = event
@@ -43,12 +48,12 @@ pub fn LanguageSwitch() -> Html {
     });
     html! {
         <>
-            { for others.into_iter().map(|edition| {
+            { for props.editions.iter().map(|edition| {
                 let words = labels(edition.lang);
                 html! {
                     <a
                         class="editions"
-                        href={edition.href()}
+                        href={edition.href.clone()}
                         hreflang={edition.lang.tag()}
                         lang={edition.lang.tag()}
                         title={words.language_name}

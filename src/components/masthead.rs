@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use super::indicator::IndicatorCard;
-use super::motion_toggle::MotionToggle;
 use super::source_credit::source_line;
 use super::{use_labels, use_story};
+use crate::islands::{island, Island};
 
 /// Where the masthead is.
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             <p class="dek">{ &meta.dek }</p>
             <p class="byline">{ source_line(&story) }</p>
             if !props.embedded {
-                <MotionToggle />
+                { island(Island::Motion { lang: story.meta.lang }) }
             }
             <section class="figures figures--headline" aria-label={words.key_figures}>
                 { for headline.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }

@@ -5,10 +5,9 @@ use yew::prelude::*;
 
 use super::embed_view::embed_credit;
 use super::use_story;
-use crate::browser;
 use crate::content::model::Story;
 use crate::data::{self, Format};
-use crate::state::AppContext;
+use crate::islands::{island, Island};
 use crate::ui::{self, labels};
 
 /// The full source credit, a note on how quotations and figures are used, and the figures as CSV
@@ -18,14 +17,10 @@ use crate::ui::{self, labels};
 pub fn SourceCredit() -> Html {
     let story = use_story();
     let words = labels(story.meta.lang);
-    // On paper the reader needs the address to come back; the app knows where it is served from.
-    let live = use_context::<AppContext>().is_some_and(|state| state.live);
     html! {
         <footer class="credit">
             <p class="credit__source">{ source_line(&story) }{ words.stop }</p>
-            if live {
-                <p class="print-only">{ words.this_page }{ words.colon }{ browser::address(None) }</p>
-            }
+            { island(Island::Address { lang: story.meta.lang }) }
             <p>{ words.quotes_note }</p>
             <p class="downloads">
                 { words.download }{ words.colon }

@@ -4,7 +4,7 @@
 //! prerenderer and the browser. Values with rules of their own (slugs, dates, languages, rich text)
 //! are newtypes that can only be built through `TryFrom`, so a value of the type is a valid value.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::rich::RichText;
 
@@ -117,7 +117,7 @@ pub enum Kind {
 }
 
 /// Whether a value is exact or a lower bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// The value as stated.
@@ -192,7 +192,7 @@ pub struct Chart {
 }
 
 /// The ways a chart can show its figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Bars side by side: figures in one unit.
@@ -224,7 +224,7 @@ pub struct Notes {
 }
 
 /// The languages a story can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
     /// Simplified Chinese.
     #[serde(rename = "zh-CN")]
@@ -250,7 +250,7 @@ impl Lang {
 pub const RESERVED_IDS: [&str; 2] = ["index", "missing"];
 
 /// A lower-case ASCII name made of words joined by hyphens: `growth-rates`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String")]
 pub struct Slug(pub(crate) String);
 

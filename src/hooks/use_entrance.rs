@@ -17,7 +17,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 use yew::prelude::*;
 
 use crate::motion::eased_progress;
-use crate::state::AppContext;
+use crate::state::use_app;
 
 /// How much of an element must be visible before its entrance starts.
 const VISIBLE_FRACTION: f64 = 0.35;
@@ -29,7 +29,7 @@ pub fn use_entrance<F>(node: NodeRef, duration: f64, on_frame: F)
 where
     F: Fn(f64) + 'static,
 {
-    let motion = use_context::<AppContext>().and_then(|state| state.moves());
+    let motion = use_app().moves();
     use_effect_with(motion, move |motion| {
         let on_frame: Rc<dyn Fn(f64)> = Rc::new(on_frame);
         let entrance = match (motion, node.cast::<Element>()) {

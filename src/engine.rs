@@ -1,0 +1,83 @@
+//! The engine: what the WebAssembly does in a page. It knows no story. It finds the page's islands
+//! (`crate::islands`), hydrates each from the data its root carries, and then starts the page's
+//! state: the app is live, and the reader's motion and colour-scheme preferences are known and
+//! followed.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, MediaQueryList};
+
+use crate::browser;
+use crate::islands::{self, Island, IslandRoot, IslandRootProps, TAG};
+use crate::state::{dispatch, Action};
+
+/// Hydrates every island of the page, then starts the state. An island whose data cannot be read
+/// (a page altered on the way) is left as the build rendered it, and said so in the console.
+pub fn run() {
+    let document = gloo::utils::document();
+    let roots = document.query_selector_all(TAG).ok();
+    let islands: Vec<(Element, Island)> = (0..roots.as_ref().map_or(0, |roots| roots.length()))
+        .filter_map(|index| roots.as_ref()?.item(index)?.dyn_into::<Element>().ok())
+        .filter_map(|root| {
+            let data = root.get_attribute("data-island").unwrap_or_default();
+            match serde_json::from_str::<Island>(&data) {
+                Ok(island) => Some((root, island)),
+                Err(error) => {
+                    web_sys::console::error_1(&format!("an island's data could not be read: {error}").into());
+                    None
+                }
+            }
+        })
+        .collect();
+    let root = document.document_element();
+    // The state starts once every island has adopted its HTML as the build rendered it (not yet
+    // live) and listens to it; once every island has rendered live, the page's root says so
+    // (`app-live`), for what cannot read the state: the tests, on any view.
+    let live = move || {
+        if let Some(root) = root {
+            let _ = root.class_list().add_1("app-live");
+        }
+    };
+    if islands.is_empty() {
+        start();
+        live();
+        return;
+    }
+    islands::expect(islands.len(), start, live);
+    for (root, island) in islands {
+        let renderer = yew::Renderer::<IslandRoot>::with_root_and_props(root, IslandRootProps { island });
+        // With `hydration` the island adopts the HTML the build prerendered.
+        #[cfg(feature = "hydration")]
+        renderer.hydrate();
+        #[cfg(not(feature = "hydration"))]
+        renderer.render();
+    }
+}
+
+/// Records that the app is live, with the reader's preferences, and follows them.
+fn start() {
+    // static/head.js opens the edition ?lang= asks for before the first paint; should it not have
+    // run (a host's stale policy refused it, say), the engine does it now, from the same list of
+    // editions in the head.
+    let root = gloo::utils::document().document_element();
+    let lang = root.as_ref().map(|root| root.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
+    if let Some(asked) = browser::params().lang.filter(|asked| asked.tag() != lang) {
+        let selector = format!("link[rel=\"alternate\"][hreflang=\"{}\"]", asked.tag());
+        if let Some(link) = gloo::utils::document().query_selector(&selector).ok().flatten() {
+            browser::open_edition(&link.get_attribute("href").unwrap_or_default());
+        }
+    }
+    let motion_query = browser::reduced_motion_query();
+    let motion = !motion_query.as_ref().is_some_and(|query| query.matches());
+    let scheme = browser::dark_scheme_query();
+    let dark = scheme.as_ref().is_some_and(|scheme| scheme.matches());
+    // One action, so each island renders once as the app starts.
+    dispatch(Action::Started { motion, dark });
+    let follow = |query: Option<MediaQueryList>, action: fn(bool) -> Action| {
+        if let Some(query) = query {
+            EventListener::new(&query.clone(), "change", move |_| dispatch(action(query.matches()))).forget();
+        }
+    };
+    follow(motion_query, |reduce| Action::Motion(!reduce));
+    follow(scheme, Action::Dark);
+}
