@@ -21,16 +21,25 @@ mod ui;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    println!("cargo::rerun-if-changed=stories");
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/format.rs");
     println!("cargo::rerun-if-changed=src/ui.rs");
+    // More folders of stories beside `stories/`, separated by `:`: how a test builds with a second
+    // story present (scripts/engine-check.sh), without publishing it.
+    println!("cargo::rerun-if-env-changed=STORY_DIRS");
+    let extra = std::env::var("STORY_DIRS").unwrap_or_default();
+    let folders = std::iter::once("stories").chain(extra.split(':').filter(|folder| !folder.is_empty()));
 
-    let mut files: Vec<PathBuf> = std::fs::read_dir("stories")
-        .expect("the stories/ folder is missing")
-        .map(|entry| entry.expect("cannot list stories/").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for folder in folders {
+        println!("cargo::rerun-if-changed={folder}");
+        let entries = std::fs::read_dir(folder).unwrap_or_else(|e| panic!("{folder}/: cannot list the stories: {e}"));
+        files.extend(
+            entries
+                .map(|entry| entry.expect("cannot list a folder of stories").path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "toml")),
+        );
+    }
     files.sort();
     if files.is_empty() {
         eprintln!("stories/: no story file (*.toml); the app has nothing to tell");
