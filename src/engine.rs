@@ -14,6 +14,7 @@ use crate::state::{dispatch, Action};
 /// Hydrates every island of the page, then starts the state. An island whose data cannot be read
 /// (a page altered on the way) is left as the build rendered it, and said so in the console.
 pub fn run() {
+    mark("engine:start");
     let document = gloo::utils::document();
     let roots = document.query_selector_all(TAG).ok();
     let islands: Vec<(Element, Island)> = (0..roots.as_ref().map_or(0, |roots| roots.length()))
@@ -37,6 +38,7 @@ pub fn run() {
         if let Some(root) = root {
             let _ = root.class_list().add_1("app-live");
         }
+        mark("engine:live");
     };
     if islands.is_empty() {
         start();
@@ -51,6 +53,14 @@ pub fn run() {
         renderer.hydrate();
         #[cfg(not(feature = "hydration"))]
         renderer.render();
+    }
+}
+
+/// A mark on the page's performance timeline: the benchmark reads how long the engine took from
+/// its start to every island live (`scripts/bench`).
+fn mark(name: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark(name);
     }
 }
 
