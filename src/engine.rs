@@ -4,6 +4,7 @@
 //! followed.
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MediaQueryList};
 
@@ -11,14 +12,19 @@ use crate::browser;
 use crate::islands::{self, Island, IslandRoot, IslandRootProps, TAG};
 use crate::state::{dispatch, Action};
 
-/// Hydrates every island of the page, then starts the state. An island whose data cannot be read
-/// (a page altered on the way) is left as the build rendered it, and said so in the console.
+/// Hydrates every island of the page, one a task in the page's order, then starts the state. Each
+/// island is small, so no task is long, and a tap or a scroll is answered between two of them. An
+/// island whose data cannot be read (a page altered on the way) is left as the build rendered it,
+/// and said so in the console.
 pub fn run() {
     mark("engine:start");
     let document = gloo::utils::document();
-    let roots = document.query_selector_all(TAG).ok();
-    let islands: Vec<(Element, Island)> = (0..roots.as_ref().map_or(0, |roots| roots.length()))
-        .filter_map(|index| roots.as_ref()?.item(index)?.dyn_into::<Element>().ok())
+    let roots: Vec<Element> = document
+        .query_selector_all(TAG)
+        .map(|roots| (0..roots.length()).filter_map(|i| roots.item(i)?.dyn_into::<Element>().ok()).collect())
+        .unwrap_or_default();
+    let islands: Vec<(Element, Island)> = roots
+        .into_iter()
         .filter_map(|root| {
             let data = root.get_attribute("data-island").unwrap_or_default();
             match serde_json::from_str::<Island>(&data) {
@@ -46,14 +52,22 @@ pub fn run() {
         return;
     }
     islands::expect(islands.len(), start, live);
-    for (root, island) in islands {
-        let renderer = yew::Renderer::<IslandRoot>::with_root_and_props(root, IslandRootProps { island });
-        // With `hydration` the island adopts the HTML the build prerendered.
-        #[cfg(feature = "hydration")]
-        renderer.hydrate();
-        #[cfg(not(feature = "hydration"))]
-        renderer.render();
-    }
+    hydrate(islands.into_iter());
+}
+
+/// Hydrates the next island, and the rest in the tasks after it. Yew hydrates in the microtasks of
+/// the task that asks, so each island's work stays in its own task.
+fn hydrate(mut islands: impl Iterator<Item = (Element, Island)> + 'static) {
+    let Some((root, island)) = islands.next() else {
+        return;
+    };
+    let renderer = yew::Renderer::<IslandRoot>::with_root_and_props(root, IslandRootProps { island });
+    // With `hydration` the island adopts the HTML the build prerendered.
+    #[cfg(feature = "hydration")]
+    renderer.hydrate();
+    #[cfg(not(feature = "hydration"))]
+    renderer.render();
+    Timeout::new(0, move || hydrate(islands)).forget();
 }
 
 /// A mark on the page's performance timeline: the benchmark reads how long the engine took from
