@@ -13,9 +13,12 @@ use crate::view::{self, View};
 /// order), each page taking the ones its view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// Colours, type, the page's frame, links, the credit line, a frame's own rules, the notes on
-    /// an app that cannot start: every page.
+    /// Colours, type, the page's frame, links, the credit line, the notes on an app that cannot
+    /// start: every page.
     Core,
+    /// What only a frame's page has: its margins, its credit line, the outline of a part, the
+    /// notice for a missing part.
+    Frame,
     /// The dek and source line under the headline.
     Masthead,
     /// Figure cards and their count-ups.
@@ -34,13 +37,23 @@ pub enum Part {
 
 impl Part {
     /// Every part, in the cascade's order.
-    pub const ALL: [Part; 8] =
-        [Part::Core, Part::Masthead, Part::Figures, Part::Nav, Part::Chapter, Part::Charts, Part::Tools, Part::Print];
+    pub const ALL: [Part; 9] = [
+        Part::Core,
+        Part::Frame,
+        Part::Masthead,
+        Part::Figures,
+        Part::Nav,
+        Part::Chapter,
+        Part::Charts,
+        Part::Tools,
+        Part::Print,
+    ];
 
     /// The part's rules as written.
     pub fn source(self) -> &'static str {
         match self {
             Part::Core => include_str!("../static/css/core.css"),
+            Part::Frame => include_str!("../static/css/frame.css"),
             Part::Masthead => include_str!("../static/css/masthead.css"),
             Part::Figures => include_str!("../static/css/figures.css"),
             Part::Nav => include_str!("../static/css/nav.css"),
@@ -56,16 +69,16 @@ impl Part {
 pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     use Part::*;
     match view {
-        View::Page => Part::ALL.to_vec(),
-        View::Story => vec![Core, Masthead, Figures, Chapter, Charts, Print],
-        View::Chapter(_) => vec![Core, Figures, Chapter, Charts, Print],
+        View::Page => Part::ALL.into_iter().filter(|part| *part != Frame).collect(),
+        View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Print],
+        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts, Print],
         // One chart or card is the frame's whole content: on paper it prints as the screen shows it.
         View::Block(id) => {
             let kind = if view::charts(story).any(|(chart, _)| chart == id) { Charts } else { Figures };
             let chapter = view::chapter_of(story, id).map(|_| Chapter);
-            [Some(Core), chapter, Some(kind)].into_iter().flatten().collect()
+            [Some(Core), Some(Frame), chapter, Some(kind)].into_iter().flatten().collect()
         }
-        View::Missing => vec![Core],
+        View::Missing => vec![Core, Frame],
     }
 }
 
@@ -165,9 +178,10 @@ mod tests {
     }
 
     #[test]
-    fn the_stories_own_page_has_every_part_in_order_and_a_part_only_its_own() {
+    fn the_storys_own_page_has_every_part_but_a_frames_and_a_part_only_its_own() {
         let story = stories::story_or_first(None);
-        assert_eq!(parts(&View::Page, &story), Part::ALL);
+        let all_but_frame: Vec<Part> = Part::ALL.into_iter().filter(|part| *part != Part::Frame).collect();
+        assert_eq!(parts(&View::Page, &story), all_but_frame);
         let chart = View::parse("block:growth-rates").unwrap();
         let card = View::parse("block:fai-total").unwrap();
         assert!(parts(&chart, &story).contains(&Part::Charts) && !parts(&chart, &story).contains(&Part::Figures));
@@ -176,6 +190,7 @@ mod tests {
             let sheet = stylesheet(&view, &story);
             assert!(!sheet.contains("/*") && !sheet.contains("\n"), "{}", view.name());
             assert!(sheet.contains(":root{"), "{}: every page has the colours", view.name());
+            assert_eq!(sheet.contains("html[data-embed]"), view.is_embed(), "{}: a frame's rules", view.name());
             assert_eq!(
                 sheet.contains(".chapter-nav__link"),
                 view == View::Page,
