@@ -234,11 +234,7 @@ mod build {
     /// The embed control's data: every view of the story, by group.
     pub fn embeds(story: &Story) -> Embeds {
         let words = ui::labels(story.meta.lang);
-        let choice = |view: View, label: String| {
-            let title =
-                view.part_title(story).map_or_else(|| story.meta.title.clone(), |part| ui::part_title(story, part));
-            EmbedChoice { view: view.name(), label, title }
-        };
+        let choice = |view: View, label: String| EmbedChoice { view: view.name(), label, title: view.title(story) };
         Embeds {
             lang: story.meta.lang,
             page: stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page).to_owned(),

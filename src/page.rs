@@ -7,7 +7,6 @@ use std::fmt;
 use crate::content::model::Story;
 use crate::embed::escape;
 use crate::share;
-use crate::ui;
 use crate::view::View;
 
 /// Why a page could not be filled.
@@ -76,13 +75,15 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     let root = format!("{} data-view=\"{}\">", &html[start..open_end - 1], escape(&view.name()));
     let mut page = format!("{}{root}{body}{}", &html[..start], &html[open_end..]);
     let meta = &story.meta;
-    let title = view.part_title(story).map_or_else(|| meta.title.clone(), |part| ui::part_title(story, part));
-    replace_between(&mut page, "<title>", "</title>", &escape(&title))?;
-    replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
-    if let (true, Some(start)) = (view.is_embed(), page.find("<meta name=\"description\"")) {
+    replace_between(&mut page, "<title>", "</title>", &escape(&view.title(story)))?;
+    if view.is_embed() {
         // A frame's page is not indexed: no search result or preview shows its description.
-        let end = start + page[start..].find('>').map_or(0, |end| end + 1);
-        page.replace_range(start..end, "");
+        if let Some(start) = page.find("<meta name=\"description\"") {
+            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+            page.replace_range(start..end, "");
+        }
+    } else {
+        replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
     }
     replace_between(&mut page, "<html lang=\"", "\"", meta.lang.tag())?;
     if let Some(frame) = view.frame() {

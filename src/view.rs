@@ -145,6 +145,12 @@ impl View {
         }
     }
 
+    /// The view's title: the story's, followed for a part by the part's own (a frame's document
+    /// title, an iframe's accessible name).
+    pub fn title(&self, story: &Story) -> String {
+        self.part_title(story).map_or_else(|| story.meta.title.clone(), |part| crate::ui::part_title(story, part))
+    }
+
     /// The part's own title: the chapter's, the chart's or the figure's label; `None` for the
     /// whole story and for a missing part.
     pub fn part_title<'a>(&self, story: &'a Story) -> Option<&'a str> {
@@ -162,13 +168,7 @@ impl View {
 /// The chapter (by index) that shows the chart or card `id`; `None` for one in the opening or the
 /// headline, or one the story does not show.
 pub fn chapter_of(story: &Story, id: &Slug) -> Option<usize> {
-    story.chapters.iter().position(|chapter| {
-        chapter.blocks.iter().any(|block| match block {
-            Block::Chart(chart) => chart.id == *id,
-            Block::Indicators(group) => group.ids.contains(id),
-            _ => false,
-        })
-    })
+    story.chapters.iter().position(|chapter| chapter.blocks.iter().any(|block| block.shows(id)))
 }
 
 /// Every chart of the story, in reading order, with its title.

@@ -51,10 +51,9 @@ pub fn block_part(story: &Story, id: &Slug) -> Html {
         return card("figures figures--headline").unwrap_or_default();
     }
     let find = |blocks: &[Block], heading: &'static str| {
-        blocks.iter().find_map(|item| match item {
-            Block::Chart(chart) if chart.id == *id => Some(block(story, item, heading)),
-            Block::Indicators(group) if group.ids.contains(id) => card("figures"),
-            _ => None,
+        blocks.iter().find(|item| item.shows(id)).and_then(|item| match item {
+            Block::Chart(_) => Some(block(story, item, heading)),
+            _ => card("figures"),
         })
     };
     let Some(index) = view::chapter_of(story, id) else {

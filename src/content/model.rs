@@ -421,6 +421,15 @@ impl Block {
         }
     }
 
+    /// Whether the block is the part `id` names: the chart `id`, or the figures that show the card `id`.
+    pub fn shows(&self, id: &Slug) -> bool {
+        match self {
+            Block::Chart(chart) => chart.id == *id,
+            Block::Indicators(group) => group.ids.contains(id),
+            Block::Paragraph(_) | Block::PullQuote(_) | Block::Notes(_) => false,
+        }
+    }
+
     /// The ids of the indicators the block shows, if it shows any.
     pub fn indicator_ids(&self) -> &[Slug] {
         match self {
