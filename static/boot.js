@@ -1,8 +1,8 @@
 // The page's one script file, a module: it never delays the first paint, and nothing here is inline
 // (the head's one inline script is static/head.js). In another site's frame it keeps the frame's
-// height known to the host page (static/embed.js), with or without the WebAssembly; then it starts
-// the app once the prerendered page has been painted. The page is whole without the app, so the
-// app's download never competes with the first paint.
+// height known to the host page (static/embed.js), with or without the WebAssembly; and it starts
+// the app when the page needs it (below). The page is whole without the app, so the app's
+// download never competes with the first paint.
 const root = document.documentElement;
 const tag = document.querySelector('script[data-wasm]');
 
@@ -42,9 +42,26 @@ function start() {
     .catch(off);
 }
 
-// After the next frame is painted: requestAnimationFrame runs just before it, the timeout after.
-requestAnimationFrame(() => setTimeout(start, 0));
-// A frame off the host page's screen paints nothing and gets no animation frames (Chromium pauses
-// them in off-screen cross-origin frames), so it starts after a moment instead: the app is then
-// ready when the reader scrolls there, and its figures count up as they first come into view.
-setTimeout(start, 250);
+// When the engine starts. Nothing the first screen shows needs it: every figure and chart on the
+// screen at first is already final (an entrance runs only for what comes into view later), links
+// are links. So on a page of its own the engine loads on the reader's first move (a scroll, a
+// touch, a key, a pointer) and never for a reader who only looks: the first view costs the page
+// alone. The elements that come into view after that count up and grow as before.
+// Should the head's script not have run (a host's stale policy refused it), the engine does its
+// work (the edition ?lang= asks for) at once.
+const framed = window.parent !== window;
+if (framed || !root.hasAttribute('data-head')) {
+  // In another site's frame the host page scrolls, not the frame, so the frame cannot see the
+  // reader move: it starts after its first paint. A frame off the host page's screen paints
+  // nothing and gets no animation frames (Chromium pauses them in off-screen cross-origin frames),
+  // so it starts after a moment instead: the app is then ready when the reader scrolls there.
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 250);
+} else {
+  const moves = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'pointermove', 'keydown', 'focusin', 'beforeprint'];
+  const first = () => {
+    for (const type of moves) window.removeEventListener(type, first, true);
+    start();
+  };
+  for (const type of moves) window.addEventListener(type, first, { capture: true, passive: true });
+}

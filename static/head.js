@@ -8,6 +8,8 @@
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
   var frame = root.getAttribute('data-embed');
+  // static/boot.js reads this: had this script been refused, the engine does its work at once.
+  root.setAttribute('data-head', 'ran');
 
   // ?lang=en (or zh) opens that edition: the same view on a page of its own, which the build
   // lists first in the head.

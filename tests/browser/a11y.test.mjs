@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { framePages, openPage, setUp, waitFor } from './harness.mjs';
+import { framePages, live, openPage, setUp, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -31,7 +31,7 @@ for (const [scheme, addresses] of Object.entries(SHOWN)) {
     test(`no axe violations: ${address || 'index'} in ${scheme}`, async () => {
       const page = await openPage(shared.browser, { colorScheme: scheme });
       await page.goto(shared.server.url + address);
-      await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+      await live(page, 'the app to start');
       // Every figure and chart at its final state, so colours are checked as a reader sees them.
       await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
       assert.deepEqual(await violations(page), []);
@@ -42,6 +42,7 @@ for (const [scheme, addresses] of Object.entries(SHOWN)) {
 test('the full story with its embed control open has no axe violations', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
+  await live(page);
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   await page.locator('.embed-codes summary').click();
   // Back at the top, where the sticky navigator is in the flow and covers nothing axe measures.

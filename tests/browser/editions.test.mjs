@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, ROOT, serve, setUp, waitFor } from './harness.mjs';
+import { ROOT, live, openPage, serve, setUp, waitFor } from './harness.mjs';
 
 const shared = setUp();
 
@@ -16,7 +16,7 @@ async function english() {
 async function open(path, options) {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   return page;
 }
 
@@ -97,12 +97,14 @@ test('should the head script be refused, the app itself opens the edition ?lang=
   const page = await openPage(shared.browser);
   await page.goto(server.url + '?lang=en#cadres');
   await page.waitForURL(/\/en\.html\?lang=en#cadres$/);
-  await waitFor(page, () => document.documentElement.lang === 'en' && document.documentElement.classList.contains('app-live'), 'the English edition');
+  await live(page, 'the English edition');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.ok(page.problems.some((problem) => /Content Security Policy/.test(problem)), 'the head script was refused');
   // A frame's page opens the same view of the other edition.
   await page.goto(server.url + 'embed/growth-rates.html?lang=en');
   await page.waitForURL(/\/en\/embed\/growth-rates\.html\?lang=en$/);
-  await waitFor(page, () => document.documentElement.lang === 'en' && document.documentElement.classList.contains('app-live'), 'the English chart');
+  await live(page, 'the English chart');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
 });
 
 test('a frame\'s page opens the same part in English with ?lang=en', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { framePages, launch, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { framePages, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
 
 const shared = {};
 
@@ -141,7 +141,7 @@ test('the embed asks the host for nothing: no cookies, no storage, and noindex',
   const page = await openHost();
   await fitted(page, 'iframe[title="Fushun story"]', 'the embed');
   const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
-  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame');
+  await live(frame, 'the app to start in the frame');
   // A third-party frame may be denied storage altogether; either way, nothing is stored.
   const stored = () => {
     const count = (name) => { try { return window[name].length; } catch { return 0; } };
@@ -157,7 +157,7 @@ test('the embed asks the host for nothing: no cookies, no storage, and noindex',
   // And the full story, first party, stores nothing either, and is indexable.
   const full = await openPage(shared.browser);
   await full.goto(shared.story.url);
-  await waitFor(full, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(full, 'the app to start');
   assert.deepEqual(await full.evaluate(stored), { cookie: '', local: 0, session: 0 });
   assert.equal(await full.locator('meta[name="robots"]').count(), 0);
   assert.deepEqual(await full.context().cookies(), []);
@@ -167,7 +167,7 @@ test('count-ups in an embed wait until the host page scrolls them into view', as
   const page = await openHost('far.html', { viewport: { width: 375, height: 700 } });
   await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').offsetTop - 200));
   const frame = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
-  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame');
+  await live(frame, 'the app to start in the frame');
   // fai-total is in the second chapter, far below the host's viewport.
   const shows = (text) => document.querySelector('[data-indicator="fai-total"] .count-up__live').textContent === text;
   await waitFor(frame, shows, 'the figure to wait at zero', { arg: '0.0' });
@@ -183,7 +183,7 @@ test('count-ups in an embed wait until the host page scrolls them into view', as
 test('a figure embedded below the fold counts up when the host page scrolls it into view', async () => {
   const page = await openHost('card-far.html', { viewport: { width: 375, height: 700 } });
   const frame = await (await page.$('iframe[title="Story part"]')).contentFrame();
-  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the app to start in the frame, off screen');
+  await live(frame, 'the app to start in the frame, off screen');
   await frame.evaluate(() => {
     window.__seen = [];
     const live = document.querySelector('[data-indicator="fai-total"] .count-up__live');
@@ -200,7 +200,7 @@ test('a figure embedded below the fold counts up when the host page scrolls it i
 async function visibleParts(query) {
   const page = await openPage(shared.browser, { viewport: { width: 1024, height: 800 } });
   await page.goto(shared.story.url + query);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   const parts = await page.evaluate(() => {
     // Visible and more than the 1 px of text kept for screen readers only.
     const shown = (el) => Boolean(el && el.checkVisibility() && el.getBoundingClientRect().width > 1);
@@ -226,7 +226,7 @@ test('every frame\'s page holds only its part, the headline for its outline and 
   const page = await openPage(shared.browser);
   for (const address of await framePages()) {
     await page.goto(shared.story.url + address);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `${address}: the app to start`);
+    await live(page, `${address}: the app to start`);
     const view = await page.evaluate(() => document.getElementById('story').dataset.view);
     const found = await page.evaluate(() => ({
       named: [...document.querySelectorAll('main [data-view]')].map((part) => part.dataset.view),
@@ -332,7 +332,7 @@ test('every old address lands on the page of the same view, keeping its query an
   const page = await openPage(shared.browser);
   for (const [old, expected] of Object.entries(OLD_ADDRESSES)) {
     await page.goto(shared.story.url + old);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `${old}: the app to start`);
+    await live(page, `${old}: the app to start`);
     const url = new URL(page.url());
     assert.equal(url.pathname, new URL(expected, shared.story.url).pathname, old);
     const asked = new URL(old, shared.story.url);
@@ -355,6 +355,7 @@ test('a host can ask for the dark theme', async () => {
 test('the Embed control gives the snippet for the story, the current chapter and each chart, and copies it', async () => {
   const page = await openPage(shared.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(shared.story.url + '#projects');
+  await live(page);
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   // The chapter's own button opens the control on that chapter, with the choice focused.
   await page.locator('#projects .chapter__tools').getByRole('button', { name: '嵌入本章' }).click();
@@ -410,6 +411,7 @@ for (const page of ['en-card.html', 'en-old.html', 'en-older.html']) {
 test('the English control embeds from the English edition\'s own page, with no redirect and no language in the address', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.story.url + 'en.html');
+  await live(page);
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   await page.locator('.embed-codes summary').click();
   const src = (await page.locator('#embed-code').inputValue()).match(/src="([^"]+)"/)[1];
@@ -426,6 +428,7 @@ test('the English control embeds from the English edition\'s own page, with no r
 test('the control offers every view the README lists (story, chapters, charts, figures) and a theme', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.story.url);
+  await live(page);
   await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
   await page.locator('.embed-codes summary').click();
   const values = await page.locator('#embed-what option').evaluateAll((options) => options.map((o) => o.value));

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, framePages, launch, openPage, serve, waitFor } from './harness.mjs';
+import { DIST, firstMove, framePages, launch, live, openPage, serve, waitFor } from './harness.mjs';
 
 // Exactly the policy the build wrote for the site (README, "Hosting"), as hosts send it.
 const CSP = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
@@ -43,7 +43,7 @@ for (const path of ['', 'en.html', 'embed/projects.html', '?theme=dark&lang=en',
     // A short screen, so the figure watched is below it at the start, even in the chapter embed.
     const page = await guarded({ viewport: { width: 375, height: 400 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+    await live(page, 'the app to start');
     // A figure further down counts up when it comes into view, through its frames to the end.
     await page.evaluate(() => {
       window.__frames = 0;
@@ -65,7 +65,7 @@ test('the policy the build wrote allows every page\'s inline script and style, a
   const page = await guarded();
   for (const address of ['', 'en.html', ...(await framePages())]) {
     await page.goto(shared.server.url + address);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `${address}: the app to start`);
+    await live(page, `${address}: the app to start`);
     // Styled by the inline stylesheet: the page's colours are the tokens', not the browser's.
     const paper = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
     assert.equal(paper, '#fdfcf8', `${address}: the stylesheet applies`);
@@ -85,7 +85,7 @@ test('the embed preview and its frames run under the CSP too', async () => {
 test('no request leaves the site and no cookie is set', async () => {
   const page = await guarded({ permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(shared.server.url + '#projects');
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   for (const part of await page.locator('.indicator, .chart__canvas').all()) await part.scrollIntoViewIfNeeded();
   await page.locator('.embed-codes summary').click();
   await page.goto(shared.server.url + 'en.html');
@@ -112,6 +112,7 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
   const page = await openPage(shared.browser);
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto(shared.server.url);
+  await firstMove(page);
   await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
   assert.ok(await page.locator('.app-note').isVisible());
   assert.match(await page.locator('.app-note').textContent(), /互动功能未能启动/);
@@ -125,6 +126,7 @@ for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/em
     const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
     await page.route(/\.wasm$/, (route) => route.abort());
     await page.goto(shared.server.url + path);
+    await firstMove(page);
     await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
     const charts = await page.evaluate(() => [...document.querySelectorAll('.chart')].filter((c) => c.checkVisibility()).map((chart) => {
       chart.scrollIntoView();
@@ -152,7 +154,7 @@ for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/em
 test('once a chart is drawn, the prerendered one gives way to the drawing', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   await page.locator('#growth-rates canvas').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#growth-rates canvas').dataset.drawn === 'final', 'the chart drawn');
   assert.equal(await page.locator('#growth-rates .chart__svg').evaluate((svg) => svg.checkVisibility()), false);
@@ -164,7 +166,7 @@ test('once a chart is drawn, the prerendered one gives way to the drawing', asyn
 test('the prerendered chart and the drawn one have the same geometry', async () => {
   const page = await openPage(shared.browser, { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   for (const id of ['growth-rates', 'industrial-floor', 'provincial-list']) {
     const box = await page.locator(`#${id} .chart__canvas`).evaluate((canvas) => [canvas.clientWidth, canvas.clientHeight]);
     const viewBox = await page.locator(`#${id} .chart__svg`).evaluate((svg) => [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height]);
@@ -205,6 +207,7 @@ test('in a browser without WebAssembly the story is whole and the note shows', a
   const page = await openPage(shared.browser);
   await page.addInitScript(() => delete window.WebAssembly);
   await page.goto(shared.server.url + 'en.html');
+  await firstMove(page);
   await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the app to give up');
   assert.match(await page.locator('.app-note').textContent(), /could not start/);
   assert.ok(await page.locator('.app-note').isVisible());
@@ -219,6 +222,7 @@ test('a panic in the app is logged and leaves the page whole, with the note', as
     document.querySelector('.chapter-nav').replaceWith(document.createElement('div'));
   }));
   await page.goto(shared.server.url);
+  await firstMove(page);
   await waitFor(page, () => document.documentElement.classList.contains('app-off'), 'the panic to be handled');
   assert.ok(page.problems.some((p) => p.startsWith('console error: The interactive features stopped: panicked')), page.problems.join('\n'));
   assert.ok(await page.locator('.app-note').isVisible());
@@ -234,7 +238,7 @@ test('an island whose data cannot be read stays as rendered and the others start
     document.querySelector('story-island[data-island*="motion"]').setAttribute('data-island', '{"kind":"nope"');
   }));
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the other islands to start');
+  await live(page, 'the other islands to start');
   assert.ok(await page.locator('.chapter-nav--live').isVisible(), 'the navigator is live');
   assert.ok(await page.locator('.motion-toggle.needs-app--waiting').count() === 1, 'the broken island is as rendered');
   assert.deepEqual(page.problems.filter((p) => !p.includes("an island's data could not be read")), []);
@@ -260,7 +264,7 @@ test('hostile addresses and fragments change nothing but what they may', async (
     const page = await guarded();
     page.on('dialog', (dialog) => { page.problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `the app to start for ${path.slice(0, 60)}`);
+    await live(page, `the app to start for ${path.slice(0, 60)}`);
     assert.deepEqual(page.problems, [], path.slice(0, 60));
     assert.deepEqual(await violations(page), [], path.slice(0, 60));
     assert.equal(await page.locator('img').count(), 0, 'no markup was injected');

@@ -161,6 +161,22 @@ export async function waitFor(page, condition, label, { timeout = 15000, arg } =
   }
 }
 
+/** The reader's first move on a page: a pointer over its corner (a frame has no mouse of its own). */
+export async function firstMove(page) {
+  if (page.mouse) await page.mouse.move(1, 1);
+}
+
+/**
+ * The reader's first move, then the engine live (`app-live`). On a page of its own the engine
+ * starts only once the reader moves (static/boot.js); a pointer moving over a corner changes
+ * nothing else: no scroll, no focus. A frame (a Playwright Frame: no mouse of its own) starts by
+ * itself.
+ */
+export async function live(page, label = 'the app to start', { timeout = 15000 } = {}) {
+  await firstMove(page);
+  return waitFor(page, () => document.documentElement.classList.contains('app-live'), label, { timeout });
+}
+
 /** The string value of `key` in the [story] table of the story file, read as an editor wrote it. */
 export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   const text = await readFile(join(ROOT, file), 'utf8');

@@ -2,7 +2,7 @@
 // navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, setUp, waitFor } from './harness.mjs';
+import { live, openPage, setUp, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -10,7 +10,7 @@ const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isM
 async function open(path) {
   const page = await openPage(shared.browser, PHONE);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   // Everything laid out and open, as a reader who read it all would have it.
   await page.evaluate(() => {
     document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
@@ -22,6 +22,7 @@ async function open(path) {
 for (const path of ['', 'en.html', 'embed/index.html', 'en/embed/projects.html']) {
   test(`at 320 px nothing is wider than the screen: ${path || 'index'}`, async () => {
     const page = await open(path);
+    await live(page);
     await waitFor(page, () => document.querySelector('.embed-codes') || document.documentElement.dataset.embed, 'the page to settle');
     const wide = await page.evaluate(() => {
       const edge = document.documentElement.clientWidth;
@@ -40,6 +41,7 @@ for (const path of ['', 'en.html', 'embed/index.html', 'en/embed/projects.html']
 test('every control is at least 44 × 44 px on a phone', async () => {
   for (const path of ['', 'en.html', 'embed/index.html', 'en/embed/fai-total.html', 'embed/missing.html']) {
     const page = await open(path);
+    await live(page);
     await waitFor(page, () => document.querySelector('.embed-codes') || document.documentElement.dataset.embed, 'the page to settle');
     const { small, count } = await page.evaluate(() => {
       const controls = [...document.querySelectorAll('a[href], button, summary, select, textarea, input')]
@@ -64,7 +66,7 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['en.html', 375], ['en
   test(`at ${width} px every chapter is reachable from the navigator by its full label: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+    await live(page, 'the app to start');
     const chapters = await page.evaluate(() => [...document.querySelectorAll('.chapter')].map((c) => [c.id, c.querySelector('h2').textContent]));
     const labels = await page.$$eval('.chapter-nav__list .chapter-nav__link', (links) => links.map((a) => a.lastChild.textContent));
     assert.equal(labels.length, 4);
@@ -119,7 +121,7 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.h
   test(`at ${width} px a data table breaks no word or figure: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width, height: 700 } });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+    await live(page, 'the app to start');
     await page.evaluate(() => {
       document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible'));
       document.querySelectorAll('.chart__data').forEach((d) => (d.open = true));
@@ -159,7 +161,7 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.h
 test('the chapter menu closes with Escape and gives the focus back to its summary', async () => {
   const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 600 } });
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   await page.locator('.chapter-nav__current').click();
   assert.equal(await page.locator('.chapter-nav__menu').getAttribute('open'), '');
   await page.locator('.chapter-nav__menu-list a').first().focus();

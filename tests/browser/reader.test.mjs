@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
+import { live, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const shared = setUp();
@@ -11,7 +11,7 @@ const shared = setUp();
 async function open(path = '', options) {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + path);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await live(page, 'the app to start');
   return page;
 }
 

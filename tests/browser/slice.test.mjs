@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, OUTPUT, setUp, storyField, waitFor } from './harness.mjs';
+import { OUTPUT, firstMove, live, openPage, setUp, storyField, waitFor } from './harness.mjs';
 
 const shared = setUp();
 
@@ -65,6 +65,7 @@ test('quotations from the source are marked as quotations', async () => {
 test('a rank reads as a place: the card says 第3位, not 3位, and never counts from 第0位', async () => {
   const page = await openStory();
   // The card beside it waits at 0 for its count-up once the app is live, off screen as it is.
+  await firstMove(page);
   await waitFor(page, () => document.querySelector('[data-indicator="provincial-projects"] .count-up__live').textContent === '0',
     'the app live, the figure beside the rank waiting to count');
   const card = page.locator('#story-main [data-indicator="provincial-rank"]');
@@ -91,7 +92,7 @@ test('phone and desktop screenshots, in both editions', async () => {
   for (const [name, path, viewport] of shots) {
     const page = await openPage(shared.browser, { viewport });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+    await live(page, 'the app to start');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
     await page.screenshot({ path: join(OUTPUT, `${name}.png`) });

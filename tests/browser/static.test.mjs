@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, framePages, openPage, poll, setUp, storyField, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
+import { DIST, ROOT, chooseChapter, framePages, live, openPage, poll, setUp, storyField, storyIndicators, waitFor } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -51,6 +51,31 @@ test('when the WebAssembly cannot load, the story stays whole and readable', asy
   }
 });
 
+// Nothing on the first screen needs the engine (what is on screen at first is already final), so a
+// page of its own loads it on the reader's first move, and a reader who only looks downloads the
+// page alone. Each kind of move starts it.
+for (const [move, how] of [
+  ['a scroll', (page) => page.mouse.wheel(0, 300)],
+  ['a key', (page) => page.keyboard.press('Tab')],
+  ['a tap', (page) => page.touchscreen.tap(200, 400)],
+]) {
+  test(`a page of its own loads the engine on the reader's first move, ${move}, not before`, async () => {
+    const page = await openPage(shared.browser, { hasTouch: true });
+    const engine = [];
+    page.on('request', (request) => /\/app-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(request.url()) && engine.push(request.url()));
+    await page.goto(shared.server.url);
+    // Loaded and quiet (no request for half a second): the engine would have started by now before.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    assert.deepEqual(engine, [], 'no engine before the reader moves');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-live')), false);
+    await how(page);
+    await waitFor(page, () => document.documentElement.classList.contains('app-live'), `the app to start after ${move}`);
+    assert.equal(engine.length, 2, 'the glue and the Wasm, once each');
+    assert.deepEqual(page.problems, []);
+  });
+}
+
 for (const path of ['', 'en.html', 'embed/growth-rates.html', 'en/embed/projects.html']) {
   test(`the app adopts the prerendered page with no warning and no layout shift: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser);
@@ -59,7 +84,7 @@ for (const path of ['', 'en.html', 'embed/growth-rates.html', 'en/embed/projects
       new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(shared.server.url + path);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
+    await live(page, 'the app to hydrate');
     // Two frames after hydration, so any shift it caused has been recorded.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const shifts = await page.evaluate(() => window.__shifts);
@@ -91,7 +116,7 @@ test('every text asset and the Wasm are served precompressed', async () => {
   const page = await openPage(shared.browser);
   shared.server.served.length = 0;
   await page.goto(shared.server.url);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
+  await live(page, 'the app to hydrate');
   const text = shared.server.served.filter(([path]) => /(\/|\.html|\.js|\.css|\.wasm|\.svg)$/.test(path));
   assert.ok(text.length >= 5, JSON.stringify(shared.server.served));
   for (const [path, encoding] of text) assert.notEqual(encoding, 'identity', `${path} is compressed`);
@@ -130,8 +155,8 @@ test('every frame\'s page is styled by its own stylesheet exactly as by the whol
   });
   for (const address of await framePages()) {
     await page.goto(shared.server.url + address);
-    await waitFor(page, () => document.documentElement.classList.contains('app-live')
-      && [...document.querySelectorAll('canvas')].every((canvas) => canvas.dataset.drawn === 'final'), `${address}: live and drawn`);
+    await live(page, `${address}: the app to start`);
+    await waitFor(page, () => [...document.querySelectorAll('canvas')].every((canvas) => canvas.dataset.drawn === 'final'), `${address}: live and drawn`);
     const own = await page.evaluate(styles);
     await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), whole);
     const withWhole = await page.evaluate(styles);

@@ -2,7 +2,7 @@
 // drawn crisply, and a navigator that follows and moves the reader between chapters.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countCountUpFrames, openPage, setUp, storyIndicators, waitFor, chooseChapter } from './harness.mjs';
+import { chooseChapter, countCountUpFrames, live, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
 
 const shared = setUp();
 let indicators;
@@ -17,7 +17,7 @@ const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
 async function openLive(options = {}, hash = '') {
   const page = await openPage(shared.browser, options);
   await page.goto(shared.server.url + hash);
-  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to hydrate');
+  await live(page, 'the app to hydrate');
   return page;
 }
 
