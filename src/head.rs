@@ -139,10 +139,21 @@ fn push_space(out: &mut String, space: &mut bool, next: char) {
     }
 }
 
-/// The head's script: `static/head.js` without its comment lines and indentation.
-pub fn script() -> String {
-    let lines = include_str!("../static/head.js").lines().map(str::trim);
-    lines.filter(|line| !line.is_empty() && !line.starts_with("//")).collect::<Vec<_>>().join("\n")
+/// The head's script for the page of `view`: `static/head.js` without its comment lines and
+/// indentation, and on a frame's page without the section marked `// <page>` … `// </page>`, which
+/// only the story's own page needs (it sends an older snippet's address on to its view's page).
+pub fn script(view: &View) -> String {
+    let mut own = true;
+    let mut lines = Vec::new();
+    for line in include_str!("../static/head.js").lines().map(str::trim) {
+        match line {
+            "// <page>" => own = *view == View::Page,
+            "// </page>" => own = true,
+            _ if own && !line.is_empty() && !line.starts_with("//") => lines.push(line),
+            _ => {}
+        }
+    }
+    lines.join("\n")
 }
 
 /// The source that allows an inline element with exactly this `text` under a
@@ -213,10 +224,17 @@ mod tests {
 
     #[test]
     fn the_script_keeps_its_code_and_drops_its_comments() {
-        let script = script();
-        assert!(script.starts_with("(function () {"), "{script}");
-        assert!(script.contains("location.replace(page + location.search + location.hash);"));
-        assert!(!script.lines().any(|line| line.starts_with("//") || line.starts_with(' ')));
+        let story = stories::story_or_first(None);
+        for view in View::all(&story) {
+            let script = script(&view);
+            assert!(script.starts_with("(function () {") && script.ends_with("})();"), "{script}");
+            assert!(script.contains("root.setAttribute('data-theme', theme);"), "{}: the theme", view.name());
+            assert!(script.contains("location.replace(edition.href"), "{}: the edition", view.name());
+            // Only the story's own page sends an older snippet's address on.
+            let legacy = script.contains("location.replace(page + location.search + location.hash);");
+            assert_eq!(legacy, view == View::Page, "{}", view.name());
+            assert!(!script.lines().any(|line| line.starts_with("//") || line.starts_with(' ')));
+        }
     }
 
     #[test]

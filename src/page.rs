@@ -77,10 +77,16 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     let meta = &story.meta;
     replace_between(&mut page, "<title>", "</title>", &escape(&view.title(story)))?;
     if view.is_embed() {
-        // A frame's page is not indexed: no search result or preview shows its description.
-        if let Some(start) = page.find("<meta name=\"description\"") {
-            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
-            page.replace_range(start..end, "");
+        // A frame's page is not indexed: no search result or preview shows its description. No
+        // browser shows a frame's icon, so it has none to fetch (an empty one, so that a frame's
+        // page opened on its own does not ask for /favicon.ico either).
+        for (tag, with) in
+            [("<meta name=\"description\"", ""), ("<link rel=\"icon\"", "<link rel=\"icon\" href=\"data:,\">")]
+        {
+            if let Some(start) = page.find(tag) {
+                let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+                page.replace_range(start..end, with);
+            }
         }
     } else {
         replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
@@ -186,7 +192,7 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Old</title>\
-        <meta name=\"description\" content=\"old\"></head>\
+        <meta name=\"description\" content=\"old\"><link rel=\"icon\" href=\"./favicon.svg\"></head>\
         <body><div id=\"story\" data-story=\"fushun-2023h1\"></div><script></script></body></html>";
 
     fn story() -> Story {
@@ -239,6 +245,7 @@ mod tests {
         assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
         assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
         assert!(page.contains("<html lang=\"zh-CN\">"));
+        assert!(page.contains("<link rel=\"icon\" href=\"./favicon.svg\">"), "the story's page keeps its icon");
     }
 
     #[test]
@@ -292,6 +299,8 @@ mod tests {
         assert!(page.contains(&format!("<title>{}：上半年三项增速</title>", story().meta.title)), "{page}");
         assert!(!page.contains("og:"), "a frame is not shared: {page}");
         assert!(!page.contains("story-views"), "{page}");
+        assert!(page.contains("<link rel=\"icon\" href=\"data:,\">") && !page.contains("favicon"), "no icon: {page}");
+        assert!(!page.contains("name=\"description\""), "no description: {page}");
     }
 
     #[test]

@@ -7,7 +7,6 @@
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
-  var frame = root.getAttribute('data-embed');
   // static/boot.js reads this: had this script been refused, the engine does its work at once.
   root.setAttribute('data-head', 'ran');
 
@@ -24,9 +23,11 @@
   }
 
   // An older snippet's address on the story's own page: the build lists every view's page by the
-  // view's name (src/view.rs, View::name); a part the story lacks has a page that says so.
+  // view's name (src/view.rs, View::name); a part the story lacks has a page that says so. Only
+  // the story's own page carries this section (src/head.rs, between the two marks).
+  // <page>
   var views = document.getElementById('story-views');
-  if (!frame && views && query.get('embed') === '1') {
+  if (views && query.get('embed') === '1') {
     var pages = JSON.parse(views.textContent);
     var block = query.get('block');
     var chapter = query.get('chapter');
@@ -35,6 +36,7 @@
     location.replace(page + location.search + location.hash);
     return;
   }
+  // </page>
 
   // The colours (src/params.rs, Params::colours): the theme asked for; a frame is light (the build
   // says so) unless the host asks for dark or for the reader's own setting (theme=auto); the

@@ -68,7 +68,7 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut count = 0;
-    let script = head::script();
+    let mut scripts = std::collections::BTreeSet::new();
     let mut styles = std::collections::BTreeSet::new();
     for path in files_in(dir, false)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -107,6 +107,8 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                 let root = view.root(edition.page);
                 let style = head::stylesheet(&view, &story);
                 styles.insert(head::hash_source(&style));
+                let script = head::script(&view);
+                scripts.insert(head::hash_source(&script));
                 let head = page::Head {
                     image: &image_url,
                     url: url.as_deref(),
@@ -125,8 +127,8 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
             }
         }
     }
-    let styles: Vec<String> = styles.into_iter().collect();
-    let policy = head::content_security_policy(&[head::hash_source(&script)], &styles);
+    let (scripts, styles): (Vec<String>, Vec<String>) = (scripts.into_iter().collect(), styles.into_iter().collect());
+    let policy = head::content_security_policy(&scripts, &styles);
     write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
     Ok(count)
 }
