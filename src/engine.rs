@@ -27,7 +27,12 @@ pub fn run() {
         .into_iter()
         .filter_map(|root| {
             let data = root.get_attribute("data-island").unwrap_or_default();
-            match serde_json::from_str::<Island>(&data) {
+            let island = js_sys::JSON::parse(&data)
+                .map_err(|error| {
+                    error.dyn_into::<js_sys::Error>().map_or_else(|_| "not JSON".into(), |e| e.message().into())
+                })
+                .and_then(|value| serde_wasm_bindgen::from_value::<Island>(value).map_err(|error| error.to_string()));
+            match island {
                 Ok(island) => Some((root, island)),
                 Err(error) => {
                     web_sys::console::error_1(&format!("an island's data could not be read: {error}").into());

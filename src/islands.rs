@@ -93,7 +93,7 @@ pub struct Embeds {
 
 /// One island and its data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Island {
     /// A figure that counts up.
     CountUp {

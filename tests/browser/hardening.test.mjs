@@ -232,18 +232,20 @@ test('a panic in the app is logged and leaves the page whole, with the note', as
 // The engine reads each island's data from its root. A page altered on the way (a proxy, an
 // extension) may break one: that island stays as the build rendered it, the console says why, and
 // every other island starts.
-test('an island whose data cannot be read stays as rendered and the others start', async () => {
-  const page = await openPage(shared.browser);
-  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
-    document.querySelector('story-island[data-island*="motion"]').setAttribute('data-island', '{"kind":"nope"');
-  }));
-  await page.goto(shared.server.url);
-  await live(page, 'the other islands to start');
-  assert.ok(await page.locator('.chapter-nav--live').isVisible(), 'the navigator is live');
-  assert.ok(await page.locator('.motion-toggle.needs-app--waiting').count() === 1, 'the broken island is as rendered');
-  assert.deepEqual(page.problems.filter((p) => !p.includes("an island's data could not be read")), []);
-  assert.ok(page.problems.some((p) => p.includes("an island's data could not be read")), page.problems.join('\n'));
-});
+for (const [broken, data] of [['not JSON', '{"motion":'], ['of no kind the engine knows', '{"nope":{"lang":"zh-CN"}}']]) {
+  test(`an island whose data cannot be read (${broken}) stays as rendered and the others start`, async () => {
+    const page = await openPage(shared.browser);
+    await page.addInitScript((data) => document.addEventListener('DOMContentLoaded', () => {
+      document.querySelector('story-island[data-island*="motion"]').setAttribute('data-island', data);
+    }), data);
+    await page.goto(shared.server.url);
+    await live(page, 'the other islands to start');
+    assert.ok(await page.locator('.chapter-nav--live').isVisible(), 'the navigator is live');
+    assert.ok(await page.locator('.motion-toggle.needs-app--waiting').count() === 1, 'the broken island is as rendered');
+    assert.deepEqual(page.problems.filter((p) => !p.includes("an island's data could not be read")), []);
+    assert.ok(page.problems.some((p) => p.includes("an island's data could not be read")), page.problems.join('\n'));
+  });
+}
 
 test('with scripts off the note says the extras are off', async () => {
   const page = await openPage(shared.browser, { javaScriptEnabled: false });
