@@ -18,11 +18,11 @@ cargo clippy --locked --target wasm32-unknown-unknown --features hydration --bin
 step "native tests"
 cargo test --locked --features ssr
 
-step "the WebAssembly is the same with a second story present (an engine no story changes)"
-scripts/engine-check.sh
-
 step "release build (with the prerender hook)"
 trunk build --release
+
+step "the site again with a second story: the same WebAssembly (an engine no story changes)"
+scripts/engine-check.sh
 
 step "browser tests (headless Chromium)"
 (cd tests/browser && npm test)

@@ -180,6 +180,12 @@ pub fn with_story(html: &str, id: &str) -> Result<String, PageError> {
     Ok(page)
 }
 
+/// `html`, a page of the site's folder, as a page of a folder inside it: the addresses the build
+/// wrote into it for the site's own files (`./boot.js`, the engine, the icon) go one folder up.
+pub fn in_folder(html: &str) -> String {
+    html.replace("=\"./", "=\"../")
+}
+
 fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> Result<(), PageError> {
     let start = page.find(before).ok_or_else(|| PageError(format!("the page has no {before}")))? + before.len();
     let end = start + page[start..].find(after).ok_or_else(|| PageError(format!("{before} is not closed")))?;
@@ -278,6 +284,17 @@ mod tests {
     #[test]
     fn head_text_is_escaped() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn a_page_in_a_folder_of_its_own_reaches_the_sites_files_one_folder_up() {
+        let site = "<link rel=\"icon\" href=\"./favicon-0123456789abcdef.svg\"><script type=\"module\" \
+            src=\"./boot.js\" data-js=\"./app-0123456789abcdef.js\" data-wasm=\"./app-0123456789abcdef_bg.wasm\"></script>";
+        assert_eq!(
+            in_folder(site),
+            "<link rel=\"icon\" href=\"../favicon-0123456789abcdef.svg\"><script type=\"module\" src=\"../boot.js\" \
+             data-js=\"../app-0123456789abcdef.js\" data-wasm=\"../app-0123456789abcdef_bg.wasm\"></script>"
+        );
     }
 
     #[test]

@@ -67,9 +67,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
 fn prerender_all(dir: &Path) -> Result<usize, String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
+    let mut site = Site {
+        dir,
+        site_url: site_url.as_deref(),
+        fonts: &fonts,
+        scripts: Default::default(),
+        styles: Default::default(),
+    };
     let mut count = 0;
-    let mut scripts = std::collections::BTreeSet::new();
-    let mut styles = std::collections::BTreeSet::new();
+    let mut published = Vec::new();
+    let mut first = None;
     for path in files_in(dir, false)?.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "html")) {
         let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if !page::is_story_page(&template) {
@@ -77,21 +84,60 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
         }
         // The page names a story; it and each of its translations get a page of their own, and so
         // does each view of each.
-        let named = stories::story_or_first(page::story_id(&template));
-        let editions: Vec<_> = stories::editions(named.meta.id.as_str()).collect();
-        let address = |href: &str| match &site_url {
-            Some(site) => format!("{site}{}", href.trim_start_matches("./")),
+        let named = stories::story_or_first(page::story_id(&template)).meta.id.as_str().to_owned();
+        count += site.publish(&template, &named, "").map_err(|e| format!("{}: {e}", path.display()))?;
+        published.push(named);
+        first.get_or_insert(template);
+    }
+    // Every other story the build holds is published in a folder of its own, `<id>/`, laid out as
+    // the first story page's folder is, and reaching the site's shared files (the engine among
+    // them) one folder up: a reader who has read one story has the engine for the next.
+    if let Some(template) = first {
+        let others =
+            stories::EDITIONS.iter().filter(|e| e.story == e.original && !published.iter().any(|p| p == e.story));
+        for edition in others {
+            let template = page::in_folder(&template);
+            count += site.publish(&template, edition.story, &format!("{}/", edition.story))?;
+        }
+    }
+    let (scripts, styles): (Vec<String>, Vec<String>) =
+        (site.scripts.into_iter().collect(), site.styles.into_iter().collect());
+    let policy = head::content_security_policy(&scripts, &styles);
+    write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
+    Ok(count)
+}
+
+/// The site being written: where, at what public address, and the inline scripts and styles its
+/// pages carry so far (their hashes), for the policy.
+struct Site<'a> {
+    dir: &'a Path,
+    site_url: Option<&'a str>,
+    fonts: &'a share::Fonts,
+    scripts: std::collections::BTreeSet<String>,
+    styles: std::collections::BTreeSet<String>,
+}
+
+impl Site<'_> {
+    /// Writes every edition of the story `id` and every view of each into `folder` (`""`, the
+    /// site's own, or `<id>/`), from `template`: the pages, share images and data files. Returns
+    /// how many pages it wrote.
+    fn publish(&mut self, template: &str, id: &str, folder: &str) -> Result<usize, String> {
+        let dir = self.dir.join(folder);
+        let editions: Vec<_> = stories::editions(id).collect();
+        let address = |href: &str| match self.site_url {
+            Some(site) => format!("{site}{folder}{}", href.trim_start_matches("./")),
             None => href.to_owned(),
         };
+        let mut count = 0;
         for edition in &editions {
             let story = Rc::new(stories::story_or_first(Some(edition.story)));
-            let html = page::with_story(&template, edition.story).map_err(|e| format!("{}: {e}", path.display()))?;
-            let image = share::render(&story, &fonts);
+            let html = page::with_story(template, edition.story).map_err(|e| e.to_string())?;
+            let image = share::render(&story, self.fonts);
             let image_name = share::file_name(&image);
-            write(dir, &image_name, &image)?;
+            write(&dir, &image_name, &image)?;
             let image_url = address(&image_name);
             for format in [Format::Csv, Format::Json] {
-                write(dir, &data::file_name(&story, format), format.render(&story).as_bytes())?;
+                write(&dir, &data::file_name(&story, format), format.render(&story).as_bytes())?;
             }
             let views = View::all(&story);
             let table: Vec<(String, String)> = views
@@ -103,12 +149,12 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                 // The same view in every edition.
                 let alternates: Vec<(&str, String)> =
                     editions.iter().map(|e| (e.lang.tag(), address(&view.href(e.page)))).collect();
-                let url = site_url.as_ref().map(|_| address(&view.href(edition.page)));
+                let url = self.site_url.map(|_| address(&view.href(edition.page)));
                 let root = view.root(edition.page);
                 let style = head::stylesheet(&view, &story);
-                styles.insert(head::hash_source(&style));
+                self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);
-                scripts.insert(head::hash_source(&script));
+                self.scripts.insert(head::hash_source(&script));
                 let head = page::Head {
                     image: &image_url,
                     url: url.as_deref(),
@@ -121,16 +167,13 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
                 };
                 let body = bake::render(story.clone(), view.clone());
                 let name = view.page(edition.page);
-                let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{name}: {e}"))?;
-                write(dir, &name, filled.as_bytes())?;
+                let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{folder}{name}: {e}"))?;
+                write(&dir, &name, filled.as_bytes())?;
                 count += 1;
             }
         }
+        Ok(count)
     }
-    let (scripts, styles): (Vec<String>, Vec<String>) = (scripts.into_iter().collect(), styles.into_iter().collect());
-    let policy = head::content_security_policy(&scripts, &styles);
-    write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
-    Ok(count)
 }
 
 fn compress_all(dir: &Path) -> Result<(usize, usize, usize), String> {
