@@ -3,8 +3,7 @@
 // pages and for a chapter's and a chart's frame pages, render-blocking requests included; each
 // asset's raw / gzip / brotli size; and the long tasks in a browser trace taken while every count-up
 // and chart animates. Writes the results to docs/benchmarks.md (latest run, plus a history row).
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -108,31 +107,39 @@ async function animationLongTasks(url) {
 }
 
 /**
- * What a reader fetches, brotli, measured from the network in Chromium (phone screen): the first
- * view, everything the page asks for until it is loaded and quiet while the reader only looks; and
- * what the reader's first move adds (the engine: its glue and Wasm), until every island is live.
+ * What a reader fetches, brotli, as the server sent it: the first view (everything the page asks
+ * for until it is loaded and quiet while the reader only looks), what the reader's first move adds
+ * (the engine: its glue and Wasm) until every island is live; and then, in the same browser, the
+ * same for a second story of the same site, whose engine is in the cache already.
  */
-async function transfers(url) {
+async function transfers(site, first, second) {
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    const requests = [];
-    page.on('requestfinished', (request) => requests.push(request));
-    const sum = async (list) => {
+    const sent = async (from, to) => {
+      const files = site.served.slice(from, to);
       let bytes = 0;
-      for (const request of list) bytes += (await request.sizes()).responseBodySize;
-      return bytes;
+      for (const [path, encoding] of files) {
+        const ext = { br: '.br', gzip: '.gz' }[encoding] ?? '';
+        bytes += (await stat(join(site.dir, decodeURIComponent(path).replace(/\/$/, '/index.html') + ext))).size;
+      }
+      return { bytes, files: files.map(([path]) => path.replace(/-[0-9a-f]{16}/, '-…')) };
     };
-    await page.goto(url);
-    await page.waitForLoadState('networkidle');
-    const looking = [...requests];
-    await page.mouse.move(1, 1);
-    await page.waitForFunction(() => document.documentElement.classList.contains('app-live'), null, { timeout: 30000 });
-    await page.waitForLoadState('networkidle');
-    const moved = requests.slice(looking.length);
-    const name = (request) => new URL(request.url()).pathname.split('/').pop().replace(/-[0-9a-f]{16}/, '-…') || 'index.html';
-    return { first: await sum(looking), firstFiles: looking.map(name), engine: await sum(moved), engineFiles: moved.map(name) };
+    const visit = async (url) => {
+      const start = site.served.length;
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const looked = site.served.length;
+      await page.mouse.move(1, 1);
+      await page.waitForFunction(() => document.documentElement.classList.contains('app-live'), null, { timeout: 30000 });
+      await page.waitForLoadState('networkidle');
+      const moved = site.served.length;
+      return { look: await sent(start, looked), move: await sent(looked, moved) };
+    };
+    const one = await visit(site.url + first);
+    const two = await visit(site.url + second);
+    return { one, two };
   } finally {
     await browser.close();
   }
@@ -160,37 +167,27 @@ async function hydrationTime(url, runs = 5) {
   return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
-/**
- * A copy of the site whose story's page has ten times the prose (every plain paragraph written ten
- * times) and the same figures and islands: with islands, the engine's time should barely change.
- */
-async function proseHeavySite() {
-  const dir = await mkdtemp(join(tmpdir(), 'story-prose-'));
-  await cp(DIST, dir, { recursive: true });
-  const page = await readFile(join(DIST, 'index.html'), 'utf8');
-  const heavy = page.replace(/<p>(?:(?!<\/p>).)*<\/p>/gs, (paragraph) => paragraph.repeat(10));
-  await writeFile(join(dir, 'index.html'), heavy);
-  await rm(join(dir, 'index.html.br'));
-  await rm(join(dir, 'index.html.gz'));
-  return { dir, paragraphs: (page.match(/<p>/g) ?? []).length };
-}
+// The site with a second story, built by scripts/bench.sh: the story with ten times its prose
+// (scripts/bench/tenfold.mjs), published in its own folder beside the story.
+const SECOND_SITE = join(ROOT, process.env.BENCH_SITE ?? 'target/bench-site');
+const SECOND = 'prose-tenfold/';
 
 const server = await serve();
 try {
   const sizes = await assetSizes();
   const brotli = async (file) => (await stat(join(DIST, `${file}.br`))).size;
-  const fetched = await transfers(server.url);
-  const firstViewBrotli = fetched.first;
+  const site = await serve(SECOND_SITE);
+  const fetched = await transfers({ ...site, dir: SECOND_SITE }, '', SECOND);
+  const firstViewBrotli = fetched.one.look.bytes;
   const measured = [];
   for (const page of PAGES) measured.push({ ...page, runs: await lighthouseRuns(server.url + page.path), html: await brotli(page.file) });
   const full = measured[0];
   const runs = full.runs;
   const tasks = await animationLongTasks(server.url);
-  const prose = await proseHeavySite();
-  const proseServer = await serve(prose.dir);
-  const hydration = { page: await hydrationTime(server.url), prose: await hydrationTime(proseServer.url) };
-  await proseServer.close();
-  await rm(prose.dir, { recursive: true, force: true });
+  const hydration = { page: await hydrationTime(site.url), prose: await hydrationTime(site.url + SECOND) };
+  await site.close();
+  const prose = { story: (await readFile(join(SECOND_SITE, 'index.html'), 'utf8')).length, tenfold: (await readFile(join(SECOND_SITE, SECOND, 'index.html'), 'utf8')).length };
+  const secondWasm = fetched.two.look.files.concat(fetched.two.move.files).filter((file) => file.endsWith('.wasm')).length;
   const m = (key, of = runs) => median(of.map((r) => r[key]));
   const spread = (key, of = runs) => `${Math.round(Math.min(...of.map((r) => r[key])))}–${Math.round(Math.max(...of.map((r) => r[key])))}`;
   const verdict = (ok) => (ok ? 'within' : 'OVER');
@@ -200,10 +197,11 @@ try {
     `| performance score | ${m('score')} | ${spread('score')} | ≥ ${BUDGETS.score} | ${verdict(m('score') >= BUDGETS.score)} |`,
     `| cumulative layout shift | ${m('cls').toFixed(3)} | | ≤ ${BUDGETS.cls} | ${verdict(m('cls') <= BUDGETS.cls)} |`,
     `| speed index | ${Math.round(m('si'))} ms | ${spread('si')} ms | | |`,
-    `| first view, brotli, as fetched until quiet while the reader only looks (${fetched.firstFiles.join(', ')}) | ${kb(firstViewBrotli)} KB | | ≤ ${BUDGETS.firstViewKB} KB (aim 60) | ${verdict(firstViewBrotli / 1024 <= BUDGETS.firstViewKB)} |`,
-    `| added by the reader's first move: the engine (${fetched.engineFiles.join(', ')}) | ${kb(fetched.engine)} KB | | | |`,
+    `| first view, brotli, as sent until quiet while the reader only looks (${fetched.one.look.files.join(', ')}) | ${kb(firstViewBrotli)} KB | | ≤ ${BUDGETS.firstViewKB} KB (aim 60) | ${verdict(firstViewBrotli / 1024 <= BUDGETS.firstViewKB)} |`,
+    `| added by the reader's first move: the engine (${fetched.one.move.files.join(', ')}) | ${kb(fetched.one.move.bytes)} KB | | | |`,
+    `| a second story of the site, engine cached: sent while looking (${fetched.two.look.files.join(', ')}) and after the first move (${fetched.two.move.files.join(', ') || 'nothing'}) | ${kb(fetched.two.look.bytes + fetched.two.move.bytes)} KB; Wasm files sent: ${secondWasm} | | HTML + data only, 0 Wasm bytes | ${verdict(secondWasm === 0)} |`,
     `| engine start to every island live (4× CPU slowdown, median of 5) | ${Math.round(hydration.page.median)} ms | ${Math.round(hydration.page.min)}–${Math.round(hydration.page.max)} ms | | |`,
-    `| the same with ten times the prose (${prose.paragraphs} paragraphs written 10 times; same islands) | ${Math.round(hydration.prose.median)} ms | ${Math.round(hydration.prose.min)}–${Math.round(hydration.prose.max)} ms | nearly the same | |`,
+    `| the same on a story with ${(prose.tenfold / prose.story).toFixed(1)}× the page's HTML (\`${SECOND}\`: its paragraphs without a figure written over until the prose is 10×; same figures and islands) | ${Math.round(hydration.prose.median)} ms | ${Math.round(hydration.prose.min)}–${Math.round(hydration.prose.max)} ms | nearly the same | |`,
     `| long tasks during animations (4× CPU slowdown) | ${tasks.count} of ${tasks.tasks} tasks; longest ${tasks.longestMs.toFixed(1)} ms; ${tasks.animated} figures and charts | | ${BUDGETS.longTasks} | ${verdict(tasks.count <= BUDGETS.longTasks)} |`,
     '',
     `| page (median of ${RUNS}, spread) | FCP ms | LCP ms | TBT ms | render-blocking | transfer (Lighthouse) | page HTML, brotli |`,
