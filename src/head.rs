@@ -82,12 +82,163 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     }
 }
 
-/// The stylesheet of the page of `view`: its parts in the cascade's order, without comments or
-/// needless space.
-pub fn stylesheet(view: &View, story: &Story) -> String {
+/// The stylesheet of the page of `view`, whose `#story` holds `markup`: its parts in the cascade's
+/// order, without comments or needless space. A frame's page keeps only the rules its markup can
+/// match ([`matching_rules`]): nothing there renders new markup later but the address line for
+/// paper (its other islands are figures and charts, which render what the build rendered), so
+/// what it does not hold now it never will. The
+/// story's own page keeps its parts whole: its controls render markup of their own once live.
+pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
     let wanted = parts(view, story);
     let css: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
-    minify_css(&css)
+    let sheet = minify_css(&css);
+    match view.is_embed() {
+        true => matching_rules(&sheet, markup),
+        false => sheet,
+    }
+}
+
+/// The classes that come after the build on a frame's page: the root's, once the app runs
+/// (`app-live`, the engine) or cannot (`app-off`, static/boot.js), and the line the page's address
+/// island writes for paper (`print-only`, src/components/live_address.rs), the one island of a
+/// frame that renders markup the build did not.
+const LATER: [&str; 3] = ["app-live", "app-off", "print-only"];
+
+/// The rules of `sheet` (minified) that an element of `markup`, or the page's root, can match: a
+/// selector naming a class or an id that no element has (nor the root later, [`LATER`]) is dropped,
+/// then a rule with no selector left, then an `@media` or `@supports` block with no rule left.
+/// Inside `:not()` a name is not needed; inside `:is()` or `:where()`, one of the list is.
+pub fn matching_rules(sheet: &str, markup: &str) -> String {
+    let mut names: std::collections::HashSet<String> = LATER.iter().map(|name| format!(".{name}")).collect();
+    for (attribute, mark) in [(" class=\"", '.'), (" id=\"", '#')] {
+        for value in markup.split(attribute).skip(1).filter_map(|rest| rest.split('"').next()) {
+            names.extend(value.split_whitespace().map(|name| format!("{mark}{name}")));
+        }
+    }
+    rules(sheet, &|selector| selector_can_match(selector, &names))
+}
+
+/// `css` with each rule's selectors filtered by `keep`, recursing into `@media` and `@supports`.
+fn rules(css: &str, keep: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::new();
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        let head = &rest[..open];
+        let mut depth = 0;
+        let close = open
+            + rest[open..]
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '{' => 1,
+                        '}' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(rest.len() - open - 1, |(i, _)| i);
+        let body = &rest[open + 1..close];
+        if head.starts_with("@media") || head.starts_with("@supports") {
+            let inner = rules(body, keep);
+            if !inner.is_empty() {
+                out.push_str(&format!("{head}{{{inner}}}"));
+            }
+        } else if head.starts_with('@') {
+            out.push_str(&rest[..=close]);
+        } else {
+            let kept: Vec<&str> = split_list(head).into_iter().filter(|selector| keep(selector)).collect();
+            if !kept.is_empty() {
+                out.push_str(&format!("{}{{{body}}}", kept.join(",")));
+            }
+        }
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    out
+}
+
+/// A comma-separated list split at its own commas, not those inside parentheses or brackets.
+fn split_list(list: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut start) = (Vec::new(), 0, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&list[start..]);
+    parts
+}
+
+/// Whether every class and id `selector` needs is among `names` (`.class`, `#id`).
+fn selector_can_match(selector: &str, names: &std::collections::HashSet<String>) -> bool {
+    let mut chars = selector.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            // An attribute's value may hold any character: skip it whole.
+            '[' => {
+                for (_, next) in chars.by_ref() {
+                    if next == ']' {
+                        break;
+                    }
+                }
+            }
+            '.' | '#' => {
+                let end = selector[i + 1..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                    .map_or(selector.len(), |end| i + 1 + end);
+                if !names.contains(&selector[i..end]) {
+                    return false;
+                }
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+            }
+            ':' => {
+                let name_end = selector[i + 1..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
+                    .map_or(selector.len(), |end| i + 1 + end);
+                let function = &selector[i + 1..name_end];
+                if selector[name_end..].starts_with('(') {
+                    let mut depth = 0;
+                    let close = name_end
+                        + selector[name_end..]
+                            .char_indices()
+                            .find(|&(_, c)| {
+                                depth += match c {
+                                    '(' => 1,
+                                    ')' => -1,
+                                    _ => 0,
+                                };
+                                depth == 0
+                            })
+                            .map_or(selector.len() - name_end - 1, |(j, _)| j);
+                    let inner = &selector[name_end + 1..close];
+                    let met = match function {
+                        "is" | "where" => split_list(inner).iter().any(|option| selector_can_match(option, names)),
+                        // `:not()`, `:lang()` and the like ask for no name.
+                        _ => true,
+                    };
+                    if !met {
+                        return false;
+                    }
+                    while chars.peek().is_some_and(|&(j, _)| j <= close) {
+                        chars.next();
+                    }
+                } else {
+                    while chars.peek().is_some_and(|&(j, _)| j < name_end) {
+                        chars.next();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 /// `css` without comments, with runs of white space made one space, and none around the marks
@@ -139,9 +290,11 @@ fn push_space(out: &mut String, space: &mut bool, next: char) {
     }
 }
 
-/// The head's script for the page of `view`: `static/head.js` without its comment lines and
-/// indentation, and on a frame's page without the section marked `// <page>` … `// </page>`, which
-/// only the story's own page needs (it sends an older snippet's address on to its view's page).
+/// The head's script for the page of `view`: `static/head.js` on one line, without its comment
+/// lines and indentation (every statement of it ends in `;` or a block, which a test holds, so
+/// the lines join as they are), and on a frame's page without the section marked `// <page>` …
+/// `// </page>`, which only the story's own page needs (it sends an older snippet's address on
+/// to its view's page).
 pub fn script(view: &View) -> String {
     let mut own = true;
     let mut lines = Vec::new();
@@ -153,7 +306,7 @@ pub fn script(view: &View) -> String {
             _ => {}
         }
     }
-    lines.join("\n")
+    lines.concat()
 }
 
 /// The source that allows an inline element with exactly this `text` under a
@@ -198,7 +351,7 @@ mod tests {
         assert!(parts(&chart, &story).contains(&Part::Charts) && !parts(&chart, &story).contains(&Part::Figures));
         assert!(parts(&card, &story).contains(&Part::Figures) && !parts(&card, &story).contains(&Part::Charts));
         for view in View::all(&story) {
-            let sheet = stylesheet(&view, &story);
+            let sheet = stylesheet(&view, &story, &page_markup(&story, &view));
             assert!(!sheet.contains("/*") && !sheet.contains("\n"), "{}", view.name());
             assert!(sheet.contains(":root{"), "{}: every page has the colours", view.name());
             assert_eq!(sheet.contains("html[data-embed]"), view.is_embed(), "{}: a frame's rules", view.name());
@@ -209,6 +362,71 @@ mod tests {
                 view.name()
             );
         }
+    }
+
+    /// The markup of the page of `view` as the build fills it: the page's template and the story.
+    fn page_markup(story: &Story, view: &View) -> String {
+        format!(
+            "{}{}",
+            include_str!("../index.html"),
+            crate::bake::render(std::rc::Rc::new(story.clone()), view.clone())
+        )
+    }
+
+    #[test]
+    fn a_rule_stays_when_an_element_can_match_it() {
+        let markup = r#"<div id="story"><p class="a b">x</p><span class="c"></span></div>"#;
+        let sheet = ".a{x:1}.gone{x:2}.a .c,.gone .c{x:3}#story{x:4}#gone{x:5}p.b:not(.gone){x:6}\
+                     :is(.gone,.c) a{x:7}:where(.gone,.none){x:8}[href$=\".gone\"]{x:9}html.app-off .a{x:10}\
+                     .a::before{x:11}:root:lang(en){x:12}";
+        assert_eq!(
+            matching_rules(sheet, markup),
+            ".a{x:1}.a .c{x:3}#story{x:4}p.b:not(.gone){x:6}:is(.gone,.c) a{x:7}[href$=\".gone\"]{x:9}\
+             html.app-off .a{x:10}.a::before{x:11}:root:lang(en){x:12}"
+        );
+    }
+
+    #[test]
+    fn a_block_with_no_rule_left_goes_and_other_at_rules_stay() {
+        let markup = r#"<p class="a"></p>"#;
+        let sheet = "@media print{.gone{x:1}}@media (min-width:48rem){.a{x:2}.gone{x:3}}@supports (x:y){.gone{x:4}}\
+                     @page{margin:1cm}";
+        assert_eq!(matching_rules(sheet, markup), "@media (min-width:48rem){.a{x:2}}@page{margin:1cm}");
+    }
+
+    #[test]
+    fn a_frames_page_keeps_only_what_its_markup_can_match_and_the_storys_page_keeps_all() {
+        let story = stories::story_or_first(None);
+        for view in View::all(&story) {
+            let markup = page_markup(&story, &view);
+            let wanted = parts(&view, &story);
+            let whole: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
+            let whole = minify_css(&whole);
+            let sheet = stylesheet(&view, &story, &markup);
+            assert_eq!(sheet == whole, !view.is_embed(), "{}", view.name());
+            // Nothing on a frame's page renders new markup later but the address line for paper
+            // (`LATER`): its other islands are figures and charts, which render what the build did.
+            if view.is_embed() {
+                let islands = markup.matches("<story-island").count();
+                let known = ["count-up", "chart", "address"]
+                    .map(|kind| markup.matches(&format!("data-island=\"{{&quot;{kind}&quot;")).count());
+                assert_eq!(
+                    islands,
+                    known.iter().sum::<usize>(),
+                    "{}: only figures, charts and the address",
+                    view.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_charts_svg_is_set_in_the_type_its_canvas_draws_in() {
+        let charts = minify_css(Part::Charts.source());
+        let rule = charts.split(".chart__svg{").nth(1).and_then(|rest| rest.split('}').next()).unwrap_or_default();
+        let font = minify_css(&format!("a{{font-family:{}}}", crate::charts::paint::FONT));
+        let font = font.trim_start_matches("a{").trim_end_matches('}');
+        assert!(rule.split(';').any(|declaration| declaration == font), "{rule} has not {font}");
     }
 
     #[test]
@@ -233,7 +451,12 @@ mod tests {
             // Only the story's own page sends an older snippet's address on.
             let legacy = script.contains("location.replace(page + location.search + location.hash);");
             assert_eq!(legacy, view == View::Page, "{}", view.name());
-            assert!(!script.lines().any(|line| line.starts_with("//") || line.starts_with(' ')));
+            assert!(!script.contains("//") && !script.contains('\n'), "{script}");
+        }
+        // Joined without a line break, no statement may rely on one to end.
+        let code = include_str!("../static/head.js").lines().map(str::trim);
+        for line in code.filter(|line| !line.is_empty() && !line.starts_with("//")) {
+            assert!(line.ends_with([';', '{', '}']), "{line:?} ends a statement without `;`");
         }
     }
 

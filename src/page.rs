@@ -54,6 +54,8 @@ pub struct Head<'a> {
     /// On the story's own page: every view's page, by the view's name, so an older snippet's
     /// address (`?embed=1&block=…`) finds the page its view is published on.
     pub views: &'a [(String, String)],
+    /// The page's icon, as a `data:` address ([`svg_data_url`]); a frame's page has none.
+    pub icon: &'a str,
     /// The head's inline script (`head::script`).
     pub script: &'a str,
     /// The page's inline stylesheet (`head::stylesheet`).
@@ -76,18 +78,13 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     let mut page = format!("{}{root}{body}{}", &html[..start], &html[open_end..]);
     let meta = &story.meta;
     replace_between(&mut page, "<title>", "</title>", &escape(&view.title(story)))?;
+    // The icon is in the page, so it costs no request; no browser shows a frame's icon, so a
+    // frame's is empty (and a frame's page opened on its own does not ask for /favicon.ico).
+    let icon = if view.is_embed() { "data:," } else { head.icon };
+    replace_tag(&mut page, "<link rel=\"icon\"", &format!("<link rel=\"icon\" href=\"{}\">", escape(icon)));
     if view.is_embed() {
-        // A frame's page is not indexed: no search result or preview shows its description. No
-        // browser shows a frame's icon, so it has none to fetch (an empty one, so that a frame's
-        // page opened on its own does not ask for /favicon.ico either).
-        for (tag, with) in
-            [("<meta name=\"description\"", ""), ("<link rel=\"icon\"", "<link rel=\"icon\" href=\"data:,\">")]
-        {
-            if let Some(start) = page.find(tag) {
-                let end = start + page[start..].find('>').map_or(0, |end| end + 1);
-                page.replace_range(start..end, with);
-            }
-        }
+        // A frame's page is not indexed: no search result or preview shows its description.
+        replace_tag(&mut page, "<meta name=\"description\"", "");
     } else {
         replace_between(&mut page, "<meta name=\"description\" content=\"", "\"", &escape(&meta.dek))?;
     }
@@ -186,6 +183,35 @@ pub fn in_folder(html: &str) -> String {
     html.replace("=\"./", "=\"../")
 }
 
+/// Replaces the tag of `page` that starts with `start`, if there is one, with `with`.
+fn replace_tag(page: &mut String, start: &str, with: &str) {
+    if let Some(at) = page.find(start) {
+        let end = at + page[at..].find('>').map_or(page.len() - at, |end| end + 1);
+        page.replace_range(at..end, with);
+    }
+}
+
+/// The address of the page's icon as the built page names it (`./favicon-….svg`), if it has one.
+pub fn icon_href(html: &str) -> Option<&str> {
+    let tag = &html[html.find("<link rel=\"icon\"")?..];
+    let tag = &tag[..tag.find('>')?];
+    tag.split("href=\"").nth(1)?.split('"').next()
+}
+
+/// `svg` as a `data:` address, with every character that is not plainly safe in one escaped.
+pub fn svg_data_url(svg: &str) -> String {
+    let mut url = String::from("data:image/svg+xml,");
+    for byte in svg.trim().replace('"', "'").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b':' | b'=' | b'\'' | b',' => {
+                url.push(byte as char)
+            }
+            _ => url.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    url
+}
+
 fn replace_between(page: &mut String, before: &str, after: &str, with: &str) -> Result<(), PageError> {
     let start = page.find(before).ok_or_else(|| PageError(format!("the page has no {before}")))? + before.len();
     let end = start + page[start..].find(after).ok_or_else(|| PageError(format!("{before} is not closed")))?;
@@ -212,6 +238,7 @@ mod tests {
         view: &View::Page,
         root: "",
         views: &[],
+        icon: "data:image/svg+xml,%3Csvg/%3E",
         script: "",
         style: "",
     };
@@ -251,7 +278,11 @@ mod tests {
         assert!(page.contains(&format!("<title>{}</title>", story().meta.title)));
         assert!(page.contains(&format!("content=\"{}\"", story().meta.dek)));
         assert!(page.contains("<html lang=\"zh-CN\">"));
-        assert!(page.contains("<link rel=\"icon\" href=\"./favicon.svg\">"), "the story's page keeps its icon");
+        assert!(
+            page.contains("<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg/%3E\">"),
+            "the icon, in the page: {page}"
+        );
+        assert!(!page.contains("favicon"), "{page}");
     }
 
     #[test]
@@ -284,6 +315,17 @@ mod tests {
     #[test]
     fn head_text_is_escaped() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn the_icon_is_found_and_written_into_the_page() {
+        assert_eq!(icon_href(PAGE), Some("./favicon.svg"));
+        assert_eq!(icon_href("<head></head>"), None);
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"#9e2a1f\" width=\"32\"/></svg>\n";
+        assert_eq!(
+            svg_data_url(svg),
+            "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3Crect%20fill='%239e2a1f'%20width='32'/%3E%3C/svg%3E"
+        );
     }
 
     #[test]

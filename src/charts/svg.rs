@@ -6,7 +6,7 @@
 //! Its inks are classes, so the stylesheet colours it in the page's theme, as it does the canvas.
 
 use super::layout::Rect;
-use super::paint::{marks, Across, Down, Mark, FONT};
+use super::paint::{marks, Across, Down, Mark};
 use super::ChartData;
 use crate::content::model::ChartKind;
 use crate::embed::escape;
@@ -26,14 +26,14 @@ pub fn height(kind: ChartKind) -> f64 {
 }
 
 /// The chart `chart` as an `<svg>` element: hidden from assistive technology (the canvas beside
-/// it carries the chart's name and description, the table its values). Rectangles painted one
+/// it carries the chart's name and description, the table its values); in the canvas's type,
+/// [`super::paint::FONT`], which the stylesheet gives it (static/css/charts.css). Rectangles painted one
 /// after another in the same ink are one path: a grid of 300 units is one element, not 300.
 pub fn svg(chart: &ChartData) -> String {
     let (width, height) = (WIDTH, height(chart.kind));
     let mut out = format!(
         "<svg class=\"chart__svg\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMid meet\" \
-         aria-hidden=\"true\" focusable=\"false\" font-family=\"{}\">",
-        escape(FONT)
+         aria-hidden=\"true\" focusable=\"false\">"
     );
     let mut path: Option<(String, String)> = None;
     for mark in marks(chart, width, height, 1.0, 1.0) {

@@ -2,9 +2,9 @@
 // chapters, rendered from the story file by the release build, with nothing failing on the way.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OUTPUT, firstMove, live, openPage, setUp, storyField, waitFor } from './harness.mjs';
+import { DIST, OUTPUT, firstMove, live, openPage, setUp, storyField, waitFor } from './harness.mjs';
 
 const shared = setUp();
 
@@ -73,13 +73,18 @@ test('a rank reads as a place: the card says 第3位, not 3位, and never counts
   assert.equal((await card.locator('.indicator__figure').textContent()).replace(/\s+/g, ''), '第3位');
 });
 
-test('the page loads with no console error and no failed request, favicon included', async () => {
+test('the page loads with no console error and no failed request, its icon in the page', async () => {
   const page = await openStory();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.reload();
   await waitFor(page, () => document.querySelectorAll('.indicator').length > 4, 'the figures to render');
-  assert.ok(requests.some((url) => /\.svg$/.test(url)), `the favicon was requested: ${requests.join(', ')}`);
+  // The icon costs no request: the page carries it, the file's own drawing.
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  assert.match(icon, /^data:image\/svg\+xml,%3Csvg/);
+  const file = (await readdir(DIST)).find((name) => /^favicon-[0-9a-f]{16}\.svg$/.test(name));
+  assert.equal(decodeURIComponent(icon.slice(icon.indexOf(',') + 1)), (await readFile(join(DIST, file), 'utf8')).trim().replaceAll('"', "'"));
+  assert.deepEqual(requests.filter((url) => /favicon|\.ico$/.test(url)), [], requests.join(', '));
   assert.deepEqual(page.problems, []);
 });
 
