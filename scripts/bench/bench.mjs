@@ -188,6 +188,13 @@ try {
   await site.close();
   const prose = { story: (await readFile(join(SECOND_SITE, 'index.html'), 'utf8')).length, tenfold: (await readFile(join(SECOND_SITE, SECOND, 'index.html'), 'utf8')).length };
   const secondWasm = fetched.two.look.files.concat(fetched.two.move.files).filter((file) => file.endsWith('.wasm')).length;
+  // Every frame's page of the story's first edition, by the kind of view it shows.
+  const frames = [];
+  for (const name of (await readdir(join(DIST, 'embed'))).filter((n) => n.endsWith('.html')).sort()) {
+    const kind = (await readFile(join(DIST, 'embed', name), 'utf8')).match(/<html data-embed="(\w+)"/)?.[1];
+    if (kind === 'chapter' || kind === 'block') frames.push({ file: `embed/${name}`, kind, bytes: await brotli(`embed/${name}`) });
+  }
+  frames.sort((a, b) => a.kind.localeCompare(b.kind) || b.bytes - a.bytes);
   const m = (key, of = runs) => median(of.map((r) => r[key]));
   const spread = (key, of = runs) => `${Math.round(Math.min(...of.map((r) => r[key])))}–${Math.round(Math.max(...of.map((r) => r[key])))}`;
   const verdict = (ok) => (ok ? 'within' : 'OVER');
@@ -213,6 +220,10 @@ try {
       const html = `${kb(p.html)} KB` + (htmlBudget ? ` ≤ ${kb(htmlBudget)} KB ${verdict(p.html <= htmlBudget)}` : '');
       return `| ${p.name} (\`${p.path || 'index.html'}\`) | ${within('fcp', p.fcp)} | ${within('lcp', p.lcp)} | ${within('tbt', p.tbt)} | ${blocking} ${verdict(blocking === 0)} | ${kb(m('bytes', p.runs))} KB | ${html} |`;
     }),
+    '',
+    `| every frame's page of the story, HTML brotli | share of the full page's (${kb(full.html)} KB) | budget | |`,
+    '| --- | --- | --- | --- |',
+    ...frames.map((f) => `| \`${f.file}\` (${f.kind}) | ${kb(f.bytes)} KB, ${Math.round((100 * f.bytes) / full.html)}% | ${f.kind === 'chapter' ? '≤ 40%' : f.kind === 'block' ? '≤ 3.0 KB' : ''} | ${f.kind === 'chapter' ? verdict(f.bytes <= 0.4 * full.html) : f.kind === 'block' ? verdict(f.bytes <= 3 * 1024) : ''} |`),
   ];
   const assets = ['| asset | raw | gzip | brotli |', '| --- | --- | --- | --- |', ...sizes.map((a) => `| ${a.name.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(a.raw)} KB | ${a.gzip ? kb(a.gzip) + ' KB' : '—'} | ${a.brotli ? kb(a.brotli) + ' KB' : '—'} |`)];
   // A run on uncommitted changes says so: its commit alone would not reproduce it.
