@@ -47,10 +47,11 @@ function start() {
 // are links. So on a page of its own the engine loads on the reader's first move (a scroll, a
 // touch, a key, a pointer) and never for a reader who only looks: the first view costs the page
 // alone. The elements that come into view after that count up and grow as before.
-// Should the head's script not have run (a host's stale policy refused it), the engine does its
-// work (the edition ?lang= asks for) at once.
+// A reader sent to a chapter (#projects) is mid-story from the start, and the navigator should say
+// where: the engine starts at once. So it does should the head's script not have run (a host's
+// stale policy refused it): the engine then does that script's work (the edition ?lang= asks for).
 const framed = window.parent !== window;
-if (framed || !root.hasAttribute('data-head')) {
+if (framed || location.hash.length > 1 || !root.hasAttribute('data-head')) {
   // In another site's frame the host page scrolls, not the frame, so the frame cannot see the
   // reader move: it starts after its first paint. A frame off the host page's screen paints
   // nothing and gets no animation frames (Chromium pauses them in off-screen cross-origin frames),

@@ -76,6 +76,15 @@ for (const [move, how] of [
   });
 }
 
+test('a reader sent to a chapter gets the engine at once: the navigator says where they are', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.server.url + '#cadres');
+  // No move: the address alone starts it.
+  await waitFor(page, () => document.documentElement.classList.contains('app-live'), 'the app to start');
+  await waitFor(page, () => document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href') === '#cadres', 'the chapter marked current');
+  assert.deepEqual(page.problems, []);
+});
+
 for (const path of ['', 'en.html', 'embed/growth-rates.html', 'en/embed/projects.html']) {
   test(`the app adopts the prerendered page with no warning and no layout shift: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser);
