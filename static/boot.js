@@ -32,10 +32,27 @@ function off(error) {
   console.warn('The interactive features could not start:', error);
 }
 
+// The chapters the first paint skipped (content-visibility: auto, static/css/chapter.css) are laid
+// out while the reader reads, one at a time when the page is idle, rather than all of one at once
+// when it scrolls into view: on a slow phone that layout is a long task that stalls the scroll. A
+// frame's page lays out its part from the start (static/css/frame.css).
+function layOut() {
+  const chapters = [...document.querySelectorAll('html:not([data-embed]) .chapter')];
+  const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 100));
+  const next = () => {
+    const chapter = chapters.shift();
+    if (!chapter) return;
+    chapter.classList.add('chapter--laid-out');
+    idle(next);
+  };
+  idle(next);
+}
+
 let started = false;
 function start() {
   if (started) return;
   started = true;
+  layOut();
   if (typeof WebAssembly !== 'object') return off('this browser has no WebAssembly');
   import(tag.dataset.js)
     .then((glue) => glue.default({ module_or_path: tag.dataset.wasm }))

@@ -76,6 +76,18 @@ for (const [move, how] of [
   });
 }
 
+// The first paint skips the chapters off screen (content-visibility: auto); once the reader moves,
+// they are laid out one at a time while the page is idle, not all of one at once mid-scroll.
+test('off-screen chapters are skipped at first and laid out while idle once the reader moves', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.server.url);
+  const state = () => page.evaluate(() => [...document.querySelectorAll('.chapter')].map((c) => getComputedStyle(c).contentVisibility));
+  assert.deepEqual([...new Set(await state())], ['auto'], 'every chapter is skipped until needed');
+  await live(page);
+  await waitFor(page, () => [...document.querySelectorAll('.chapter')].every((c) => getComputedStyle(c).contentVisibility === 'visible'), 'every chapter laid out');
+  assert.equal((await state()).length, 4);
+});
+
 test('a reader sent to a chapter gets the engine at once: the navigator says where they are', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url + '#cadres');
