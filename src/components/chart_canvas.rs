@@ -108,17 +108,25 @@ impl ChartView {
 
     /// The reader's colour scheme as the app knows it. Learning it as the app starts draws nothing
     /// (the first drawing reads the colours anyway); a change afterwards re-reads them and redraws.
-    fn scheme(&self, dark: Option<bool>) {
+    fn scheme(self: &Rc<Self>, dark: Option<bool>) {
         if self.dark.replace(dark).is_some() {
             self.palette.set(None);
-            self.paint();
+            Redraws::queue(Rc::downgrade(self));
         }
     }
 
-    /// An entrance frame: draws at `progress` once the size is known.
-    fn enter(&self, progress: f64) {
+    /// An entrance frame: draws at `progress` once the size is known. A frame of a running
+    /// entrance is drawn at once, in the animation frame it belongs to; a chart set straight to
+    /// its first or final state (the app starting, motion off, an entrance ended or cut short)
+    /// waits its turn in the queue of redraws, as a size report does, so charts set together are
+    /// drawn in different frames.
+    fn enter(self: &Rc<Self>, progress: f64) {
         self.progress.set(progress);
-        self.paint();
+        if progress > 0.0 && progress < 1.0 {
+            self.paint();
+        } else {
+            Redraws::queue(Rc::downgrade(self));
+        }
     }
 
     /// A size report: resizes the backing store and redraws, if the size really changed. The
