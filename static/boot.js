@@ -34,8 +34,20 @@ function off(error) {
 
 // The chapters the first paint skipped (content-visibility: auto, static/css/chapter.css) are laid
 // out while the reader reads, one at a time when the page is idle, rather than all of one at once
-// when it scrolls into view: on a slow phone that layout is a long task that stalls the scroll. A
+// when it scrolls into view: on a slow phone that layout is a long task that stalls the scroll. It
+// waits for the engine to be live (or to have given up), so that it never delays an island. A
 // frame's page lays out its part from the start (static/css/frame.css).
+function layOutOnceLive() {
+  const settled = () => root.classList.contains('app-live') || root.classList.contains('app-off');
+  if (settled()) return layOut();
+  const watch = new MutationObserver(() => {
+    if (!settled()) return;
+    watch.disconnect();
+    layOut();
+  });
+  watch.observe(root, { attributes: true, attributeFilter: ['class'] });
+}
+
 function layOut() {
   const chapters = [...document.querySelectorAll('html:not([data-embed]) .chapter')];
   const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 100));
@@ -52,7 +64,7 @@ let started = false;
 function start() {
   if (started) return;
   started = true;
-  layOut();
+  layOutOnceLive();
   if (typeof WebAssembly !== 'object') return off('this browser has no WebAssembly');
   import(tag.dataset.js)
     .then((glue) => glue.default({ module_or_path: tag.dataset.wasm }))
