@@ -124,19 +124,7 @@ fn rules(css: &str, keep: &dyn Fn(&str) -> bool) -> String {
     let mut rest = css;
     while let Some(open) = rest.find('{') {
         let head = &rest[..open];
-        let mut depth = 0;
-        let close = open
-            + rest[open..]
-                .char_indices()
-                .find(|&(_, c)| {
-                    depth += match c {
-                        '{' => 1,
-                        '}' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                })
-                .map_or(rest.len() - open - 1, |(i, _)| i);
+        let close = closing(rest, open, ('{', '}'));
         let body = &rest[open + 1..close];
         if head.starts_with("@media") || head.starts_with("@supports") {
             let inner = rules(body, keep);
@@ -154,6 +142,19 @@ fn rules(css: &str, keep: &dyn Fn(&str) -> bool) -> String {
         rest = rest.get(close + 1..).unwrap_or_default();
     }
     out
+}
+
+/// The index in `text` of the bracket that closes the one at `open`, brackets being the pair
+/// `(opening, closed)`, or of the text's last character if none does.
+fn closing(text: &str, open: usize, (opening, closed): (char, char)) -> usize {
+    let mut depth = 0;
+    text[open..]
+        .char_indices()
+        .find(|&(_, c)| {
+            depth += i32::from(c == opening) - i32::from(c == closed);
+            depth == 0
+        })
+        .map_or(text.len() - 1, |(i, _)| open + i)
 }
 
 /// A comma-separated list split at its own commas, not those inside parentheses or brackets.
@@ -204,19 +205,7 @@ fn selector_can_match(selector: &str, names: &std::collections::HashSet<String>)
                     .map_or(selector.len(), |end| i + 1 + end);
                 let function = &selector[i + 1..name_end];
                 if selector[name_end..].starts_with('(') {
-                    let mut depth = 0;
-                    let close = name_end
-                        + selector[name_end..]
-                            .char_indices()
-                            .find(|&(_, c)| {
-                                depth += match c {
-                                    '(' => 1,
-                                    ')' => -1,
-                                    _ => 0,
-                                };
-                                depth == 0
-                            })
-                            .map_or(selector.len() - name_end - 1, |(j, _)| j);
+                    let close = closing(selector, name_end, ('(', ')'));
                     let inner = &selector[name_end + 1..close];
                     let met = match function {
                         "is" | "where" => split_list(inner).iter().any(|option| selector_can_match(option, names)),
