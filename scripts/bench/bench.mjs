@@ -69,6 +69,24 @@ async function lighthouseRuns(url) {
   return runs;
 }
 
+/** A phone's screen. */
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * `url` on a phone with a 4x slowed CPU, once live: the engine starts on the reader's first move
+ * (static/boot.js), a pointer here. Resolves to { context, page }.
+ */
+async function slowPhone(browser, url) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url);
+  await page.mouse.move(1, 1);
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-live'), null, { timeout: 30000 });
+  return { context, page };
+}
+
 /**
  * Long tasks (over 50 ms on the page's main thread) in a Chromium trace taken while the reader
  * scrolls through the story on a 4x slowed CPU, every count-up and chart entrance running.
@@ -76,14 +94,7 @@ async function lighthouseRuns(url) {
 async function animationLongTasks(url) {
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(url);
-    // The engine starts on the reader's first move (static/boot.js).
-    await page.mouse.move(1, 1);
-    await page.waitForFunction(() => document.documentElement.classList.contains('app-live'), null, { timeout: 30000 });
+    const { page } = await slowPhone(browser, url);
     // Playwright injects its helper script on the first locator call: do that before tracing,
     // so the trace holds the page's own work only.
     await page.locator('h1').boundingBox();
@@ -115,7 +126,7 @@ async function animationLongTasks(url) {
 async function transfers(site, first, second) {
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     const sent = async (from, to) => {
       const files = site.served.slice(from, to);
@@ -151,13 +162,7 @@ async function hydrationTime(url, runs = 5) {
   const times = [];
   try {
     for (let i = 0; i < runs; i += 1) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(url);
-      await page.mouse.move(1, 1);
-      await page.waitForFunction(() => document.documentElement.classList.contains('app-live'), null, { timeout: 30000 });
+      const { context, page } = await slowPhone(browser, url);
       times.push(await page.evaluate(() => performance.getEntriesByName('engine:live')[0].startTime - performance.getEntriesByName('engine:start')[0].startTime));
       await context.close();
     }
