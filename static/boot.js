@@ -50,7 +50,7 @@ function layOutOnceLive() {
 
 function layOut() {
   const chapters = [...document.querySelectorAll('html:not([data-embed]) .chapter')];
-  const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 100));
+  const idle = window.requestIdleCallback ? (then) => window.requestIdleCallback(then) : (then) => setTimeout(then, 100);
   const next = () => {
     const chapter = chapters.shift();
     if (!chapter) return;
