@@ -31,10 +31,14 @@ pub fn is_story_page(html: &str) -> bool {
 
 /// The story a page asks for with `data-story` on its `#story` element, if any.
 pub fn story_id(html: &str) -> Option<&str> {
-    let start = html.find(ROOT_OPEN)?;
+    attribute(html, ROOT_OPEN, "data-story")
+}
+
+/// The value of attribute `name` on the first tag of `html` that starts with `tag`, if any.
+fn attribute<'a>(html: &'a str, tag: &str, name: &str) -> Option<&'a str> {
+    let start = html.find(tag)?;
     let tag = &html[start..start + html[start..].find('>')?];
-    let value = tag.split("data-story=\"").nth(1)?;
-    value.split('"').next()
+    tag.split(&format!(" {name}=\"")).nth(1)?.split('"').next()
 }
 
 /// What the head says about the page beyond the story itself.
@@ -193,9 +197,7 @@ fn replace_tag(page: &mut String, start: &str, with: &str) {
 
 /// The address of the page's icon as the built page names it (`./favicon-….svg`), if it has one.
 pub fn icon_href(html: &str) -> Option<&str> {
-    let tag = &html[html.find("<link rel=\"icon\"")?..];
-    let tag = &tag[..tag.find('>')?];
-    tag.split("href=\"").nth(1)?.split('"').next()
+    attribute(html, "<link rel=\"icon\"", "href")
 }
 
 /// `svg` as a `data:` address, with every character that is not plainly safe in one escaped.
