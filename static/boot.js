@@ -5,10 +5,12 @@
 // download never competes with the first paint.
 const root = document.documentElement;
 const tag = document.querySelector('script[data-wasm]');
+// Inside another site's frame (or any frame).
+const framed = window.parent !== window;
 
 // The height protocol (README, "Embedding"): version 1. Only a frame's page (the build marks it
 // with data-embed) inside a frame tells its height.
-if (root.hasAttribute('data-embed') && window.parent !== window) {
+if (root.hasAttribute('data-embed') && framed) {
   let last = -1;
   const report = (always) => {
     const height = Math.ceil(root.getBoundingClientRect().height);
@@ -79,7 +81,6 @@ function start() {
 // A reader sent to a chapter (#projects) is mid-story from the start, and the navigator should say
 // where: the engine starts at once. So it does should the head's script not have run (a host's
 // stale policy refused it): the engine then does that script's work (the edition ?lang= asks for).
-const framed = window.parent !== window;
 if (framed || location.hash.length > 1 || !root.hasAttribute('data-head')) {
   // In another site's frame the host page scrolls, not the frame, so the frame cannot see the
   // reader move: it starts after its first paint. A frame off the host page's screen paints
