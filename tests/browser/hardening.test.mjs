@@ -185,11 +185,18 @@ test('the prerendered chart and the drawn one have the same geometry', async () 
       const hex = (rgba) => '#' + rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('');
       const wanted = { 'chart-ink--accent': ink('--accent'), 'chart-ink--track': ink('--track'), 'chart-ink--muted': ink('--ink-soft') };
       const found = [];
-      // Each path is rectangles in one ink: M<x> <y>h<w>v<h>h-<w>z.
+      // Each path is rectangles in one ink: M<x> <y>h<w>v<h>h-<w>z, each after the first starting
+      // from the one before (m<dx> <dy>…).
       for (const path of document.querySelectorAll(`#${chart} .chart__svg path`)) {
         const ink = path.getAttribute('class');
-        for (const [, ...numbers] of path.getAttribute('d').matchAll(/M(-?\d+) (-?\d+)h(\d+)v(\d+)/g)) {
-          const [x, y, w, h] = numbers.map(Number);
+        const d = path.getAttribute('d');
+        const rectangles = [...d.matchAll(/([Mm])(-?\d+) (-?\d+)h(\d+)v(\d+)h-\d+z/g)];
+        if (rectangles.length !== d.split('z').length - 1) found.push(`${ink}: a path this test cannot read: ${d}`);
+        let pen = [0, 0];
+        for (const [, move, ...numbers] of rectangles) {
+          const [dx, dy, w, h] = numbers.map(Number);
+          pen = move === 'M' ? [dx, dy] : [pen[0] + dx, pen[1] + dy];
+          const [x, y] = pen;
           if (w < 3 || h < 3) continue;
           const centre = at(x + w / 2, y + h / 2);
           const colour = ink === 'chart-line--quiet' ? 'empty' : wanted[ink];
