@@ -93,7 +93,8 @@ pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
     let css: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
     let sheet = minify_css(&css);
     match view.is_embed() {
-        true => matching_rules(&sheet, markup),
+        // The page's root takes the story's language when the page is filled (src/page.rs).
+        true => matching_rules(&sheet, &format!("<html lang=\"{}\">{markup}", story.meta.lang.tag())),
         false => sheet,
     }
 }
@@ -105,17 +106,28 @@ pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
 const LATER: [&str; 3] = ["app-live", "app-off", "print-only"];
 
 /// The rules of `sheet` (minified) that an element of `markup`, or the page's root, can match: a
-/// selector naming a class or an id that no element has (nor the root later, [`LATER`]) is dropped,
-/// then a rule with no selector left, then an `@media` or `@supports` block with no rule left.
-/// Inside `:not()` a name is not needed; inside `:is()` or `:where()`, one of the list is.
+/// selector naming a class or an id that no element has (nor the root later, [`LATER`]), or a
+/// language (`:lang(en)`) no element is in, is dropped, then a rule with no selector left, then an
+/// `@media` or `@supports` block with no rule left. Inside `:not()` a name is not needed; inside
+/// `:is()` or `:where()`, one of the list is.
 pub fn matching_rules(sheet: &str, markup: &str) -> String {
     let mut names: std::collections::HashSet<String> = LATER.iter().map(|name| format!(".{name}")).collect();
-    for (attribute, mark) in [(" class=\"", '.'), (" id=\"", '#')] {
+    for (attribute, mark) in [(" class=\"", "."), (" id=\"", "#"), (" lang=\"", ":lang")] {
         for value in markup.split(attribute).skip(1).filter_map(|rest| rest.split('"').next()) {
             names.extend(value.split_whitespace().map(|name| format!("{mark}{name}")));
         }
     }
     rules(sheet, &|selector| selector_can_match(selector, &names))
+}
+
+/// Whether an element of one of the languages among `names` (`:langzh-CN`) is in `range`, as
+/// `:lang()` reads it: the tag itself or one under it (`en` holds `en-GB`), in any case.
+fn in_language(range: &str, names: &std::collections::HashSet<String>) -> bool {
+    let range = range.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+    names.iter().filter_map(|name| name.strip_prefix(":lang")).any(|tag| {
+        let tag = tag.to_ascii_lowercase();
+        tag == range || tag.strip_prefix(&range).is_some_and(|rest| rest.starts_with('-'))
+    })
 }
 
 /// `css` with each rule's selectors filtered by `keep`, recursing into `@media` and `@supports`.
@@ -200,16 +212,19 @@ fn selector_can_match(selector: &str, names: &std::collections::HashSet<String>)
                 }
             }
             ':' => {
-                let name_end = selector[i + 1..]
-                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
-                    .map_or(selector.len(), |end| i + 1 + end);
-                let function = &selector[i + 1..name_end];
+                // A pseudo-class or pseudo-element (`::before`): its colons, then its name.
+                let start = i + 1 + selector[i + 1..].len() - selector[i + 1..].trim_start_matches(':').len();
+                let name_end = selector[start..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .map_or(selector.len(), |end| start + end);
+                let function = &selector[start..name_end];
                 if selector[name_end..].starts_with('(') {
                     let close = closing(selector, name_end, ('(', ')'));
                     let inner = &selector[name_end + 1..close];
                     let met = match function {
                         "is" | "where" => split_list(inner).iter().any(|option| selector_can_match(option, names)),
-                        // `:not()`, `:lang()` and the like ask for no name.
+                        "lang" => split_list(inner).iter().any(|range| in_language(range, names)),
+                        // `:not()` and the like ask for no name.
                         _ => true,
                     };
                     if !met {
@@ -364,14 +379,16 @@ mod tests {
 
     #[test]
     fn a_rule_stays_when_an_element_can_match_it() {
-        let markup = r#"<div id="story"><p class="a b">x</p><span class="c"></span></div>"#;
+        let markup =
+            r#"<html lang="zh-CN"><div id="story"><p class="a b">x</p><span class="c" lang="en-GB"></span></div>"#;
         let sheet = ".a{x:1}.gone{x:2}.a .c,.gone .c{x:3}#story{x:4}#gone{x:5}p.b:not(.gone){x:6}\
                      :is(.gone,.c) a{x:7}:where(.gone,.none){x:8}[href$=\".gone\"]{x:9}html.app-off .a{x:10}\
-                     .a::before{x:11}:root:lang(en){x:12}";
+                     .a::before{x:11}:root:lang(en){x:12}:lang(zh){x:13}:lang(fr){x:14}:lang(e){x:15}\
+                     :lang(fr,\"ZH-cn\"){x:16}";
         assert_eq!(
             matching_rules(sheet, markup),
             ".a{x:1}.a .c{x:3}#story{x:4}p.b:not(.gone){x:6}:is(.gone,.c) a{x:7}[href$=\".gone\"]{x:9}\
-             html.app-off .a{x:10}.a::before{x:11}:root:lang(en){x:12}"
+             html.app-off .a{x:10}.a::before{x:11}:root:lang(en){x:12}:lang(zh){x:13}:lang(fr,\"ZH-cn\"){x:16}"
         );
     }
 
@@ -403,6 +420,24 @@ mod tests {
                     islands,
                     known.iter().sum::<usize>(),
                     "{}: only figures, charts and the address",
+                    view.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_frames_page_has_the_type_of_its_own_language_only() {
+        for edition in stories::EDITIONS {
+            let story = stories::story_or_first(Some(edition.story));
+            let english = edition.lang == crate::content::model::Lang::En;
+            for view in [View::Page, View::parse("block:growth-rates").unwrap()] {
+                let sheet = stylesheet(&view, &story, &page_markup(&story, &view));
+                assert_eq!(
+                    sheet.contains(":root:lang(en){"),
+                    english || !view.is_embed(),
+                    "{} {}",
+                    edition.story,
                     view.name()
                 );
             }
