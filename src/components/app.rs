@@ -28,8 +28,11 @@ pub struct AppProps {
 /// The page for its view. The story's own page: masthead, navigator, the opening, the chapters,
 /// the source credit and the embed codes for editors of other sites. A frame: the part it names,
 /// under the story's headline (kept for the outline; the stylesheet hides it for a part), and the
-/// credit line that leads to the full story. Every page ends with the note shown only if the
-/// interactive features cannot run (static/boot.js, the panic hook).
+/// credit line that leads to the full story. The story's own page ends with the note shown only
+/// if the interactive features cannot run (static/boot.js, the panic hook): its navigator and
+/// controls need them. A frame has no note: what it holds is whole without the engine (its
+/// figures final, its charts drawn by the build), and a note over a host's article would only say
+/// so.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let story = &props.story;
@@ -88,7 +91,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<StoryContext> context={story.clone()}>
             { page }
-            <p class="app-note">{ words.app_off }</p>
+            if !props.view.is_embed() {
+                <p class="app-note">{ words.app_off }</p>
+            }
         </ContextProvider<StoryContext>>
     }
 }
