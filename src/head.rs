@@ -13,17 +13,18 @@ use crate::view::{self, View};
 /// order), each page taking the ones its view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// Colours, type, the page's frame, links, the credit line, the notes on an app that cannot
-    /// start: every page.
+    /// Colours, type, links, the credit line: every page.
     Core,
     /// What only a frame's page has: its margins, its credit line, the outline of a part, the
     /// notice for a missing part.
     Frame,
-    /// The dek and source line under the headline.
+    /// The headline, and the dek and source line under it.
     Masthead,
     /// Figure cards and their count-ups.
     Figures,
-    /// The skip link, the navigator and its menu, the edition switch, the next-chapter links.
+    /// What only the story's own page has: its gutters, the skip link, the navigator and its menu,
+    /// the edition switch, the next-chapter links, a chapter's stop below the navigator and its
+    /// layout put off while off screen, the note on an app that cannot start.
     Nav,
     /// Chapters, pull quotes and notes.
     Chapter,
@@ -71,8 +72,9 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     match view {
         View::Page => Part::ALL.into_iter().filter(|part| *part != Frame).collect(),
         View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Print],
-        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts, Print],
-        // One chart or card is the frame's whole content: on paper it prints as the screen shows it.
+        // A part prints as the screen shows it, with its host's page: in the light colours (the
+        // dark ones are for screens only), its figures at their final values (figures.css).
+        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts],
         View::Block(id) => {
             let kind = if view::charts(story).any(|(chart, _)| chart == id) { Charts } else { Figures };
             let chapter = view::chapter_of(story, id).map(|_| Chapter);
@@ -358,6 +360,8 @@ mod tests {
             let sheet = stylesheet(&view, &story, &page_markup(&story, &view));
             assert!(!sheet.contains("/*") && !sheet.contains("\n"), "{}", view.name());
             assert!(sheet.contains(":root{"), "{}: every page has the colours", view.name());
+            // A frame is as tall as all it holds: nothing in it waits off screen to be laid out.
+            assert_eq!(sheet.contains("content-visibility:auto"), view == View::Page, "{}", view.name());
             assert_eq!(sheet.contains("html[data-embed]"), view.is_embed(), "{}: a frame's rules", view.name());
             assert_eq!(
                 sheet.contains(".chapter-nav__link"),
@@ -455,12 +459,27 @@ mod tests {
 
     #[test]
     fn every_rule_of_the_stylesheet_is_in_one_part() {
-        // The parts between them hold each rule once: no part repeats another's.
-        let all: String = Part::ALL.into_iter().map(Part::source).collect();
-        let rules: Vec<&str> = all.lines().filter(|line| line.ends_with('{') && !line.starts_with('@')).collect();
+        // The parts between them set each property of a selector once: no part repeats another's.
+        // A selector may have a rule in a part only some pages take, for what only they need (the
+        // story's own page lays out `.chapter`s off screen later: nav.css).
         let mut seen = std::collections::HashSet::new();
-        for rule in rules {
-            assert!(seen.insert(rule), "{rule} is in two parts");
+        for part in Part::ALL {
+            let sheet = minify_css(part.source());
+            let mut rest = sheet.as_str();
+            while let Some(open) = rest.find('{') {
+                let close = closing(rest, open, ('{', '}'));
+                let (head, body) = (&rest[..open], &rest[open + 1..close]);
+                if !head.starts_with('@') {
+                    for declaration in body.split(';').filter(|d| !d.is_empty()) {
+                        let property = declaration.split(':').next().unwrap_or_default();
+                        assert!(
+                            seen.insert(format!("{head}{{{property}")),
+                            "{head} {{ {property} }} is set in two parts"
+                        );
+                    }
+                }
+                rest = &rest[close + 1..];
+            }
         }
     }
 

@@ -345,6 +345,32 @@ test('every old address lands on the page of the same view, keeping its query an
   assert.deepEqual(page.problems, []);
 });
 
+// A frame is printed with its host's page, perhaps before the reader has scrolled to all of it:
+// on paper it is in dark ink whatever its theme on screen, every figure at its final value, and its
+// credit line is there.
+for (const path of ['embed/projects.html', 'embed/index.html']) {
+  test(`a frame on paper: dark ink on any theme, every figure final, the credit: ${path}`, async () => {
+    const page = await openPage(shared.browser, { viewport: { width: 375, height: 300 } });
+    await page.goto(`${shared.story.url}${path}?theme=dark`);
+    await live(page, 'the app to start');
+    await waitFor(page, () => [...document.querySelectorAll('.count-up')].some((u) => u.textContent !== u.dataset.final), 'a figure waiting to count up');
+    await page.emulateMedia({ media: 'print' });
+    const paper = await page.evaluate(() => ({
+      ink: getComputedStyle(document.querySelector('main p:not([class])')).color.match(/\d+/g).slice(0, 3).map(Number),
+      figures: [...document.querySelectorAll('.count-up')].filter((u) => {
+        const live = getComputedStyle(u.querySelector('.count-up__live')).visibility;
+        const final = getComputedStyle(u, '::after');
+        return !(live === 'hidden' && final.visibility === 'visible' && final.content === `"${u.dataset.final}"`);
+      }).map((u) => u.dataset.final),
+      credit: document.querySelector('.embed-credit').checkVisibility(),
+    }));
+    assert.ok(paper.ink.every((channel) => channel < 60), `dark ink: ${paper.ink}`);
+    assert.deepEqual(paper.figures, [], 'every figure prints its final value');
+    assert.ok(paper.credit, 'the credit line prints');
+    assert.deepEqual(page.problems, []);
+  });
+}
+
 test('a host can ask for the dark theme', async () => {
   const { page } = await visibleParts('embed/growth-rates.html?theme=dark');
   const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
