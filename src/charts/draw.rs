@@ -24,23 +24,36 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawE
 
 type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
-/// Draws `chart` onto `canvas` at entrance `progress` (0..=1), `scale` device pixels per CSS pixel.
-pub fn draw(
-    canvas: &HtmlCanvasElement,
-    chart: &ChartData,
-    palette: &Palette,
-    scale: f64,
-    progress: f64,
-) -> Result<(), DrawError> {
-    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+/// One frame of a chart as the canvas shows it: its backing store's size in device pixels, its
+/// colours and its marks. A frame equal to the one the canvas already shows need not be drawn (a
+/// grid of 20 units entering over 40 animation frames changes in only 20 of them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    size: (u32, u32),
+    palette: Palette,
+    marks: Vec<Mark>,
+}
+
+impl Drawing {
+    /// `chart` on a backing store of `size` device pixels, `scale` of them per CSS pixel, at
+    /// entrance `progress` (0..=1).
+    pub fn new(chart: &ChartData, size: (u32, u32), palette: Palette, scale: f64, progress: f64) -> Self {
+        let marks = marks(chart, f64::from(size.0), f64::from(size.1), scale, progress);
+        Drawing { size, palette, marks }
+    }
+}
+
+/// Draws `drawing` onto `canvas`, whose backing store has the drawing's size.
+pub fn draw(canvas: &HtmlCanvasElement, drawing: &Drawing) -> Result<(), DrawError> {
+    let (width, height) = drawing.size;
     // Every frame starts from blank: plotters cannot clear a canvas (a transparent fill draws nothing).
     let context = canvas.get_context("2d").ok().flatten();
     let context = context.and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-    context.ok_or_else(|| DrawError("no 2d context".into()))?.clear_rect(0.0, 0.0, width, height);
+    context.ok_or_else(|| DrawError("no 2d context".into()))?.clear_rect(0.0, 0.0, width.into(), height.into());
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| DrawError("no 2d context".into()))?;
     let area = backend.into_drawing_area();
-    for mark in marks(chart, width, height, scale, progress) {
-        paint(&area, &mark, palette)?;
+    for mark in &drawing.marks {
+        paint(&area, mark, &drawing.palette)?;
     }
     area.present()?;
     Ok(())
@@ -86,4 +99,34 @@ fn paint(area: &Area, mark: &Mark, palette: &Palette) -> Result<(), DrawError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Block, ChartKind};
+    use crate::stories;
+
+    #[test]
+    fn a_grid_of_units_entering_changes_only_when_a_unit_fills() {
+        let story = stories::story_or_first(None);
+        let chart = story
+            .blocks()
+            .find_map(|block| match block {
+                Block::Chart(chart) if chart.chart == ChartKind::Units => Some(ChartData::new(&story, chart)),
+                _ => None,
+            })
+            .unwrap();
+        let filled = chart.data[0].value as usize;
+        // 42 animation frames: 700 ms at 60 per second.
+        let frames: Vec<Drawing> =
+            (0..=42).map(|i| Drawing::new(&chart, (686, 416), Palette::default(), 2.0, f64::from(i) / 42.0)).collect();
+        let changes = frames.windows(2).filter(|pair| pair[0] != pair[1]).count();
+        assert_eq!(changes, filled, "one change per unit filled");
+        assert_ne!(
+            frames[0],
+            Drawing::new(&chart, (686, 416), Palette { accent: (0, 0, 0), ..Palette::default() }, 2.0, 0.0)
+        );
+        assert_ne!(frames[0], Drawing::new(&chart, (688, 416), Palette::default(), 2.0, 0.0));
+    }
 }

@@ -8,7 +8,7 @@ pub mod paint;
 pub mod svg;
 
 mod draw;
-pub use draw::{draw, DrawError};
+pub use draw::{draw, DrawError, Drawing};
 
 use serde::{Deserialize, Serialize};
 

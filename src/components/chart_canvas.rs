@@ -11,7 +11,7 @@ use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::charts::{self, svg, ChartData, Palette};
+use crate::charts::{self, svg, ChartData, Drawing, Palette};
 use crate::content::model::{ChartKind, Slug};
 use crate::hooks::use_entrance;
 use crate::motion::CHART_ENTRANCE_MS;
@@ -92,6 +92,8 @@ pub struct ChartView {
     palette: Cell<Option<Palette>>,
     /// The colour scheme last reported, `None` until the app has started.
     dark: Cell<Option<bool>>,
+    /// What the canvas shows now, if the app drew it.
+    shown: RefCell<Option<Drawing>>,
 }
 
 impl ChartView {
@@ -103,6 +105,7 @@ impl ChartView {
             size: Cell::new(None),
             palette: Cell::new(None),
             dark: Cell::new(None),
+            shown: RefCell::new(None),
         }
     }
 
@@ -151,13 +154,22 @@ impl ChartView {
             return;
         }
         if canvas.width() != backing_width || canvas.height() != backing_height {
+            // A new size blanks the canvas.
             canvas.set_width(backing_width);
             canvas.set_height(backing_height);
+            self.shown.replace(None);
         }
         let palette = self.palette.get().unwrap_or_else(|| browser::palette(&canvas));
         self.palette.set(Some(palette));
         let progress = self.progress.get();
-        match charts::draw(&canvas, &self.data, &palette, scale, progress) {
+        let drawing = Drawing::new(&self.data, (backing_width, backing_height), palette, scale, progress);
+        // A frame the canvas shows already is not drawn again.
+        let drawn = match self.shown.borrow().as_ref() == Some(&drawing) {
+            true => Ok(()),
+            false => charts::draw(&canvas, &drawing),
+        };
+        self.shown.replace(drawn.is_ok().then_some(drawing));
+        match drawn {
             Ok(()) => {
                 // For tests and the benchmark: where the chart's entrance stands.
                 let stage = match progress {

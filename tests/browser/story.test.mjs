@@ -139,6 +139,33 @@ test('screen readers get each figure once, as text, with its unit', async () => 
   assert.ok(hidden);
 });
 
+// A grid of 300 units is 300 rectangles a frame: its entrance draws a frame only when one more unit
+// fills, not in every animation frame of it.
+test('a grid of units entering is drawn only when a unit fills', async () => {
+  const page = await openPage(shared.browser);
+  await page.addInitScript(() => {
+    window.__draws = 0;
+    window.__frames = 0;
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      if (this.canvas.closest('#provincial-list')) window.__draws += 1;
+      return clear.apply(this, args);
+    };
+  });
+  await page.goto(shared.server.url);
+  await live(page, 'the app to start');
+  await waitFor(page, () => document.querySelector('#provincial-list canvas').dataset.drawn === 'waiting', 'the grid waiting');
+  await page.evaluate(() => {
+    const count = () => { window.__frames += 1; if (document.querySelector('#provincial-list canvas').dataset.drawn !== 'final') requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+  });
+  await page.locator('#provincial-list canvas').scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#provincial-list canvas').dataset.drawn === 'final', 'the grid drawn');
+  const { draws, frames } = await page.evaluate(() => ({ draws: window.__draws, frames: window.__frames }));
+  assert.ok(draws <= 22, `${draws} drawings over ${frames} animation frames: at most the waiting grid, one per unit, and the last`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('every chart is drawn, and at device pixel ratio 2 its backing store is twice its CSS size', async () => {
   const page = await openLive({ deviceScaleFactor: 2 });
   const canvases = page.locator('.chart__canvas');
