@@ -13,6 +13,8 @@ pub mod charts;
 pub mod components;
 pub mod content;
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod deploy;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod engine;

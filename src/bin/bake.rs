@@ -7,7 +7,7 @@
 //! and the page's stylesheet inline (`story::head`), and writes the Content-Security-Policy that
 //! allows exactly those to `content-security-policy.txt`. Then it writes `.br` and `.gz` beside
 //! every text asset and the Wasm, in every folder, so a static host or CDN can serve them as they
-//! are. With `SITE_URL` set (the
+//! are, and the headers to serve them with, for nginx and for a CDN (`story::deploy`). With `SITE_URL` set (the
 //! public address of the folder, ending in `/`), the share tags carry absolute addresses, as some
 //! sites that show previews require.
 
@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use story::data::{self, Format};
 use story::view::View;
-use story::{bake, head, page, share, stories};
+use story::{bake, deploy, head, page, share, stories};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     let dir = PathBuf::from(dir);
     let baked = prerender_all(&dir).and_then(|pages| {
         let sizes = compress_all(&dir)?;
+        write_host_files(&dir)?;
         Ok((pages, sizes))
     });
     match baked {
@@ -187,6 +188,24 @@ impl Site<'_> {
         }
         Ok(count)
     }
+}
+
+/// What a host reads to serve the site as it is built (src/deploy.rs): `nginx.conf` for the server
+/// block in deploy/nginx.conf, `_headers` for a CDN; both with the policy the pages were built for.
+fn write_host_files(dir: &Path) -> Result<(), String> {
+    let policy = std::fs::read_to_string(dir.join("content-security-policy.txt"))
+        .map_err(|e| format!("content-security-policy.txt: {e}"))?;
+    let policy = policy.trim();
+    let mut files = Vec::new();
+    for path in files_in(dir, true)? {
+        let relative = path.strip_prefix(dir).map_err(|e| e.to_string())?.to_string_lossy().replace('\\', "/");
+        let sibling = path.extension().is_some_and(|ext| ext == "br" || ext == "gz");
+        if !sibling && !deploy::HOST_FILES.contains(&relative.as_str()) {
+            files.push(relative);
+        }
+    }
+    write(dir, "nginx.conf", deploy::nginx(policy).as_bytes())?;
+    write(dir, "_headers", deploy::cdn_headers(&files, policy).as_bytes())
 }
 
 fn compress_all(dir: &Path) -> Result<(usize, usize, usize), String> {

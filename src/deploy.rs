@@ -1,0 +1,203 @@
+//! How a host serves the site: which headers go with which file. One table ([`Kind`], [`headers`])
+//! that the build writes for the two kinds of host a newsroom has: `nginx.conf`, a fragment that
+//! `deploy/nginx.conf`'s server block includes, and `_headers`, the file CDNs such as Netlify and
+//! Cloudflare Pages read from the site's folder. Both come from here, so they cannot drift; a
+//! browser test holds what a real nginx sends to what `_headers` says.
+
+/// What a file of the site is, for its headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Named by its content's hash (`app-….js`, `app-…_bg.wasm`, `favicon-….svg`, `share-….png`):
+    /// what is at that name never changes, so it is cached for good.
+    Hashed,
+    /// A page for another site's frame (`embed/…`, `en/embed/…`, `<story>/embed/…`): revalidated,
+    /// and kept out of search results by header as by its `robots` tag.
+    Frame,
+    /// Everything else, the same name on every publish (the pages, `boot.js`, `embed.js`, the
+    /// data files): revalidated on every use.
+    Named,
+}
+
+/// The files of the build that only a host reads: served by none.
+pub const HOST_FILES: [&str; 2] = ["nginx.conf", "_headers"];
+
+/// A year: how long a hashed file may be kept.
+const FOREVER: &str = "public, max-age=31536000, immutable";
+
+/// The kind of the file at `path`, relative to the site's folder (`embed/projects.html`).
+pub fn kind(path: &str) -> Kind {
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    if is_hashed(name) {
+        Kind::Hashed
+    } else if folder == "embed" || folder.ends_with("/embed") {
+        Kind::Frame
+    } else {
+        Kind::Named
+    }
+}
+
+/// Whether `name` ends in a 16-digit hash before its extension (Trunk's and the share image's
+/// `-0123456789abcdef`, the Wasm's with `_bg` after it): the nginx pattern [`HASHED`], in Rust.
+fn is_hashed(name: &str) -> bool {
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+    !extension.is_empty()
+        && extension.chars().all(|c| c.is_ascii_alphanumeric())
+        && stem.len() >= 17
+        && stem.is_char_boundary(stem.len() - 17)
+        && stem[stem.len() - 17..].strip_prefix('-').is_some_and(|hash| hash.chars().all(hex))
+}
+
+/// [`is_hashed`] as an nginx location pattern.
+const HASHED: &str = r"-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$";
+/// [`Kind::Frame`] as an nginx location pattern: a file in an `embed` folder, or the folder.
+const FRAME: &str = r"/embed/[^/]*$";
+
+/// The headers every response of the site carries, under the build's Content-Security-Policy
+/// `policy`, and then those of a file of `kind`. No `X-Frame-Options`: it would forbid the framing
+/// the policy's `frame-ancestors` allows.
+pub fn headers(kind: Kind, policy: &str) -> Vec<(&'static str, String)> {
+    let mut all = vec![
+        ("Content-Security-Policy", policy.to_owned()),
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        ("Referrer-Policy", "strict-origin-when-cross-origin".to_owned()),
+    ];
+    all.extend(own_headers(kind));
+    all
+}
+
+/// The headers that differ by kind.
+fn own_headers(kind: Kind) -> Vec<(&'static str, String)> {
+    match kind {
+        Kind::Hashed => vec![("Cache-Control", FOREVER.to_owned())],
+        Kind::Frame => vec![("Cache-Control", "no-cache".to_owned()), ("X-Robots-Tag", "noindex".to_owned())],
+        Kind::Named => vec![("Cache-Control", "no-cache".to_owned())],
+    }
+}
+
+/// The nginx fragment: for a `server` block whose `root` is the site's folder (deploy/nginx.conf).
+/// The precompressed `.br` and `.gz` siblings the build wrote are sent as they are to a browser
+/// that accepts them; each kind of file gets its headers by the pattern of its address, so the
+/// site works at any path. (nginx's `add_header` in a `location` drops the ones of the level
+/// above, so each location says all of its own.)
+pub fn nginx(policy: &str) -> String {
+    let location = |pattern: &str, kind: Kind, more: &str| {
+        let lines: String = headers(kind, policy)
+            .iter()
+            .map(|(name, value)| format!("    add_header {name} \"{}\" always;\n", value.replace('"', "\\\"")))
+            .collect();
+        format!("location {pattern} {{\n{more}{lines}}}\n")
+    };
+    let hidden = HOST_FILES.map(|name| name.replace('.', r"\.")).join("|");
+    [
+        "# Written by the build (src/deploy.rs) for deploy/nginx.conf's server block. Do not edit: build again.\n"
+            .to_owned(),
+        "brotli_static on;\ngzip_static on;\ngzip_vary on;\ncharset utf-8;\n".to_owned(),
+        "charset_types text/css text/plain text/csv text/javascript application/javascript application/json image/svg+xml;\n"
+            .to_owned(),
+        format!("location ~ \"/({hidden})$\" {{\n    return 404;\n}}\n"),
+        location(&format!("~ \"{HASHED}\""), Kind::Hashed, ""),
+        location(&format!("~ \"{FRAME}\""), Kind::Frame, ""),
+        // nginx's own types have no CSV; a `types` block replaces them all, so only here.
+        location(r#"~ "\.csv$""#, Kind::Named, "    types { text/csv csv; }\n"),
+        location("/", Kind::Named, ""),
+    ]
+    .concat()
+}
+
+/// `_headers` for a CDN, for the site's `files` (addresses relative to its folder): the headers
+/// every response carries under `/*`, then each file's own, also under its folder's address for an
+/// `index.html` (a CDN matches the address asked for, not the file it serves).
+pub fn cdn_headers(files: &[String], policy: &str) -> String {
+    let mut out = String::from("# Written by the build (src/deploy.rs). Do not edit: build again.\n/*\n");
+    for (name, value) in headers(Kind::Named, policy).into_iter().filter(|(name, _)| *name != "Cache-Control") {
+        out.push_str(&format!("  {name}: {value}\n"));
+    }
+    for file in files {
+        let own: String = own_headers(kind(file)).iter().map(|(name, value)| format!("  {name}: {value}\n")).collect();
+        let folder = file.strip_suffix("index.html").map(|folder| format!("/{folder}"));
+        for address in folder.into_iter().chain([format!("/{file}")]) {
+            out.push_str(&format!("{address}\n{own}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_hashed_frame_or_named_by_its_address() {
+        for hashed in ["app-ae44306312302504.js", "app-ae44306312302504_bg.wasm", "favicon-b39f17de6479f4fa.svg"] {
+            assert_eq!(kind(hashed), Kind::Hashed, "{hashed}");
+        }
+        assert_eq!(kind("other/share-4961f6994251074e.png"), Kind::Hashed);
+        for frame in ["embed/index.html", "en/embed/projects.html", "story-2/en/embed/growth-rates.html"] {
+            assert_eq!(kind(frame), Kind::Frame, "{frame}");
+        }
+        for named in [
+            "index.html",
+            "en.html",
+            "boot.js",
+            "embed.js",
+            "embed-preview.html",
+            "fushun-2023h1.csv",
+            "app-ae44306312302504-x.js",
+            "app-AE44306312302504.js",
+            "app-ae4430631230250.js",
+            "app-ae44306312302504.",
+            "embedded/x.html",
+            "状态ae44306312302504.js",
+        ] {
+            assert_eq!(kind(named), Kind::Named, "{named}");
+        }
+        assert_eq!(kind("状态-ae44306312302504.js"), Kind::Hashed);
+    }
+
+    #[test]
+    fn every_response_has_the_policy_and_a_hashed_file_is_cached_for_good() {
+        let policy = "default-src 'self'";
+        for kind in [Kind::Hashed, Kind::Frame, Kind::Named] {
+            let all = headers(kind, policy);
+            assert!(all.contains(&("Content-Security-Policy", policy.to_owned())));
+            assert_eq!(all.iter().filter(|(name, _)| *name == "Cache-Control").count(), 1, "{kind:?}");
+            assert!(!all.iter().any(|(name, _)| name.eq_ignore_ascii_case("X-Frame-Options")));
+            assert_eq!(all.iter().any(|(name, _)| *name == "X-Robots-Tag"), kind == Kind::Frame);
+        }
+        assert!(headers(Kind::Hashed, policy).contains(&("Cache-Control", FOREVER.to_owned())));
+    }
+
+    #[test]
+    fn nginx_gets_every_header_in_every_location_and_hides_the_host_files() {
+        let conf = nginx("default-src 'self'; script-src 'sha256-a+b/c='");
+        let locations = conf.matches("location ").count();
+        assert_eq!(locations, 5, "{conf}");
+        assert_eq!(
+            conf.matches(
+                "add_header Content-Security-Policy \"default-src 'self'; script-src 'sha256-a+b/c='\" always;"
+            )
+            .count(),
+            4,
+            "{conf}"
+        );
+        assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");
+        assert!(conf.contains(r#"location ~ "/(nginx\.conf|_headers)$" {"#), "{conf}");
+        // Braces balance: every location is closed.
+        assert_eq!(conf.matches('{').count(), conf.matches('}').count());
+    }
+
+    #[test]
+    fn the_cdn_file_gives_each_file_its_own_headers_and_a_folder_its_index_pages() {
+        let files = ["index.html", "embed/index.html", "app-ae44306312302504.js"].map(String::from);
+        let text = cdn_headers(&files, "default-src 'self'");
+        assert!(text.contains("/*\n  Content-Security-Policy: default-src 'self'\n"), "{text}");
+        assert!(text.contains("\n/\n  Cache-Control: no-cache\n/index.html\n  Cache-Control: no-cache\n"), "{text}");
+        assert!(text.contains("\n/embed/\n  Cache-Control: no-cache\n  X-Robots-Tag: noindex\n"), "{text}");
+        assert!(text.contains(&format!("\n/app-ae44306312302504.js\n  Cache-Control: {FOREVER}\n")), "{text}");
+        assert_eq!(text.matches("Content-Security-Policy").count(), 1);
+    }
+}
