@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs everything the story needs to build (and, with --test, to be tested) on a fresh Debian
-# machine with only Rust, Node and npm. Every step first checks whether its tool is already there at
-# the right version, so a second run takes seconds. Versions are pinned because Trunk runs offline
-# and refuses a tool whose `--version` differs from Trunk.toml (see shared/TOOLCHAIN.md).
+# Installs everything the story needs to build (with --test, to be tested; with --host, the nginx
+# that serves it as production does) on a fresh Debian machine with only Rust, Node and npm. Every
+# step first checks whether its tool is already there at the right version, so a second run takes
+# seconds. Versions are pinned because Trunk runs offline and refuses a tool whose `--version`
+# differs from Trunk.toml (see shared/TOOLCHAIN.md).
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -42,12 +43,18 @@ if ! has_version wasm-opt "version_${BINARYEN_VERSION%%.*}"; then
 fi
 
 # Debian packages: the CJK font the build draws the share image with (and Chromium renders
-# Chinese with); for the tests, Chromium and its driver.
+# Chinese with); for the tests, Chromium and its driver, and nginx with the module that sends the
+# build's .br files, for the tests and for scripts/preview.sh (--host): they run it as
+# deploy/nginx.conf says, under a folder of their own; the system's nginx configuration is not touched.
 missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fi
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--host" ]; then
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]} from Debian"

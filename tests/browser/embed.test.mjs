@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { framePages, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { framePages, host, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
 
 const shared = {};
 
@@ -32,7 +32,8 @@ function hostPage(story, { spacer = 0, old = false } = {}) {
 }
 
 before(async () => {
-  shared.story = await serve();
+  // The story as a newsroom serves it (nginx, deploy/nginx.conf); the host's article by another server.
+  shared.story = await host();
   // Another origin for the story: same server, addressed as localhost instead of 127.0.0.1.
   shared.storyUrl = shared.story.url.replace('127.0.0.1', 'localhost');
   shared.hostDir = await mkdtemp(join(tmpdir(), 'story-host-'));

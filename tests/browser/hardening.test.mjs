@@ -5,14 +5,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, firstMove, framePages, launch, live, openPage, serve, waitFor } from './harness.mjs';
+import { DIST, firstMove, framePages, launch, live, host, openPage, waitFor } from './harness.mjs';
 
 // Exactly the policy the build wrote for the site (README, "Hosting"), as hosts send it.
 const CSP = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
 
 const shared = {};
 before(async () => {
-  shared.server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
+  // nginx as deploy/nginx.conf says, sending the policy the build wrote into its nginx.conf.
+  shared.server = await host();
   shared.browser = await launch();
 });
 after(async () => {

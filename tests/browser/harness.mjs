@@ -1,11 +1,14 @@
 // Shared helpers for the browser tests: a static server for dist/, Debian's Chromium launched
 // headless, and a page that records everything that went wrong while it loaded.
-import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { host } from './nginx.mjs';
+
+export { host };
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
@@ -78,13 +81,14 @@ function end(response, status) {
 }
 
 /**
- * For a test file: serves dist/ and launches Chromium before its tests, and stops both after them.
- * Returns an object whose `server` and `browser` are set once the tests start.
+ * For a test file: serves dist/ as a newsroom does (nginx, `host`: the build's headers, its
+ * Content-Security-Policy among them) and launches Chromium before its tests, and stops both after
+ * them. Returns an object whose `server` and `browser` are set once the tests start.
  */
 export function setUp() {
   const shared = {};
   before(async () => {
-    shared.server = await serve();
+    shared.server = await host();
     shared.browser = await launch();
   });
   after(async () => {

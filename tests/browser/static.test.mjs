@@ -182,7 +182,12 @@ test('every frame\'s page is styled by its own stylesheet exactly as by the whol
     await live(page, `${address}: the app to start`);
     await waitFor(page, () => [...document.querySelectorAll('canvas')].every((canvas) => canvas.dataset.drawn === 'final'), `${address}: live and drawn`);
     const own = await page.evaluate(styles);
-    await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), whole);
+    // A stylesheet built in the page (the page's policy allows no <style> of a test's), after its own.
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, whole);
     const withWhole = await page.evaluate(styles);
     const changed = own.map((line, i) => [line, withWhole[i]]).filter(([a, b]) => a !== b).map(([a, b]) => {
       const props = (text) => new Map(text.split(': ').slice(1).join(': ').split(';').map((pair) => pair.split('=')));

@@ -4,9 +4,9 @@
 // policy that site's build wrote.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launch, live, openPage, serve, waitFor } from './harness.mjs';
+import { ROOT, host, launch, live, openPage, waitFor } from './harness.mjs';
 
 const SITE = process.env.TWO_STORIES_DIR ?? join(ROOT, 'target/two-stories');
 const SECOND = 'engine-fixture/';
@@ -16,8 +16,8 @@ before(async () => {
   await stat(join(SITE, SECOND, 'index.html')).catch(() => {
     throw new Error(`${SITE} holds no second story: scripts/engine-check.sh builds the two-story site`);
   });
-  const policy = (await readFile(join(SITE, 'content-security-policy.txt'), 'utf8')).trim();
-  shared.server = await serve(SITE, { headers: { 'content-security-policy': policy } });
+  // nginx, with the headers and the policy the build wrote for that site.
+  shared.server = await host(SITE);
   shared.browser = await launch();
 });
 after(async () => {

@@ -1,0 +1,119 @@
+// The site served as a newsroom serves it: Debian's nginx, configured by deploy/nginx.conf, which
+// includes the nginx.conf the build wrote (src/deploy.rs). Asserted on the wire: each file as the
+// build compressed it, its type, and its headers; and `_headers`, which a CDN reads, the same.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { DIST, host } from './harness.mjs';
+
+const shared = {};
+before(async () => {
+  shared.server = await host();
+});
+after(async () => shared.server?.close());
+
+/** GET `path` from nginx with `encodings` accepted: { status, headers, body } as sent, undecoded. */
+function get(path, encodings = 'br, gzip') {
+  return new Promise((done, failed) => {
+    const url = new URL(path, shared.server.url);
+    const ask = request(url, { headers: { 'accept-encoding': encodings } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => done({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    ask.on('error', failed);
+    ask.end();
+  });
+}
+
+/** Every file of the site a reader may ask for, relative to its folder. */
+async function siteFiles(dir = DIST) {
+  const files = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath ?? entry.path, entry.name));
+    if (!/\.(br|gz)$/.test(path) && !['nginx.conf', '_headers'].includes(path)) files.push(path);
+  }
+  return files.sort();
+}
+
+// (nginx before 1.24 names JavaScript's type application/javascript; later ones text/javascript.)
+const TYPES = {
+  html: /^text\/html; charset=utf-8$/,
+  js: /^(application|text)\/javascript; charset=utf-8$/,
+  css: /^text\/css; charset=utf-8$/,
+  wasm: /^application\/wasm$/,
+  svg: /^image\/svg\+xml; charset=utf-8$/,
+  png: /^image\/png$/,
+  json: /^application\/json; charset=utf-8$/,
+  csv: /^text\/csv; charset=utf-8$/,
+  txt: /^text\/plain; charset=utf-8$/,
+};
+
+test('each file goes out as the build compressed it, brotli, gzip or as it is, with its type', async () => {
+  const files = await siteFiles();
+  const kinds = new Set(files.map((file) => file.split('.').pop()));
+  assert.deepEqual([...kinds].sort(), Object.keys(TYPES).sort(), 'a type for every kind of file the site has');
+  for (const file of files) {
+    const raw = await readFile(join(DIST, file));
+    const type = TYPES[file.split('.').pop()];
+    for (const [accepted, encoding, sibling] of [['br, gzip', 'br', '.br'], ['gzip', 'gzip', '.gz'], ['identity', undefined, '']]) {
+      const compressed = await readFile(join(DIST, file + sibling)).catch(() => undefined);
+      const sent = await get(file, accepted);
+      assert.equal(sent.status, 200, file);
+      assert.match(sent.headers['content-type'] ?? '', type, `${file}: its type`);
+      const expected = compressed ? encoding : undefined;
+      assert.equal(sent.headers['content-encoding'], expected, `${file} for ${accepted}`);
+      assert.ok(sent.body.equals(compressed ?? raw), `${file} for ${accepted}: the bytes the build wrote`);
+      if (compressed && sibling) assert.match(sent.headers.vary ?? '', /accept-encoding/i, `${file}: Vary`);
+    }
+  }
+});
+
+/** `_headers` read as a CDN reads it: the headers of the rules whose address is `path` or `/*`. */
+function cdnHeaders(text, path) {
+  const found = {};
+  let rule = null;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!line.startsWith(' ')) {
+      rule = line.trim();
+      continue;
+    }
+    if (rule === '/*' || rule === path) {
+      const [name, ...value] = line.trim().split(': ');
+      assert.equal(found[name.toLowerCase()], undefined, `${path}: ${name} is set once`);
+      found[name.toLowerCase()] = value.join(': ');
+    }
+  }
+  return found;
+}
+
+test('every address gets the headers the build wrote for it, from nginx as from _headers', async () => {
+  const policy = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
+  const cdn = await readFile(join(DIST, '_headers'), 'utf8');
+  const files = await siteFiles();
+  const folders = files.filter((file) => file.endsWith('index.html')).map((file) => file.replace(/index\.html$/, ''));
+  const managed = ['cache-control', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-robots-tag'];
+  for (const address of [...files, ...folders]) {
+    const sent = await get(address);
+    assert.equal(sent.status, 200, address);
+    const wanted = cdnHeaders(cdn, `/${address}`);
+    assert.ok(wanted['cache-control'], `${address}: _headers says how to cache it`);
+    const nginx = Object.fromEntries(managed.filter((name) => sent.headers[name]).map((name) => [name, sent.headers[name]]));
+    assert.deepEqual(nginx, wanted, `${address}: nginx and _headers agree`);
+    assert.equal(sent.headers['content-security-policy'], policy, `${address}: the build's policy`);
+    assert.equal(sent.headers['x-frame-options'], undefined, `${address}: framing is the policy's to allow`);
+    const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(address);
+    assert.equal(sent.headers['cache-control'], hashed ? 'public, max-age=31536000, immutable' : 'no-cache', address);
+    assert.equal(sent.headers['x-robots-tag'], /(^|\/)embed\/[^/]*$/.test(address) ? 'noindex' : undefined, address);
+  }
+});
+
+test('what only the host reads is not served', async () => {
+  for (const path of ['nginx.conf', '_headers', 'en/../nginx.conf']) {
+    assert.equal((await get(path)).status, 404, path);
+  }
+});
