@@ -11,12 +11,105 @@ pub fn story_address(origin: &str, path: &str) -> String {
     format!("{origin}{folder}")
 }
 
+/// The margins a news page keeps either side of its column on a phone, together: the snippet takes
+/// a column to be the window's width less these where it can tell no better.
+const MARGINS: u32 = 32;
+/// The column of a 320 px phone.
+pub const NARROW_COLUMN: u32 = 320 - MARGINS;
+/// The column of a 375 px phone, the one the snippet's `height` attribute is for (and the width the
+/// story's charts are drawn for in its pages).
+pub const PHONE_COLUMN: u32 = 375 - MARGINS;
+/// A column at which a frame's page is at its measure (40rem and its 4 px margins): no wider
+/// column makes it shorter.
+pub const WIDE_COLUMN: u32 = 648;
+
+/// A frame's page's height in a 320 px phone's column, a 375 px phone's and a wide one, from which
+/// the snippet reserves its space before anything loads. Written in a page's data as the three
+/// numbers in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "[u32; 3]", into = "[u32; 3]")]
+pub struct FrameHeight {
+    /// At [`NARROW_COLUMN`].
+    pub narrow: u32,
+    /// At [`PHONE_COLUMN`].
+    pub phone: u32,
+    /// At [`WIDE_COLUMN`] and wider.
+    pub wide: u32,
+}
+
+impl From<[u32; 3]> for FrameHeight {
+    fn from([narrow, phone, wide]: [u32; 3]) -> Self {
+        FrameHeight { narrow, phone, wide }
+    }
+}
+
+impl From<FrameHeight> for [u32; 3] {
+    fn from(height: FrameHeight) -> Self {
+        [height.narrow, height.phone, height.wide]
+    }
+}
+
+impl FrameHeight {
+    /// From a page's steps ([`height_at`]); none without steps.
+    pub fn from_steps(steps: &[u32]) -> Option<Self> {
+        Some(FrameHeight {
+            narrow: height_at(steps, NARROW_COLUMN)?,
+            phone: height_at(steps, PHONE_COLUMN)?,
+            wide: height_at(steps, WIDE_COLUMN)?,
+        })
+    }
+
+    /// The CSS height, a function of the window's width (`vw`: the column taken to be the window
+    /// less [`MARGINS`]), that is the page's height at the three columns and straight lines between
+    /// them, and the wide height from the wide column on; what the snippet's `style` holds, so a
+    /// host's page at any width keeps about the right space before any script runs.
+    pub fn style(&self) -> String {
+        // The straight line through (column a, height a) and (column b, height b), in vw.
+        let line = |(a, ha): (u32, u32), (b, hb): (u32, u32)| {
+            let (wa, wb) = (f64::from(a + MARGINS), f64::from(b + MARGINS));
+            let slope = (f64::from(hb) - f64::from(ha)) / (wb - wa);
+            let at_zero = f64::from(ha) - slope * wa;
+            let sign = if slope < 0.0 { '-' } else { '+' };
+            format!("calc({}px {sign} {}vw)", round(at_zero), round((slope * 100.0).abs()))
+        };
+        let narrow = (NARROW_COLUMN, self.narrow);
+        let phone = (PHONE_COLUMN, self.phone);
+        let wide = (WIDE_COLUMN, self.wide);
+        // Falling more steeply at first (as text does: it wraps less as its column widens), the
+        // higher of the two lines is the height; otherwise the lower.
+        let fall = |(a, ha): (u32, u32), (b, hb): (u32, u32)| (f64::from(ha) - f64::from(hb)) / f64::from(b - a);
+        let steeper_first = fall(narrow, phone) >= fall(phone, wide);
+        let pick = if steeper_first { "max" } else { "min" };
+        let (low, high) = (self.narrow.min(self.wide).min(self.phone), self.narrow.max(self.wide).max(self.phone));
+        format!("height:clamp({low}px,{pick}({},{}),{high}px)", line(narrow, phone), line(phone, wide))
+    }
+}
+
+/// `value` to two decimals, without trailing zeros.
+fn round(value: f64) -> String {
+    let text = format!("{:.2}", value);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The height of a frame's page in a column `width` CSS pixels wide, from its `steps`
+/// (`[width, height, width, height, …]`, each height from its width on; measured by
+/// tests/browser/heights.mjs): below the first width, the first height. None without steps.
+pub fn height_at(steps: &[u32], width: u32) -> Option<u32> {
+    let first = steps.get(1).copied()?;
+    Some(steps.chunks_exact(2).take_while(|pair| pair[0] <= width).last().map_or(first, |pair| pair[1]))
+}
+
 /// The snippet embedding the view published as `page` (from [`View::page`], relative to the
 /// story's folder) of the story at `address` (from [`story_address`]), in `theme` (none: the
-/// embed's default, light), with `title` as the iframe's accessible name.
+/// embed's default, light), with `title` as the iframe's accessible name. With the page's
+/// `height`, the host's page keeps the page's space before anything loads: the iframe's `style`
+/// gives its height at any width ([`FrameHeight::style`]), and its `height` attribute its height
+/// in a phone's column, for the publishing systems whose editors strip `style` but keep that
+/// attribute (WordPress's among them); `embed.js` then sets the height measured at the iframe's
+/// real width, and the page its own once loaded.
 ///
 /// [`View::page`]: crate::view::View::page
-pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str) -> String {
+pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str, height: Option<FrameHeight>) -> String {
     let query = match theme.filter(|theme| *theme != Theme::Light) {
         Some(theme) => format!("?theme={}", theme.value()),
         None => String::new(),
@@ -24,10 +117,37 @@ pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str) -> 
     let src = escape(&format!("{address}{page}{query}"));
     let script = escape(&format!("{address}embed.js"));
     let title = escape(title);
+    let (style, height) = match height {
+        Some(height) => (format!(";{}", height.style()), format!(" height=\"{}\"", height.phone)),
+        None => (String::new(), String::new()),
+    };
     format!(
-        "<iframe src=\"{src}\" title=\"{title}\" style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n\
+        "<iframe src=\"{src}\" title=\"{title}\" style=\"width:100%;border:0{style}\"{height} loading=\"lazy\"></iframe>\n\
          <script src=\"{script}\" async></script>"
     )
+}
+
+/// The heights of every frame's page the site publishes, by story id and by the page's address in
+/// its story's folder (static/embed-heights.json): each page's steps ([`height_at`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Heights = std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<u32>>>;
+
+/// `json` (static/embed-heights.json) read as [`Heights`], or why it is not: every page's steps
+/// are pairs, their widths rising.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_heights(json: &str) -> Result<Heights, String> {
+    let heights: Heights = serde_json::from_str(json).map_err(|e| format!("static/embed-heights.json: {e}"))?;
+    for (story, pages) in &heights {
+        for (page, steps) in pages {
+            let widths: Vec<u32> = steps.iter().step_by(2).copied().collect();
+            if steps.is_empty() || steps.len() % 2 != 0 || widths.windows(2).any(|pair| pair[0] >= pair[1]) {
+                return Err(format!(
+                    "static/embed-heights.json: {story}: {page}: not [width, height, …] with widths rising"
+                ));
+            }
+        }
+    }
+    Ok(heights)
 }
 
 /// Escapes text for an HTML element or an attribute value in double quotes: the one function for
@@ -46,6 +166,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The line of `static/embed.js` the build fills with the heights of the site's frames' pages.
+#[cfg(not(target_arch = "wasm32"))]
+const HEIGHTS: &str = "var HEIGHTS = {};";
+
+/// `script` (static/embed.js) with `pages`, each frame's page's address in the site's folder and
+/// its steps ([`height_at`]), written into its [`HEIGHTS`] line. Refuses a script without that line.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn with_heights(script: &str, pages: &std::collections::BTreeMap<String, Vec<u32>>) -> Result<String, String> {
+    if script.matches(HEIGHTS).count() != 1 {
+        return Err(format!("embed.js: no single `{HEIGHTS}` line to fill"));
+    }
+    let json = serde_json::to_string(pages).map_err(|e| e.to_string())?;
+    Ok(script.replace(HEIGHTS, &format!("var HEIGHTS = {json};")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +188,52 @@ mod tests {
     use crate::view::View;
 
     const ADDRESS: &str = "https://news.example/story/";
+
+    #[test]
+    fn a_height_is_the_last_step_at_or_below_the_width() {
+        let steps = [280, 606, 301, 580, 343, 556];
+        assert_eq!(height_at(&steps, 200), Some(606));
+        assert_eq!(height_at(&steps, 300), Some(606));
+        assert_eq!(height_at(&steps, 301), Some(580));
+        assert_eq!(height_at(&steps, 342), Some(580));
+        assert_eq!(height_at(&steps, PHONE_COLUMN), Some(556));
+        assert_eq!(height_at(&steps, 2000), Some(556));
+        assert_eq!(height_at(&[], 343), None);
+    }
+
+    #[test]
+    fn the_host_script_gets_the_heights_and_the_file_must_be_steps() {
+        let script = include_str!("../static/embed.js");
+        let pages = std::collections::BTreeMap::from([("embed/a.html".to_owned(), vec![280, 600, 300, 580])]);
+        let filled = with_heights(script, &pages).unwrap();
+        assert!(filled.contains(r#"var HEIGHTS = {"embed/a.html":[280,600,300,580]};"#));
+        assert!(with_heights("(function () {})();", &pages).unwrap_err().contains("HEIGHTS"));
+        let read = read_heights(r#"{"s": {"embed/a.html": [280, 600, 300, 580]}}"#).unwrap();
+        assert_eq!(read["s"]["embed/a.html"], vec![280, 600, 300, 580]);
+        for bad in [
+            r#"{"s": {"a": [280]}}"#,
+            r#"{"s": {"a": [300, 1, 280, 2]}}"#,
+            r#"{"s": {"a": []}}"#,
+            r#"{"s": {"a": [-1, 2]}}"#,
+            "[]",
+            "{",
+        ] {
+            assert!(read_heights(bad).unwrap_err().starts_with("static/embed-heights.json"), "{bad}");
+        }
+        // The file the build holds is such steps, for every frame's page of every edition.
+        let held = read_heights(include_str!("../static/embed-heights.json")).unwrap();
+        for edition in crate::stories::EDITIONS.iter().filter(|e| held.contains_key(e.story)) {
+            let story = crate::stories::story_or_first(Some(edition.story));
+            for view in crate::view::View::all(&story).into_iter().filter(|view| view.is_embed()) {
+                assert!(
+                    held[edition.story].contains_key(&view.page(edition.page)),
+                    "{}: {}",
+                    edition.story,
+                    view.name()
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_story_address_is_the_folder_of_the_page() {
@@ -65,7 +246,7 @@ mod tests {
     #[test]
     fn the_whole_story_snippet_is_the_documented_one() {
         assert_eq!(
-            snippet(ADDRESS, &View::Story.page("index.html"), None, "抚顺的上半年"),
+            snippet(ADDRESS, &View::Story.page("index.html"), None, "抚顺的上半年", None),
             "<iframe src=\"https://news.example/story/embed/index.html\" title=\"抚顺的上半年\" \
              style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n\
              <script src=\"https://news.example/story/embed.js\" async></script>"
@@ -75,16 +256,69 @@ mod tests {
     #[test]
     fn a_part_and_an_edition_are_pages_of_their_own() {
         let block = View::Block(Slug::try_from("growth-rates".to_owned()).unwrap());
-        let code = snippet(ADDRESS, &block.page("index.html"), None, "三项增速");
+        let code = snippet(ADDRESS, &block.page("index.html"), None, "三项增速", None);
         assert!(code.contains("src=\"https://news.example/story/embed/growth-rates.html\""), "{code}");
-        let code = snippet(ADDRESS, &block.page("en.html"), None, "Growth");
+        let code = snippet(ADDRESS, &block.page("en.html"), None, "Growth", None);
         assert!(code.contains("src=\"https://news.example/story/en/embed/growth-rates.html\""), "{code}");
         assert!(!code.contains('?'), "no query: {code}");
+        // With its page's heights, the iframe keeps the page's height at every width, and in a
+        // phone's column without its style.
+        let height = FrameHeight { narrow: 606, phone: 580, wide: 479 };
+        let code = snippet(ADDRESS, &block.page("index.html"), None, "三项增速", Some(height));
+        assert!(
+            code.contains(&format!("style=\"width:100%;border:0;{}\" height=\"580\" loading=", height.style())),
+            "{code}"
+        );
+    }
+
+    /// The height `style` gives at a window `width` px wide: its clamp of the max or min of its
+    /// two lines, read back from the text.
+    fn styled(style: &str, width: f64) -> f64 {
+        let numbers: Vec<f64> = style
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse().unwrap())
+            .collect();
+        let [low, a1, s1, a2, s2, high] = numbers[..] else { panic!("{style}") };
+        let signs: Vec<bool> = style.match_indices(" - ").map(|_| true).collect();
+        assert_eq!(signs.len(), 2, "both lines fall: {style}");
+        let (l1, l2) = (a1 - s1 * width / 100.0, a2 - s2 * width / 100.0);
+        let line = if style.contains("max(") { l1.max(l2) } else { l1.min(l2) };
+        line.clamp(low, high)
+    }
+
+    #[test]
+    fn the_style_gives_the_height_at_each_measured_column_and_lines_between() {
+        for height in [
+            FrameHeight { narrow: 606, phone: 556, wide: 479 },
+            FrameHeight { narrow: 335, phone: 292, wide: 268 },
+            FrameHeight { narrow: 700, phone: 519, wide: 349 },
+        ] {
+            let style = height.style();
+            for (column, expected) in
+                [(NARROW_COLUMN, height.narrow), (PHONE_COLUMN, height.phone), (WIDE_COLUMN, height.wide)]
+            {
+                let at = styled(&style, f64::from(column + MARGINS));
+                assert!(
+                    (at - f64::from(expected)).abs() < 0.6,
+                    "{style} at the {column} px column: {at}, not {expected}"
+                );
+            }
+            assert!((styled(&style, 1280.0) - f64::from(height.wide)).abs() < 0.6, "{style}");
+            assert!((styled(&style, 280.0) - f64::from(height.narrow)).abs() < 0.6, "{style}");
+            let middle = styled(&style, f64::from(PHONE_COLUMN + WIDE_COLUMN) / 2.0 + f64::from(MARGINS));
+            assert!(middle < f64::from(height.phone) && middle > f64::from(height.wide), "{style}: {middle}");
+        }
+        assert_eq!(
+            FrameHeight::from_steps(&[280, 606, 301, 580, 344, 556, 600, 479]),
+            Some(FrameHeight { narrow: 606, phone: 580, wide: 479 })
+        );
+        assert_eq!(FrameHeight::from_steps(&[]), None);
     }
 
     #[test]
     fn a_theme_other_than_the_light_default_is_asked_for() {
-        let theme = |theme| snippet(ADDRESS, "embed/index.html", theme, "t");
+        let theme = |theme| snippet(ADDRESS, "embed/index.html", theme, "t", None);
         assert!(theme(None).contains("embed/index.html\""));
         assert!(theme(Some(Theme::Light)).contains("embed/index.html\""), "light is the default: not written");
         assert!(theme(Some(Theme::Dark)).contains("embed/index.html?theme=dark\""));
@@ -93,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_title_cannot_break_out_of_its_attribute() {
-        let code = snippet(ADDRESS, "embed/index.html", None, "\"><script>alert(1)</script>");
+        let code = snippet(ADDRESS, "embed/index.html", None, "\"><script>alert(1)</script>", None);
         assert!(code.contains("title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "{code}");
         assert_eq!(code.matches("<script").count(), 1);
     }

@@ -72,6 +72,9 @@ pub struct EmbedChoice {
     pub label: String,
     /// The iframe's accessible name.
     pub title: String,
+    /// The view's page's height in the columns the snippet is written for; none if not measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<crate::embed::FrameHeight>,
 }
 
 /// What the embed control offers.
@@ -234,10 +237,19 @@ mod build {
     /// The embed control's data: every view of the story, by group.
     pub fn embeds(story: &Story) -> Embeds {
         let words = ui::labels(story.meta.lang);
-        let choice = |view: View, label: String| EmbedChoice { view: view.name(), label, title: view.title(story) };
+        let page = stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page);
+        let choice = |view: View, label: String| EmbedChoice {
+            height: crate::embed::FrameHeight::from_steps(&stories::embed_heights(
+                story.meta.id.as_str(),
+                &view.page(page),
+            )),
+            view: view.name(),
+            label,
+            title: view.title(story),
+        };
         Embeds {
             lang: story.meta.lang,
-            page: stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page).to_owned(),
+            page: page.to_owned(),
             story: choice(View::Story, words.whole_story.to_owned()),
             chapters: story
                 .chapters

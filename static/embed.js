@@ -22,6 +22,32 @@
     }
   }
 
+  // Each frame's page's height at each width its column may have (tests/browser/heights.mjs
+  // measures them; the build writes them here): [width, height, width, height, …], each height
+  // from its width on. A frame not told yet is given its page's height at its width at once, so
+  // the host's text below does not move when the page loads and tells its own.
+  var HEIGHTS = {};
+  var told = [];
+
+  function estimate(frame) {
+    if (told.indexOf(frame) >= 0 || !ours(frame)) return;
+    var page = new URL(frame.src, location.href).pathname.slice(story.pathname.length);
+    if (page === '' || page.charAt(page.length - 1) === '/') page += 'index.html';
+    var steps = Object.prototype.hasOwnProperty.call(HEIGHTS, page) ? HEIGHTS[page] : null;
+    var width = frame.clientWidth;
+    if (!steps || !width) return;
+    var height = steps[1];
+    for (var i = 0; i < steps.length; i += 2) {
+      if (steps[i] <= width) height = steps[i + 1];
+    }
+    frame.style.height = height + 'px';
+  }
+
+  function estimateAll() {
+    var frames = document.getElementsByTagName('iframe');
+    for (var i = 0; i < frames.length; i++) estimate(frames[i]);
+  }
+
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.origin !== story.origin || !data || data.type !== 'story-embed:height' || data.v !== 1) return;
@@ -30,11 +56,16 @@
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source && event.source && ours(frames[i])) {
+        if (told.indexOf(frames[i]) < 0) told.push(frames[i]);
         frames[i].style.height = Math.ceil(height) + 'px';
         return;
       }
     }
   });
+  estimateAll();
+  // Frames added after this script ran (a page that builds its article late), and a new width.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', estimateAll);
+  window.addEventListener('resize', estimateAll);
 
   // Frames that loaded before this script ran have already told their height: ask again. The
   // request carries nothing, so any origin may see it: a frame not loaded yet is still about:blank

@@ -25,7 +25,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let dir = PathBuf::from(dir);
-    let baked = prerender_all(&dir).and_then(|pages| {
+    let baked = prerender_all(&dir).and_then(|(pages, at_root)| {
+        write_heights(&dir, &at_root)?;
         let sizes = compress_all(&dir)?;
         write_host_files(&dir)?;
         Ok((pages, sizes))
@@ -65,7 +66,9 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn prerender_all(dir: &Path) -> Result<usize, String> {
+/// Writes every page of every story; returns how many, and the stories published in the site's
+/// own folder (the others are each in a folder of its own).
+fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     let mut site = Site {
@@ -106,7 +109,7 @@ fn prerender_all(dir: &Path) -> Result<usize, String> {
         (site.scripts.into_iter().collect(), site.styles.into_iter().collect());
     let policy = head::content_security_policy(&scripts, &styles);
     write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
-    Ok(count)
+    Ok((count, published))
 }
 
 /// The icon the page `template` of the site's folder names, as a `data:` address to write into
@@ -206,6 +209,24 @@ fn write_host_files(dir: &Path) -> Result<(), String> {
     }
     write(dir, "nginx.conf", deploy::nginx(policy).as_bytes())?;
     write(dir, "_headers", deploy::cdn_headers(&files, policy).as_bytes())
+}
+
+/// The heights of the frames' pages by width (static/embed-heights.json, measured in Chromium by
+/// scripts/measure-heights.sh), written into the host page's embed.js by each page's address in
+/// the site's folder: it sizes each iframe before its page loads. The stories of `at_root` are
+/// published in the site's folder, every other in its own (`<id>/`, with its translations).
+fn write_heights(dir: &Path, at_root: &[String]) -> Result<(), String> {
+    let heights = story::embed::read_heights(include_str!("../../static/embed-heights.json"))?;
+    let mut pages = std::collections::BTreeMap::new();
+    for (id, own) in heights {
+        let original = stories::edition(&id).map_or(id.clone(), |edition| edition.original.to_owned());
+        let folder = if at_root.contains(&original) { String::new() } else { format!("{original}/") };
+        pages.extend(own.into_iter().map(|(page, steps)| (format!("{folder}{page}"), steps)));
+    }
+    let path = dir.join("embed.js");
+    let script = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let filled = story::embed::with_heights(&script, &pages)?;
+    std::fs::write(&path, filled).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn compress_all(dir: &Path) -> Result<(usize, usize, usize), String> {

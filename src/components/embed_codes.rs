@@ -70,8 +70,10 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
     let address = story_address(&location.origin().unwrap_or_default(), &location.pathname().unwrap_or_default());
     // Each edition's views are pages of their own, so the frame loads one without a redirect.
     let choices = || std::iter::once(&embeds.story).chain(&embeds.chapters).chain(&embeds.charts).chain(&embeds.cards);
-    let title = choices().find(|choice| choice.view == view.name()).map_or(&embeds.story.title, |choice| &choice.title);
-    let text = snippet(&address, &view.page(&embeds.page), Some(*theme), title);
+    let chosen = choices().find(|choice| choice.view == view.name());
+    let title = chosen.map_or(&embeds.story.title, |choice| &choice.title);
+    let height = chosen.and_then(|choice| choice.height);
+    let text = snippet(&address, &view.page(&embeds.page), Some(*theme), title, height);
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());

@@ -5,10 +5,11 @@
 // pasted still reach the same view.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { framePages, host, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { ROOT, framePages, host, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { measure } from './heights.mjs';
 
 const shared = {};
 
@@ -392,9 +393,13 @@ test('the Embed control gives the snippet for the story, the current chapter and
   const title = await storyField('title');
   const chapter = await page.locator('#projects h2').textContent();
   await waitFor(page, () => document.querySelector('#embed-code').value.includes('embed/projects.html'), 'the current chapter offered');
-  assert.equal(await code.inputValue(),
-    `<iframe src="${address}embed/projects.html" title="${title}：${chapter}" style="width:100%;border:0" loading="lazy"></iframe>\n` +
-    `<script src="${address}embed.js" async></script>`);
+  // The chapter's page's height in a 375 px phone's column (16 px margins), measured in heights.mjs.
+  const phone = await heightIn('fushun-2023h1', 'embed/projects.html', 343);
+  const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(await code.inputValue(), new RegExp(
+    `^<iframe src="${escaped(address)}embed/projects\\.html" title="${escaped(`${title}：${chapter}`)}" ` +
+    `style="width:100%;border:0;height:clamp\\([^"]+\\)" height="${phone}" loading="lazy"></iframe>\\n` +
+    `<script src="${escaped(address)}embed\\.js" async></script>$`));
 
   await page.selectOption('#embed-what', 'story');
   assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}embed/index\\.html" title="${title}"`));
@@ -407,6 +412,113 @@ test('the Embed control gives the snippet for the story, the current chapter and
   await waitFor(page, () => document.querySelector('.embed-codes [role="status"]').textContent === '已复制到剪贴板', 'the copy to be confirmed');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.inputValue());
   assert.deepEqual(page.problems, []);
+});
+
+/** The height of `page` of story `id` in a column `width` px wide, from static/embed-heights.json. */
+async function heightIn(id, page, width) {
+  const steps = JSON.parse(await readFile(join(ROOT, 'static/embed-heights.json'), 'utf8'))[id][page];
+  let height = steps[1];
+  for (let i = 0; i < steps.length; i += 2) if (steps[i] <= width) height = steps[i + 1];
+  return height;
+}
+
+/** The snippet the story's own control gives for `view` of the edition at `edition`, in `theme`. */
+async function controlSnippet(edition, view, theme) {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.storyUrl + edition);
+  await live(page);
+  await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
+  await page.locator('#embed-summary').click();
+  await page.selectOption('#embed-what', view);
+  await page.selectOption('#embed-theme', theme);
+  const code = await page.locator('#embed-code').inputValue();
+  await page.context().close();
+  return code;
+}
+
+/** A host's article on another origin: a headline and text, the snippet, then more text; far
+ * below the fold if `far`. Its column is the window's width less 16 px each side. */
+async function article(name, snippet, far) {
+  const text = '<p>' + 'The text of the news article around the embed, as long as a paragraph is. '.repeat(5) + '</p>';
+  await writeFile(join(shared.hostDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A news article</title><link rel="icon" href="data:,">
+<style>body{margin:0 auto;max-width:1280px;padding:0 16px;font:18px/1.5 serif}</style></head>
+<body><h1>A news article</h1>${text}${far ? text.repeat(12) : ''}${snippet}${text.repeat(8)}</body></html>`);
+  return shared.host.url + name;
+}
+
+// The host's text does not move while an embed loads: the snippet's style holds about the page's
+// height at any width (its `height` attribute the phone's, for editors that strip styles),
+// embed.js gives it the page's height at its real width when it runs, and the page tells its own
+// once loaded. embed.js is held here until the host's page has painted, as a slow network does.
+// Measured as Google measures it (layout-shift entries, none after input), at a phone's, a
+// tablet's and a desktop's width, with the embed in the first screen and far below it.
+const SHIFTS = [
+  ['', 'story', 'light'], ['', 'chapter:projects', 'light'], ['', 'block:growth-rates', 'light'],
+  ['', 'block:fai-total', 'light'], ['', 'block:industrial-floor', 'dark'], ['en.html', 'story', 'light'],
+  ['en.html', 'block:growth-rates', 'light'], ['en.html', 'block:sanmu-capacity', 'dark'],
+];
+for (const [edition, view, theme] of SHIFTS) {
+  test(`the host's text does not move while the embed loads: ${edition || 'index.html'} ${view} ${theme}`, async () => {
+    const snippet = await controlSnippet(edition, view, theme);
+    assert.match(snippet, / height="\d+" /, 'the snippet holds a height');
+    for (const far of [false, true]) {
+      const url = await article(`shift-${edition}${view.replace(':', '-')}-${theme}${far ? '-far' : ''}.html`, snippet, far);
+      for (const width of [375, 640, 1280]) {
+        const page = await openPage(shared.browser, { viewport: { width, height: 800 } });
+        await page.addInitScript(() => {
+          window.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        let release;
+        const painted = new Promise((done) => (release = done));
+        await page.route(/\/embed\.js$/, async (route) => {
+          await painted;
+          await route.continue();
+        });
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        release();
+        if (far) await page.evaluate(() => document.querySelector('iframe').scrollIntoView({ block: 'center' }));
+        await fitted(page, 'iframe', `${view} at ${width}`);
+        const frame = await (await page.$('iframe')).contentFrame();
+        await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the frame live');
+        // Two frames on: any shift of the last one is reported.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const shift = await page.evaluate(() => window.__shift);
+        assert.ok(shift <= 0.01, `${view} ${far ? 'far below the fold ' : ''}at ${width} px: layout shift ${shift.toFixed(4)}`);
+        assert.deepEqual(page.problems, []);
+        await page.context().close();
+      }
+    }
+  });
+}
+
+test('embed.js gives a frame its page\'s height at its width before the page loads', async () => {
+  const url = await article('held.html', await controlSnippet('en.html', 'block:fai-total', 'light'), false);
+  // Widths between those the snippet's style is exact at (320, 375 and from 680 px).
+  for (const width of [400, 560, 640]) {
+    const page = await openPage(shared.browser, { viewport: { width, height: 800 } });
+    // The frame's page never comes: only embed.js can size the iframe.
+    await page.route(/\/en\/embed\/fai-total\.html/, () => {});
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const column = Math.min(width - 32, 1280 - 32);
+    const expected = await heightIn('fushun-2023h1-en', 'en/embed/fai-total.html', column);
+    await waitFor(page, (h) => document.querySelector('iframe').getBoundingClientRect().height === h, `the height at ${column} px (${expected})`, { arg: expected });
+    await page.context().close();
+  }
+});
+
+test('the heights embed.js and the snippets hold are the pages\' own: scripts/measure-heights.sh writes them', async () => {
+  const held = JSON.parse(await readFile(join(ROOT, 'static/embed-heights.json'), 'utf8'));
+  const measured = await measure(shared.browser, shared.story.url, await framePages());
+  for (const [story, pages] of Object.entries(measured)) {
+    for (const [page, steps] of Object.entries(pages)) {
+      assert.deepEqual(held[story]?.[page], steps, `${story} ${page}: out of date; run scripts/measure-heights.sh`);
+    }
+  }
 });
 
 test('the preview page shows the whole story and one chart embedded, each fitted', async () => {
