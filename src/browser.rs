@@ -134,6 +134,17 @@ pub fn open_edition(href: &str) {
     let _ = location.replace(&url);
 }
 
+/// The page's share image (its `og:image`), as an absolute address: the page writes it relative
+/// to its folder, `folder`, unless the build was given the site's address.
+pub fn share_image(folder: &str) -> Option<String> {
+    let meta = gloo::utils::document().query_selector("meta[property=\"og:image\"]").ok().flatten()?;
+    let image = meta.get_attribute("content").filter(|image| !image.is_empty())?;
+    Some(match image.starts_with("https://") || image.starts_with("http://") {
+        true => image,
+        false => format!("{folder}{}", image.trim_start_matches("./")),
+    })
+}
+
 /// The page's own address, without its query and fragment, with `#id` when given.
 pub fn address(id: Option<&str>) -> String {
     let location = gloo::utils::window().location();

@@ -110,11 +110,7 @@ pub fn height_at(steps: &[u32], width: u32) -> Option<u32> {
 ///
 /// [`View::page`]: crate::view::View::page
 pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str, height: Option<FrameHeight>) -> String {
-    let query = match theme.filter(|theme| *theme != Theme::Light) {
-        Some(theme) => format!("?theme={}", theme.value()),
-        None => String::new(),
-    };
-    let src = escape(&format!("{address}{page}{query}"));
+    let src = escape(&format!("{address}{page}{}", theme_query(theme)));
     let script = escape(&format!("{address}embed.js"));
     let title = escape(title);
     let (style, height) = match height {
@@ -125,6 +121,43 @@ pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str, hei
         "<iframe src=\"{src}\" title=\"{title}\" style=\"width:100%;border:0{style}\"{height} loading=\"lazy\"></iframe>\n\
          <script src=\"{script}\" async></script>"
     )
+}
+
+/// The code an AMP page pastes to embed the same view as [`snippet`]: an `amp-iframe` (the page
+/// loads AMP's `amp-iframe` extension) of the page's height in a phone's column at any width,
+/// `resizable`, so the frame's `embed-size` request (static/boot.js) makes it as tall as its
+/// content, with the element AMP shows when it will not grow the frame unasked (`overflow`,
+/// labelled `show_all`), and, when the story has one, its share image (`image`, an absolute
+/// address) as the placeholder AMP shows until the frame loads. AMP asks for an `https` address
+/// on another origin than the AMP page's.
+pub fn amp_snippet(
+    address: &str,
+    page: &str,
+    theme: Option<Theme>,
+    title: &str,
+    height: Option<FrameHeight>,
+    show_all: &str,
+    image: Option<&str>,
+) -> String {
+    let src = escape(&format!("{address}{page}{}", theme_query(theme)));
+    let (title, show_all) = (escape(title), escape(show_all));
+    let height = height.map_or(400, |height| height.phone);
+    let placeholder = image
+        .map(|image| format!("\n  <amp-img placeholder layout=\"fill\" src=\"{}\" alt=\"\"></amp-img>", escape(image)))
+        .unwrap_or_default();
+    format!(
+        "<amp-iframe src=\"{src}\" title=\"{title}\" width=\"auto\" height=\"{height}\" layout=\"fixed-height\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" resizable frameborder=\"0\">\n  \
+         <div overflow tabindex=\"0\" role=\"button\" aria-label=\"{show_all}\">{show_all}</div>{placeholder}\n</amp-iframe>"
+    )
+}
+
+/// The query asking a frame's page for `theme`; none for the light default.
+fn theme_query(theme: Option<Theme>) -> String {
+    match theme.filter(|theme| *theme != Theme::Light) {
+        Some(theme) => format!("?theme={}", theme.value()),
+        None => String::new(),
+    }
 }
 
 /// The heights of every frame's page the site publishes, by story id and by the page's address in
@@ -323,6 +356,36 @@ mod tests {
         assert!(theme(Some(Theme::Light)).contains("embed/index.html\""), "light is the default: not written");
         assert!(theme(Some(Theme::Dark)).contains("embed/index.html?theme=dark\""));
         assert!(theme(Some(Theme::Auto)).contains("embed/index.html?theme=auto\""));
+    }
+
+    #[test]
+    fn the_amp_code_is_a_resizable_amp_iframe_with_its_overflow_button_and_placeholder() {
+        let height = FrameHeight { narrow: 606, phone: 556, wide: 479 };
+        let image = "https://news.example/story/share-0123456789abcdef.png";
+        let code = amp_snippet(
+            ADDRESS,
+            "embed/growth-rates.html",
+            Some(Theme::Dark),
+            "三项增速",
+            Some(height),
+            "展开全部",
+            Some(image),
+        );
+        assert_eq!(
+            code,
+            "<amp-iframe src=\"https://news.example/story/embed/growth-rates.html?theme=dark\" title=\"三项增速\" width=\"auto\" \
+             height=\"556\" layout=\"fixed-height\" sandbox=\"allow-scripts allow-same-origin allow-popups \
+             allow-popups-to-escape-sandbox\" resizable frameborder=\"0\">\n  \
+             <div overflow tabindex=\"0\" role=\"button\" aria-label=\"展开全部\">展开全部</div>\n  \
+             <amp-img placeholder layout=\"fill\" src=\"https://news.example/story/share-0123456789abcdef.png\" alt=\"\"></amp-img>\n\
+             </amp-iframe>"
+        );
+        let plain = amp_snippet(ADDRESS, "embed/index.html", None, "\"><b>", None, "<Show>", None);
+        assert!(
+            plain.contains("title=\"&quot;&gt;&lt;b&gt;\"") && plain.contains("&lt;Show&gt;</div>\n</amp-iframe>"),
+            "{plain}"
+        );
+        assert!(!plain.contains("amp-img") && !plain.contains("<b>"), "{plain}");
     }
 
     #[test]

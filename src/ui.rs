@@ -104,6 +104,14 @@ pub struct Labels {
     pub theme_dark: &'static str,
     /// The reader's own setting.
     pub theme_auto: &'static str,
+    /// The label of the choice of the kind of page the code is for.
+    pub embed_format: &'static str,
+    /// An ordinary web page.
+    pub format_html: &'static str,
+    /// An AMP page.
+    pub format_amp: &'static str,
+    /// The button an AMP page shows when a frame's content is taller than AMP let it grow.
+    pub show_all: &'static str,
     /// The label of the code to paste.
     pub embed_code: &'static str,
     /// The copy button.
@@ -190,6 +198,10 @@ const ZH: Labels = Labels {
     theme_light: "浅色（默认，适合大多数网页）",
     theme_dark: "深色",
     theme_auto: "跟随读者的系统设置",
+    embed_format: "网页类型",
+    format_html: "普通网页（HTML）",
+    format_amp: "AMP 网页",
+    show_all: "展开全部",
     embed_code: "嵌入代码",
     copy: "复制代码",
     copied: "已复制到剪贴板",
@@ -263,6 +275,10 @@ const EN: Labels = Labels {
     theme_light: "Light (the default, for most pages)",
     theme_dark: "Dark",
     theme_auto: "Follow the reader's setting",
+    embed_format: "For a page in",
+    format_html: "HTML (any web page)",
+    format_amp: "AMP",
+    show_all: "Show all",
     embed_code: "Embed code",
     copy: "Copy the code",
     copied: "Copied to the clipboard",

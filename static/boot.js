@@ -9,7 +9,8 @@ const tag = document.querySelector('script[data-wasm]');
 const framed = window.parent !== window;
 
 // The height protocol (README, "Embedding"): version 1. Only a frame's page (the build marks it
-// with data-embed) inside a frame tells its height.
+// with data-embed) inside a frame tells its height; in the form AMP's amp-iframe reads too (its
+// `embed-size` request), for an AMP page that embeds it with the control's AMP code.
 if (root.hasAttribute('data-embed') && framed) {
   let last = -1;
   const report = (always) => {
@@ -17,6 +18,7 @@ if (root.hasAttribute('data-embed') && framed) {
     if (height === last && !always) return;
     last = height;
     window.parent.postMessage({ type: 'story-embed:height', v: 1, height }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
   };
   window.addEventListener('message', (event) => {
     const data = event.data;

@@ -8,12 +8,21 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::embed::{snippet, story_address};
+use crate::embed::{amp_snippet, snippet, story_address};
 use crate::islands::{EmbedChoice, Embeds};
 use crate::params::Theme;
 use crate::state::{dispatch, use_app, Action};
 use crate::ui::labels;
 use crate::view::View;
+
+/// The kind of page the code is for.
+#[derive(Clone, Copy, PartialEq)]
+enum Page {
+    /// Any web page: an iframe and embed.js.
+    Html,
+    /// An AMP page: an amp-iframe.
+    Amp,
+}
 
 /// What the copy button last achieved.
 #[derive(Clone, Copy, PartialEq)]
@@ -38,6 +47,7 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
     let app = use_app();
     let view = use_state(|| View::Story);
     let theme = use_state(|| Theme::Light);
+    let kind = use_state(|| Page::Html);
     let copied = use_state(|| Copied::Not);
     let code = use_node_ref();
     let details = use_node_ref();
@@ -73,7 +83,14 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
     let chosen = choices().find(|choice| choice.view == view.name());
     let title = chosen.map_or(&embeds.story.title, |choice| &choice.title);
     let height = chosen.and_then(|choice| choice.height);
-    let text = snippet(&address, &view.page(&embeds.page), Some(*theme), title, height);
+    let page = view.page(&embeds.page);
+    let text = match *kind {
+        Page::Html => snippet(&address, &page, Some(*theme), title, height),
+        Page::Amp => {
+            let image = browser::share_image(&address);
+            amp_snippet(&address, &page, Some(*theme), title, height, words.show_all, image.as_deref())
+        }
+    };
 
     let onchange = {
         let (view, copied) = (view.clone(), copied.clone());
@@ -92,6 +109,16 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
                 return;
             };
             theme.set(Theme::parse(&select.value()).unwrap_or(Theme::Light));
+            copied.set(Copied::Not);
+        })
+    };
+    let on_kind = {
+        let (kind, copied) = (kind.clone(), copied.clone());
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
+                return;
+            };
+            kind.set(if select.value() == "amp" { Page::Amp } else { Page::Html });
             copied.set(Copied::Not);
         })
     };
@@ -133,6 +160,11 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
                 { theme_option(Theme::Light, words.theme_light) }
                 { theme_option(Theme::Dark, words.theme_dark) }
                 { theme_option(Theme::Auto, words.theme_auto) }
+            </select>
+            <label for="embed-format">{ words.embed_format }</label>
+            <select id="embed-format" onchange={on_kind}>
+                <option value="html" selected={*kind == Page::Html}>{ words.format_html }</option>
+                <option value="amp" selected={*kind == Page::Amp}>{ words.format_amp }</option>
             </select>
             <label for="embed-code">{ words.embed_code }</label>
             <textarea id="embed-code" ref={code} readonly=true rows="5" value={text} onfocus={select_all} />

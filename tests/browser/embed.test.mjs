@@ -521,6 +521,53 @@ test('the heights embed.js and the snippets hold are the pages\' own: scripts/me
   }
 });
 
+// An AMP page embeds with amp-iframe, which grows a `resizable` frame when the frame asks with
+// { sentinel: 'amp', type: 'embed-size', height } (the AMP spec's message). This host acts as
+// AMP's resizer does: it takes that message from its frame only, and sets the height asked for.
+test('a frame asks an AMP page for its height as amp-iframe reads it, and the control gives the AMP code', async () => {
+  await writeFile(join(shared.hostDir, 'amp.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>An AMP article</title><link rel="icon" href="data:,"></head>
+<body><h1>An AMP article</h1><p>Text before.</p>
+<iframe src="${shared.storyUrl}en/embed/growth-rates.html" title="Chart" style="width:100%;border:0;height:150px" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
+<p>Text after.</p>
+<script>
+  window.__asked = [];
+  const frame = document.querySelector('iframe');
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow || event.data?.sentinel !== 'amp' || event.data.type !== 'embed-size') return;
+    window.__asked.push(event.data);
+    frame.style.height = event.data.height + 'px';
+  });
+</script></body></html>`);
+  const page = await openPage(shared.browser, { viewport: { width: 640, height: 800 } });
+  await page.goto(shared.host.url + 'amp.html');
+  const height = await fitted(page, 'iframe', 'the AMP frame resized as asked');
+  const asked = await page.evaluate(() => window.__asked);
+  assert.ok(asked.length >= 1, 'asked at least once');
+  for (const message of asked) {
+    assert.deepEqual(Object.keys(message).sort(), ['height', 'sentinel', 'type'], JSON.stringify(message));
+    assert.ok(Number.isInteger(message.height) && message.height > 0, JSON.stringify(message));
+  }
+  assert.equal(asked.at(-1).height, height);
+  assert.deepEqual(page.problems, []);
+
+  const control = await openPage(shared.browser);
+  await control.goto(shared.storyUrl + 'en.html');
+  await live(control);
+  await waitFor(control, () => document.querySelector('.embed-codes'), 'the embed control');
+  await control.locator('#embed-summary').click();
+  await control.selectOption('#embed-what', 'block:growth-rates');
+  await control.selectOption('#embed-format', 'amp');
+  const code = await control.locator('#embed-code').inputValue();
+  const phone = await heightIn('fushun-2023h1-en', 'en/embed/growth-rates.html', 343);
+  assert.match(code, new RegExp(`^<amp-iframe src="${shared.storyUrl}en/embed/growth-rates\\.html" title="[^"]+" width="auto" height="${phone}" layout="fixed-height" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" resizable frameborder="0">\\n`));
+  assert.match(code, /\n {2}<div overflow tabindex="0" role="button" aria-label="Show all">Show all<\/div>\n/);
+  const image = code.match(/<amp-img placeholder layout="fill" src="([^"]+)" alt=""><\/amp-img>\n<\/amp-iframe>$/)?.[1];
+  assert.ok(image?.startsWith(`${shared.storyUrl}share-`), code);
+  assert.equal((await control.request.get(image)).status(), 200, `${image} is there`);
+  assert.deepEqual(control.problems, []);
+});
+
 test('the preview page shows the whole story and one chart embedded, each fitted', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.story.url + 'embed-preview.html');
