@@ -36,8 +36,9 @@ pub fn kind(path: &str) -> Kind {
     }
 }
 
-/// Whether `name` ends in a 16-digit hash before its extension (Trunk's and the share image's
-/// `-0123456789abcdef`, the Wasm's with `_bg` after it): the nginx pattern [`HASHED`], in Rust.
+/// Whether `name` ends in a hash before its extension: `-` and 12 to 16 hex digits (Trunk writes
+/// its 64-bit hashes without leading zeros, the share image all 16), the Wasm's with `_bg` after
+/// it. The nginx pattern [`HASHED`], in Rust.
 fn is_hashed(name: &str) -> bool {
     let Some((stem, extension)) = name.rsplit_once('.') else {
         return false;
@@ -46,13 +47,11 @@ fn is_hashed(name: &str) -> bool {
     let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
     !extension.is_empty()
         && extension.chars().all(|c| c.is_ascii_alphanumeric())
-        && stem.len() >= 17
-        && stem.is_char_boundary(stem.len() - 17)
-        && stem[stem.len() - 17..].strip_prefix('-').is_some_and(|hash| hash.chars().all(hex))
+        && stem.rsplit_once('-').is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(hex))
 }
 
 /// [`is_hashed`] as an nginx location pattern.
-const HASHED: &str = r"-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$";
+const HASHED: &str = r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$";
 /// [`Kind::Frame`] as an nginx location pattern: a file in an `embed` folder, or the folder.
 const FRAME: &str = r"/embed/[^/]*$";
 
@@ -136,6 +135,9 @@ mod tests {
             assert_eq!(kind(hashed), Kind::Hashed, "{hashed}");
         }
         assert_eq!(kind("other/share-4961f6994251074e.png"), Kind::Hashed);
+        // Trunk drops a hash's leading zeros.
+        assert_eq!(kind("app-48f73fe63ffaf5f_bg.wasm"), Kind::Hashed);
+        assert_eq!(kind("app-8f73fe63ffaf.js"), Kind::Hashed);
         for frame in ["embed/index.html", "en/embed/projects.html", "story-2/en/embed/growth-rates.html"] {
             assert_eq!(kind(frame), Kind::Frame, "{frame}");
         }
@@ -148,7 +150,8 @@ mod tests {
             "fushun-2023h1.csv",
             "app-ae44306312302504-x.js",
             "app-AE44306312302504.js",
-            "app-ae4430631230250.js",
+            "app-ae443063123.js",
+            "app-ae44306312302504a.js",
             "app-ae44306312302504.",
             "embedded/x.html",
             "状态ae44306312302504.js",

@@ -135,7 +135,7 @@ async function transfers(site, first, second) {
         const ext = { br: '.br', gzip: '.gz' }[encoding] ?? '';
         bytes += (await stat(join(site.dir, decodeURIComponent(path).replace(/\/$/, '/index.html') + ext))).size;
       }
-      return { bytes, files: files.map(([path]) => path.replace(/-[0-9a-f]{16}/, '-…')) };
+      return { bytes, files: files.map(([path]) => path.replace(/-[0-9a-f]{12,16}/, '-…')) };
     };
     const visit = async (url) => {
       const start = site.served.length;
@@ -235,7 +235,7 @@ try {
     '| --- | --- | --- | --- |',
     ...frames.map((f) => `| \`${f.file}\` (${f.kind}) | ${kb(f.bytes)} KB, ${Math.round((100 * f.bytes) / full.html)}% | ${f.kind === 'chapter' ? '≤ 40%' : f.kind === 'block' ? '≤ 3.0 KB' : ''} | ${f.kind === 'chapter' ? verdict(f.bytes <= 0.4 * full.html) : f.kind === 'block' ? verdict(f.bytes <= 3 * 1024) : ''} |`),
   ];
-  const assets = ['| asset | raw | gzip | brotli |', '| --- | --- | --- | --- |', ...sizes.map((a) => `| ${a.name.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(a.raw)} KB | ${a.gzip ? kb(a.gzip) + ' KB' : '—'} | ${a.brotli ? kb(a.brotli) + ' KB' : '—'} |`)];
+  const assets = ['| asset | raw | gzip | brotli |', '| --- | --- | --- | --- |', ...sizes.map((a) => `| ${a.name.replace(/-[0-9a-f]{12,16}/, '-…')} | ${kb(a.raw)} KB | ${a.gzip ? kb(a.gzip) + ' KB' : '—'} | ${a.brotli ? kb(a.brotli) + ' KB' : '—'} |`)];
   // A run on uncommitted changes says so: its commit alone would not reproduce it.
   const dirty = execSync('git status --porcelain -- . ":(exclude)docs/benchmarks.md"', { cwd: ROOT }).toString().trim();
   const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim() + (dirty ? '+changes' : '');

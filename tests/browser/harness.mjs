@@ -53,7 +53,7 @@ export async function serve(dir = DIST, { headers = {} } = {}) {
         }
       }
       body ??= await readFile(file);
-      const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file);
+      const hashed = /-[0-9a-f]{12,16}(_bg)?\.\w+$/.test(file);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

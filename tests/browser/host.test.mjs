@@ -106,7 +106,7 @@ test('every address gets the headers the build wrote for it, from nginx as from 
     assert.deepEqual(nginx, wanted, `${address}: nginx and _headers agree`);
     assert.equal(sent.headers['content-security-policy'], policy, `${address}: the build's policy`);
     assert.equal(sent.headers['x-frame-options'], undefined, `${address}: framing is the policy's to allow`);
-    const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(address);
+    const hashed = /-[0-9a-f]{12,16}(_bg)?\.\w+$/.test(address);
     assert.equal(sent.headers['cache-control'], hashed ? 'public, max-age=31536000, immutable' : 'no-cache', address);
     assert.equal(sent.headers['x-robots-tag'], /(^|\/)embed\/[^/]*$/.test(address) ? 'noindex' : undefined, address);
   }
