@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 out=target/two-stories
-STORY_DIRS=tests/fixtures/stories trunk build --release --dist "$out"
+# Built as published at a public address, so it has the pages' oEmbed responses too
+# (tests/browser/stories.test.mjs reads them).
+SITE_URL=https://story.example/ STORY_DIRS=tests/fixtures/stories trunk build --release --dist "$out"
 
 one=$(cd dist && ls app-*_bg.wasm)
 two=$(cd "$out" && ls app-*_bg.wasm)

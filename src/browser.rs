@@ -134,6 +134,15 @@ pub fn open_edition(href: &str) {
     let _ = location.replace(&url);
 }
 
+/// The address of the folder of the site's shared files (the engine, `boot.js`, `embed.js`): the
+/// folder of the page's `boot.js`, which a story published in a folder of its own reaches one
+/// folder up.
+pub fn shared_folder() -> Option<String> {
+    let boot = gloo::utils::document().query_selector("script[data-wasm]").ok().flatten()?;
+    let src = js_sys::Reflect::get(&boot, &"src".into()).ok()?.as_string()?;
+    Some(src[..=src.rfind('/')?].to_owned())
+}
+
 /// The page's share image (its `og:image`), as an absolute address: the page writes it relative
 /// to its folder, `folder`, unless the build was given the site's address.
 pub fn share_image(folder: &str) -> Option<String> {

@@ -100,7 +100,9 @@ pub fn height_at(steps: &[u32], width: u32) -> Option<u32> {
 }
 
 /// The snippet embedding the view published as `page` (from [`View::page`], relative to the
-/// story's folder) of the story at `address` (from [`story_address`]), in `theme` (none: the
+/// story's folder) of the story at `address` (from [`story_address`]), whose site keeps its
+/// shared files, `embed.js` among them, at `shared` (the same folder, or the one above a story
+/// published in a folder of its own), in `theme` (none: the
 /// embed's default, light), with `title` as the iframe's accessible name. With the page's
 /// `height`, the host's page keeps the page's space before anything loads: the iframe's `style`
 /// gives its height at any width ([`FrameHeight::style`]), and its `height` attribute its height
@@ -109,9 +111,15 @@ pub fn height_at(steps: &[u32], width: u32) -> Option<u32> {
 /// real width, and the page its own once loaded.
 ///
 /// [`View::page`]: crate::view::View::page
-pub fn snippet(address: &str, page: &str, theme: Option<Theme>, title: &str, height: Option<FrameHeight>) -> String {
+pub fn snippet(
+    (address, shared): (&str, &str),
+    page: &str,
+    theme: Option<Theme>,
+    title: &str,
+    height: Option<FrameHeight>,
+) -> String {
     let src = escape(&format!("{address}{page}{}", theme_query(theme)));
-    let script = escape(&format!("{address}embed.js"));
+    let script = escape(&format!("{shared}embed.js"));
     let title = escape(title);
     let (style, height) = match height {
         Some(height) => (format!(";{}", height.style()), format!(" height=\"{}\"", height.phone)),
@@ -158,6 +166,67 @@ fn theme_query(theme: Option<Theme>) -> String {
         Some(theme) => format!("?theme={}", theme.value()),
         None => String::new(),
     }
+}
+
+/// An oEmbed response (oembed.com, 1.0, type `rich`) for a view of a story: what a publishing
+/// system that is given the address of one of the story's pages finds through the page's discovery
+/// link, and embeds. Its fields, as the build writes them ([`oembed`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OEmbed {
+    /// Always "1.0".
+    pub version: String,
+    /// Always "rich": HTML to paste.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The view's title.
+    pub title: String,
+    /// Who serves the story: the host of its address.
+    pub provider_name: String,
+    /// The site's address.
+    pub provider_url: String,
+    /// The code, as the embed control gives it for a web page.
+    pub html: String,
+    /// The width the code is laid out for: a column at which the frame's page is at its measure.
+    pub width: u32,
+    /// The page's height at that width.
+    pub height: u32,
+    /// The story's share image.
+    pub thumbnail_url: String,
+    /// Its width.
+    pub thumbnail_width: u32,
+    /// Its height.
+    pub thumbnail_height: u32,
+}
+
+/// The oEmbed response, as JSON, for the frame's page `page` (in the story's folder, `folder`, an
+/// absolute address ending in `/`, of the site at `site`) titled `title`, of `height`, with the share image `image` of
+/// `image_size` (an absolute address). The provider is the host of `folder`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn oembed(
+    (folder, site): (&str, &str),
+    page: &str,
+    title: &str,
+    height: Option<FrameHeight>,
+    image: &str,
+    image_size: (u32, u32),
+) -> String {
+    let origin_end = folder.find("://").map_or(0, |scheme| scheme + 3);
+    let host_end = folder[origin_end..].find('/').map_or(folder.len(), |slash| origin_end + slash);
+    let response = OEmbed {
+        version: "1.0".to_owned(),
+        kind: "rich".to_owned(),
+        title: title.to_owned(),
+        provider_name: folder[origin_end..host_end].to_owned(),
+        provider_url: format!("{}/", &folder[..host_end]),
+        html: snippet((folder, site), page, None, title, height),
+        width: WIDE_COLUMN,
+        height: height.map_or(400, |height| height.wide),
+        thumbnail_url: image.to_owned(),
+        thumbnail_width: image_size.0,
+        thumbnail_height: image_size.1,
+    };
+    serde_json::to_string(&response).expect("plain data")
 }
 
 /// The heights of every frame's page the site publishes, by story id and by the page's address in
@@ -279,7 +348,7 @@ mod tests {
     #[test]
     fn the_whole_story_snippet_is_the_documented_one() {
         assert_eq!(
-            snippet(ADDRESS, &View::Story.page("index.html"), None, "抚顺的上半年", None),
+            snippet((ADDRESS, ADDRESS), &View::Story.page("index.html"), None, "抚顺的上半年", None),
             "<iframe src=\"https://news.example/story/embed/index.html\" title=\"抚顺的上半年\" \
              style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n\
              <script src=\"https://news.example/story/embed.js\" async></script>"
@@ -289,15 +358,19 @@ mod tests {
     #[test]
     fn a_part_and_an_edition_are_pages_of_their_own() {
         let block = View::Block(Slug::try_from("growth-rates".to_owned()).unwrap());
-        let code = snippet(ADDRESS, &block.page("index.html"), None, "三项增速", None);
+        let code = snippet((ADDRESS, ADDRESS), &block.page("index.html"), None, "三项增速", None);
         assert!(code.contains("src=\"https://news.example/story/embed/growth-rates.html\""), "{code}");
-        let code = snippet(ADDRESS, &block.page("en.html"), None, "Growth", None);
+        let code = snippet((ADDRESS, ADDRESS), &block.page("en.html"), None, "Growth", None);
         assert!(code.contains("src=\"https://news.example/story/en/embed/growth-rates.html\""), "{code}");
         assert!(!code.contains('?'), "no query: {code}");
+        // A story in a folder of its own reaches the site's embed.js one folder up.
+        let code = snippet(("https://news.example/story/other/", ADDRESS), &block.page("index.html"), None, "x", None);
+        assert!(code.contains("src=\"https://news.example/story/other/embed/growth-rates.html\""), "{code}");
+        assert!(code.contains("<script src=\"https://news.example/story/embed.js\" async>"), "{code}");
         // With its page's heights, the iframe keeps the page's height at every width, and in a
         // phone's column without its style.
         let height = FrameHeight { narrow: 606, phone: 580, wide: 479 };
-        let code = snippet(ADDRESS, &block.page("index.html"), None, "三项增速", Some(height));
+        let code = snippet((ADDRESS, ADDRESS), &block.page("index.html"), None, "三项增速", Some(height));
         assert!(
             code.contains(&format!("style=\"width:100%;border:0;{}\" height=\"580\" loading=", height.style())),
             "{code}"
@@ -351,7 +424,7 @@ mod tests {
 
     #[test]
     fn a_theme_other_than_the_light_default_is_asked_for() {
-        let theme = |theme| snippet(ADDRESS, "embed/index.html", theme, "t", None);
+        let theme = |theme| snippet((ADDRESS, ADDRESS), "embed/index.html", theme, "t", None);
         assert!(theme(None).contains("embed/index.html\""));
         assert!(theme(Some(Theme::Light)).contains("embed/index.html\""), "light is the default: not written");
         assert!(theme(Some(Theme::Dark)).contains("embed/index.html?theme=dark\""));
@@ -389,8 +462,37 @@ mod tests {
     }
 
     #[test]
+    fn an_oembed_response_is_rich_html_with_its_size_provider_and_thumbnail() {
+        let height = FrameHeight { narrow: 606, phone: 556, wide: 479 };
+        let json = oembed(
+            (ADDRESS, ADDRESS),
+            "embed/growth-rates.html",
+            "三项增速",
+            Some(height),
+            "https://news.example/story/share-1.png",
+            (1200, 630),
+        );
+        let response: OEmbed = serde_json::from_str(&json).unwrap();
+        assert_eq!((response.version.as_str(), response.kind.as_str()), ("1.0", "rich"));
+        assert_eq!(
+            response.html,
+            snippet((ADDRESS, ADDRESS), "embed/growth-rates.html", None, "三项增速", Some(height))
+        );
+        assert_eq!((response.width, response.height), (WIDE_COLUMN, 479));
+        assert_eq!(
+            (response.provider_name.as_str(), response.provider_url.as_str()),
+            ("news.example", "https://news.example/")
+        );
+        assert_eq!(
+            (response.thumbnail_url.as_str(), response.thumbnail_width, response.thumbnail_height),
+            ("https://news.example/story/share-1.png", 1200, 630)
+        );
+        assert!(json.contains("\"type\":\"rich\""), "{json}");
+    }
+
+    #[test]
     fn a_title_cannot_break_out_of_its_attribute() {
-        let code = snippet(ADDRESS, "embed/index.html", None, "\"><script>alert(1)</script>", None);
+        let code = snippet((ADDRESS, ADDRESS), "embed/index.html", None, "\"><script>alert(1)</script>", None);
         assert!(code.contains("title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "{code}");
         assert_eq!(code.matches("<script").count(), 1);
     }

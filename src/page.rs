@@ -64,6 +64,8 @@ pub struct Head<'a> {
     pub script: &'a str,
     /// The page's inline stylesheet (`head::stylesheet`).
     pub style: &'a str,
+    /// The page's oEmbed response's absolute address, when the build knows the site's (`SITE_URL`).
+    pub oembed: Option<&'a str>,
 }
 
 /// `html` with `body` inside its empty `#story` element (which is told the page's view), and the
@@ -99,6 +101,16 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     if !view.is_embed() {
         let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
         page.insert_str(end, &share_tags(story, head));
+    }
+    if let Some(oembed) = head.oembed {
+        // oEmbed's discovery: a publishing system given this page's address finds the code here.
+        let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
+        let link = format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+            escape(oembed),
+            escape(&view.title(story))
+        );
+        page.insert_str(end, &link);
     }
     // Right after the character set (which must come within the first 1024 bytes): a frame's base,
     // before any address in the page is read; then the editions and the views, which the head's
@@ -243,6 +255,7 @@ mod tests {
         icon: "data:image/svg+xml,%3Csvg/%3E",
         script: "",
         style: "",
+        oembed: None,
     };
 
     #[test]
@@ -312,6 +325,13 @@ mod tests {
         let page = fill(PAGE, &story(), "", &head).unwrap();
         assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/fushun/\">"));
         assert!(page.find("og:title").unwrap() < page.find("</head>").unwrap());
+        assert!(!page.contains("json+oembed"), "no discovery without the site's address");
+        let head = Head { oembed: Some("https://example.org/fushun/index.oembed.json"), ..head };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        assert!(page.contains(&format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.org/fushun/index.oembed.json\" title=\"{}\">",
+            story().meta.title
+        )));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use story::data::{self, Format};
 use story::view::View;
-use story::{bake, deploy, head, page, share, stories};
+use story::{bake, deploy, embed, head, page, share, stories};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -71,6 +71,12 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
 fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
+    if site_url.is_none() {
+        eprintln!(
+            "bake: SITE_URL is not set: no oEmbed responses and no discovery links (they need the site's \
+             public address), and the share tags are relative"
+        );
+    }
     let mut site = Site {
         dir,
         site_url: site_url.as_deref(),
@@ -172,6 +178,23 @@ impl Site<'_> {
                 self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);
                 self.scripts.insert(head::hash_source(&script));
+                // The story's own page offers its whole story as an embed; a frame's page, itself.
+                let embedded = if view.is_embed() { view.clone() } else { View::Story };
+                let oembed_name = view.page(edition.page).replace(".html", ".oembed.json");
+                let oembed_url = self.site_url.map(|_| address(&oembed_name));
+                if let Some(site) = self.site_url {
+                    let embed_page = embedded.page(edition.page);
+                    let height = embed::FrameHeight::from_steps(&stories::embed_heights(edition.story, &embed_page));
+                    let json = embed::oembed(
+                        (&format!("{site}{folder}"), site),
+                        &embed_page,
+                        &embedded.title(&story),
+                        height,
+                        &image_url,
+                        (share::WIDTH, share::HEIGHT),
+                    );
+                    write(&dir, &oembed_name, json.as_bytes())?;
+                }
                 let head = page::Head {
                     image: &image_url,
                     url: url.as_deref(),
@@ -182,6 +205,7 @@ impl Site<'_> {
                     icon,
                     script: &script,
                     style: &style,
+                    oembed: oembed_url.as_deref(),
                 };
                 let name = view.page(edition.page);
                 let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{folder}{name}: {e}"))?;

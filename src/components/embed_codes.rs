@@ -85,7 +85,10 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
     let height = chosen.and_then(|choice| choice.height);
     let page = view.page(&embeds.page);
     let text = match *kind {
-        Page::Html => snippet(&address, &page, Some(*theme), title, height),
+        Page::Html => {
+            let shared = browser::shared_folder().unwrap_or_else(|| address.clone());
+            snippet((&address, &shared), &page, Some(*theme), title, height)
+        }
         Page::Amp => {
             let image = browser::share_image(&address);
             amp_snippet(&address, &page, Some(*theme), title, height, words.show_all, image.as_deref())

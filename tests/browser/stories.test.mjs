@@ -29,7 +29,7 @@ test('a reader who read one story downloads no engine for the next: its page and
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
   await live(page, 'the first story live');
-  const engine = (path) => /\/app-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(path);
+  const engine = (path) => /\/app-[0-9a-f]{12,16}(_bg\.wasm|\.js)$/.test(path);
   assert.equal(shared.server.served.filter(([path]) => engine(path)).length, 2, 'the engine, fetched once');
   shared.server.served.length = 0;
   await page.goto(shared.server.url + SECOND);
@@ -54,3 +54,53 @@ test('the second story\'s every page works from its folder: the engine one folde
     await page.context().close();
   }
 });
+
+test('the second story\'s embed control gives its pages and the site\'s one embed.js, one folder up', async () => {
+  const page = await openPage(shared.browser);
+  await page.goto(shared.server.url + SECOND);
+  await live(page, 'the second story live');
+  await waitFor(page, () => document.querySelector('.embed-codes'), 'the embed control');
+  await page.locator('#embed-summary').click();
+  const code = await page.locator('#embed-code').inputValue();
+  assert.match(code, new RegExp(`^<iframe src="${shared.server.url}${SECOND}embed/index\\.html" `), code);
+  assert.match(code, new RegExp(`<script src="${shared.server.url}embed\\.js" async></script>$`), code);
+  assert.equal((await page.request.get(`${shared.server.url}embed.js`)).status(), 200);
+  assert.deepEqual(page.problems, []);
+});
+
+// Built with SITE_URL=https://story.example/ (scripts/engine-check.sh): a publishing system given the
+// address of any of the site's pages finds, by the page's discovery link, an oEmbed response with
+// the code to embed it (oembed.com: version 1.0, type rich).
+const SITE_URL = 'https://story.example/';
+for (const [path, embedded] of [['', 'embed/index.html'], ['en.html', 'en/embed/index.html'], ['embed/growth-rates.html', 'embed/growth-rates.html'],
+  ['en/embed/fai-total.html', 'en/embed/fai-total.html'], [SECOND, `${SECOND}embed/index.html`]]) {
+  test(`a page's address leads a publishing system to the code that embeds it: ${path || 'index'}`, async () => {
+    const local = (url) => url.replace(SITE_URL, shared.server.url);
+    const html = await (await fetch(shared.server.url + path)).text();
+    const links = [...html.matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/g)];
+    assert.equal(links.length, 1, 'one discovery link');
+    const [, href, title] = links[0];
+    assert.ok(href.startsWith(SITE_URL) && href.endsWith('.oembed.json'), href);
+    const answer = await fetch(local(href));
+    assert.equal(answer.status, 200);
+    assert.match(answer.headers.get('content-type'), /^application\/json/);
+    const response = await answer.json();
+    assert.deepEqual(Object.keys(response).sort(), ['height', 'html', 'provider_name', 'provider_url', 'thumbnail_height', 'thumbnail_url',
+      'thumbnail_width', 'title', 'type', 'version', 'width']);
+    assert.equal(response.version, '1.0');
+    assert.equal(response.type, 'rich');
+    assert.equal(response.title, title.replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
+    assert.equal(response.provider_url, SITE_URL);
+    assert.equal(response.provider_name, 'story.example');
+    assert.ok(Number.isInteger(response.width) && Number.isInteger(response.height) && response.height > 0, JSON.stringify(response));
+    assert.match(response.html, new RegExp(`^<iframe src="${SITE_URL}${embedded}" `));
+    assert.match(response.html, /<script src="https:\/\/story\.example\/embed\.js" async><\/script>$/);
+    // The story's share image (a frame's page names none itself).
+    assert.match(response.thumbnail_url, new RegExp(`^${SITE_URL}(${SECOND})?share-[0-9a-f]{12,16}\\.png$`));
+    const image = html.match(/<meta property="og:image" content="([^"]+)">/)?.[1];
+    if (image) assert.equal(response.thumbnail_url, image);
+    assert.equal((await fetch(local(response.thumbnail_url))).status, 200, 'the thumbnail is there');
+    assert.deepEqual([response.thumbnail_width, response.thumbnail_height], [1200, 630]);
+  });
+}
+
