@@ -95,36 +95,9 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
         }
     };
 
-    let onchange = {
-        let (view, copied) = (view.clone(), copied.clone());
-        Callback::from(move |event: Event| {
-            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
-                return;
-            };
-            view.set(choice(&select.value()));
-            copied.set(Copied::Not);
-        })
-    };
-    let on_theme = {
-        let (theme, copied) = (theme.clone(), copied.clone());
-        Callback::from(move |event: Event| {
-            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
-                return;
-            };
-            theme.set(Theme::parse(&select.value()).unwrap_or(Theme::Light));
-            copied.set(Copied::Not);
-        })
-    };
-    let on_kind = {
-        let (kind, copied) = (kind.clone(), copied.clone());
-        Callback::from(move |event: Event| {
-            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
-                return;
-            };
-            kind.set(if select.value() == "amp" { Page::Amp } else { Page::Html });
-            copied.set(Copied::Not);
-        })
-    };
+    let onchange = chosen_by(&view, &copied, choice);
+    let on_theme = chosen_by(&theme, &copied, |value| Theme::parse(value).unwrap_or(Theme::Light));
+    let on_kind = chosen_by(&kind, &copied, |value| if value == "amp" { Page::Amp } else { Page::Html });
     let theme_option = |value: Theme, label: &'static str| {
         html! { <option value={value.value()} selected={*theme == value}>{ label }</option> }
     };
@@ -179,6 +152,23 @@ pub fn EmbedCodes(props: &EmbedCodesProps) -> Html {
         </details>
         </aside>
     }
+}
+
+/// A `<select>`'s change: `state` takes what `read` makes of the value chosen, and the code shown
+/// is new, not yet copied.
+fn chosen_by<T: 'static>(
+    state: &UseStateHandle<T>,
+    copied: &UseStateHandle<Copied>,
+    read: fn(&str) -> T,
+) -> Callback<Event> {
+    let (state, copied) = (state.clone(), copied.clone());
+    Callback::from(move |event: Event| {
+        let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
+            return;
+        };
+        state.set(read(&select.value()));
+        copied.set(Copied::Not);
+    })
 }
 
 /// The view a `<select>` value names; the whole story for anything else.
