@@ -7,9 +7,9 @@
 //! and the page's stylesheet inline (`story::head`), and writes the Content-Security-Policy that
 //! allows exactly those to `content-security-policy.txt`. Then it writes `.br` and `.gz` beside
 //! every text asset and the Wasm, in every folder, so a static host or CDN can serve them as they
-//! are, and the headers to serve them with, for nginx and for a CDN (`story::deploy`). With `SITE_URL` set (the
-//! public address of the folder, ending in `/`), the share tags carry absolute addresses, as some
-//! sites that show previews require.
+//! are, and the headers to serve them with, for nginx and for a CDN (`story::deploy`). With
+//! `SITE_URL` set (the public address of the folder, ending in `/`), the share tags carry absolute
+//! addresses, as some sites that show previews require, and every page has an oEmbed response.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -178,9 +178,10 @@ impl Site<'_> {
                 self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);
                 self.scripts.insert(head::hash_source(&script));
+                let name = view.page(edition.page);
                 // The story's own page offers its whole story as an embed; a frame's page, itself.
                 let embedded = if view.is_embed() { view.clone() } else { View::Story };
-                let oembed_name = view.page(edition.page).replace(".html", ".oembed.json");
+                let oembed_name = name.replace(".html", ".oembed.json");
                 let oembed_url = self.site_url.map(|_| address(&oembed_name));
                 if let Some(site) = self.site_url {
                     let embed_page = embedded.page(edition.page);
@@ -207,7 +208,6 @@ impl Site<'_> {
                     style: &style,
                     oembed: oembed_url.as_deref(),
                 };
-                let name = view.page(edition.page);
                 let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{folder}{name}: {e}"))?;
                 write(&dir, &name, filled.as_bytes())?;
                 count += 1;
