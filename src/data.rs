@@ -27,6 +27,14 @@ impl Format {
         }
     }
 
+    /// The file's media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv",
+            Format::Json => "application/json",
+        }
+    }
+
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -101,6 +101,8 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
     if !view.is_embed() {
         let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
         page.insert_str(end, &share_tags(story, head));
+        let end = page.find("</head>").ok_or_else(|| PageError("the page has no </head>".into()))?;
+        page.insert_str(end, &structured_data(story, head));
     }
     if let Some(oembed) = head.oembed {
         // oEmbed's discovery: a publishing system given this page's address finds the code here.
@@ -152,6 +154,75 @@ fn alternates(head: &Head) -> String {
         .iter()
         .map(|(tag, href)| format!("<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">", escape(href)))
         .collect()
+}
+
+/// The story as schema.org structured data (JSON-LD), for search engines: a `NewsArticle` based
+/// on the source article, and its figures as a `Dataset` with the CSV and JSON downloads. Written
+/// for what the build knows, nothing more: no author or date of our own, addresses relative to
+/// the page unless the build was given the site's (`SITE_URL`). A data block: no policy runs it.
+fn structured_data(story: &Story, head: &Head) -> String {
+    let meta = &story.meta;
+    let words = crate::ui::labels(meta.lang);
+    let source = &meta.source;
+    let source_title = source.original_title.as_deref().unwrap_or(&source.title);
+    let based_on = serde_json::json!({
+        "@type": "NewsArticle",
+        "headline": source_title,
+        "datePublished": source.date.as_str(),
+        "publisher": { "@type": "GovernmentOrganization", "name": source.publisher },
+    });
+    // The files sit beside the page's edition, in the story's folder.
+    let folder = head.image.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let file = |format: crate::data::Format| {
+        let name = crate::data::file_name(story, format);
+        if folder.is_empty() {
+            name
+        } else {
+            format!("{folder}/{name}")
+        }
+    };
+    let credit = format!(
+        "{}{}{}{}{}{}{}{}{} {}{}",
+        words.source,
+        words.colon,
+        source.publisher,
+        words.publisher_gap,
+        words.title_open,
+        source.title,
+        words.title_close,
+        words.comma,
+        words.published,
+        crate::ui::date(meta.lang, &source.date),
+        words.stop
+    );
+    let mut article = serde_json::json!({
+        "@type": "NewsArticle",
+        "headline": meta.title,
+        "description": meta.dek,
+        "inLanguage": meta.lang.tag(),
+        "image": [head.image],
+        "isBasedOn": based_on,
+    });
+    if let Some(url) = head.url {
+        article["url"] = url.into();
+    }
+    let downloads: Vec<serde_json::Value> = [crate::data::Format::Csv, crate::data::Format::Json]
+        .map(|format| {
+            serde_json::json!({ "@type": "DataDownload", "encodingFormat": format.media_type(), "contentUrl": file(format) })
+        })
+        .into();
+    let dataset = serde_json::json!({
+        "@type": "Dataset",
+        "name": format!("{}{}", meta.title, words.dataset_name),
+        "description": format!("{}{}", words.dataset_description, credit),
+        "inLanguage": meta.lang.tag(),
+        "isBasedOn": based_on,
+        "distribution": downloads,
+    });
+    let graph = serde_json::json!({ "@context": "https://schema.org", "@graph": [article, dataset] });
+    // `<` written as an escape: nothing in the data can close the element.
+    let json = graph.to_string().replace('<', "\\u003c");
+    format!("<script type=\"application/ld+json\">{json}</script>")
 }
 
 /// Open Graph and Twitter card tags: how the story looks when shared.
@@ -310,6 +381,43 @@ mod tests {
     fn a_page_without_a_root_is_refused() {
         let page = "<html lang=\"x\"><title></title></html>";
         assert!(fill(page, &story(), "", &HEAD).unwrap_err().0.contains("no <div"));
+    }
+
+    #[test]
+    fn the_storys_page_describes_the_story_and_its_figures_for_search_engines_and_a_frame_does_not() {
+        let page = fill(PAGE, &story(), "", &HEAD).unwrap();
+        let json = page
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .unwrap();
+        let data: serde_json::Value = serde_json::from_str(json).unwrap();
+        let graph = data["@graph"].as_array().unwrap();
+        assert_eq!(data["@context"], "https://schema.org");
+        assert_eq!(graph[0]["@type"], "NewsArticle");
+        assert_eq!(graph[0]["headline"], story().meta.title.as_str());
+        assert_eq!(graph[0]["isBasedOn"]["datePublished"], story().meta.source.date.as_str());
+        assert_eq!(graph[0]["isBasedOn"]["publisher"]["name"], story().meta.source.publisher.as_str());
+        assert!(
+            graph[0].get("url").is_none()
+                && graph[0].get("author").is_none()
+                && graph[0].get("datePublished").is_none()
+        );
+        assert_eq!(graph[1]["@type"], "Dataset");
+        let files: Vec<&str> =
+            graph[1]["distribution"].as_array().unwrap().iter().map(|d| d["contentUrl"].as_str().unwrap()).collect();
+        let id = story().meta.id.as_str().to_owned();
+        assert_eq!(files, [format!("{id}.csv"), format!("{id}.json")]);
+        assert!(graph[1]["description"].as_str().unwrap().chars().count() >= 50);
+        assert!(!json.contains('<'), "{json}");
+        let view = View::parse("block:growth-rates").unwrap();
+        let frame = fill(PAGE, &story(), "", &Head { view: &view, ..HEAD }).unwrap();
+        assert!(!frame.contains("ld+json"), "a frame is not indexed");
+        let head =
+            Head { url: Some("https://example.org/fushun/"), image: "https://example.org/fushun/share-1.png", ..HEAD };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        assert!(page.contains("\"url\":\"https://example.org/fushun/\""), "{page}");
+        assert!(page.contains(&format!("\"contentUrl\":\"https://example.org/fushun/{id}.csv\"")), "{page}");
     }
 
     #[test]

@@ -104,6 +104,10 @@ pub struct Labels {
     pub theme_dark: &'static str,
     /// The reader's own setting.
     pub theme_auto: &'static str,
+    /// The name of the story's figures as a dataset (structured data), after the story's title.
+    pub dataset_name: &'static str,
+    /// What the dataset holds.
+    pub dataset_description: &'static str,
     /// The label of the choice of the kind of page the code is for.
     pub embed_format: &'static str,
     /// An ordinary web page.
@@ -198,6 +202,8 @@ const ZH: Labels = Labels {
     theme_light: "浅色（默认，适合大多数网页）",
     theme_dark: "深色",
     theme_auto: "跟随读者的系统设置",
+    dataset_name: "：文中全部数字",
+    dataset_description: "本数据故事所用的全部数字，各附原文所载的单位、时期和口径。",
     embed_format: "网页类型",
     format_html: "普通网页（HTML）",
     format_amp: "AMP 网页",
@@ -275,6 +281,8 @@ const EN: Labels = Labels {
     theme_light: "Light (the default, for most pages)",
     theme_dark: "Dark",
     theme_auto: "Follow the reader's setting",
+    dataset_name: ": every figure",
+    dataset_description: "Every figure this data story shows, each with its unit, period and basis as its source states them.",
     embed_format: "For a page in",
     format_html: "HTML (any web page)",
     format_amp: "AMP",

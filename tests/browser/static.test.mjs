@@ -131,6 +131,19 @@ test('the page has a real title, description, language and share tags from the s
   const response = await page.request.get(new URL(image, shared.server.url).href);
   assert.equal(response.status(), 200);
   assert.equal(response.headers()['content-type'], 'image/png');
+  // For search engines: the story as a NewsArticle based on the review, its figures as a Dataset
+  // whose downloads are there, each of its type.
+  const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  const [article, dataset] = data['@graph'];
+  assert.deepEqual([data['@context'], article['@type'], dataset['@type']], ['https://schema.org', 'NewsArticle', 'Dataset']);
+  assert.equal(article.headline, title);
+  assert.equal(article.isBasedOn.datePublished, '2023-07-25');
+  assert.deepEqual(article.image, [image]);
+  for (const download of dataset.distribution) {
+    const file = await page.request.get(new URL(download.contentUrl, shared.server.url).href);
+    assert.equal(file.status(), 200, download.contentUrl);
+    assert.match(file.headers()['content-type'], new RegExp(`^${download.encodingFormat}`), download.contentUrl);
+  }
 });
 
 test('every text asset and the Wasm are served precompressed', async () => {
