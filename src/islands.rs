@@ -239,10 +239,7 @@ mod build {
         let words = ui::labels(story.meta.lang);
         let page = stories::edition(story.meta.id.as_str()).map_or("index.html", |edition| edition.page);
         let choice = |view: View, label: String| EmbedChoice {
-            height: crate::embed::FrameHeight::from_steps(&stories::embed_heights(
-                story.meta.id.as_str(),
-                &view.page(page),
-            )),
+            height: stories::frame_height(story.meta.id.as_str(), &view.page(page)),
             view: view.name(),
             label,
             title: view.title(story),

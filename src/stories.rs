@@ -46,16 +46,18 @@ pub fn editions(id: &str) -> impl Iterator<Item = &'static Edition> {
     EDITIONS.iter().filter(move |edition| Some(edition.original) == original)
 }
 
-/// The heights of the page `page` (its address in the story's folder, `en/embed/cadres.html`) of
-/// story `id` at every width a host's column may give its frame, as steps (`embed::height_at`),
-/// from static/embed-heights.json; none for a page not measured. The build refuses that file if it
-/// is not such steps (src/bin/bake.rs), so here a bad one only means none.
-pub fn embed_heights(id: &str, page: &str) -> Vec<u32> {
+/// The height of the page `page` (its address in the story's folder, `en/embed/cadres.html`) of
+/// story `id` in the columns the embed code is written for, from its steps in
+/// static/embed-heights.json; none for a page not measured. The build refuses that file if it is
+/// not such steps (src/bin/bake.rs), so here a bad one only means none.
+pub fn frame_height(id: &str, page: &str) -> Option<crate::embed::FrameHeight> {
     thread_local! {
         static HEIGHTS: crate::embed::Heights =
             crate::embed::read_heights(include_str!("../static/embed-heights.json")).unwrap_or_default();
     }
-    HEIGHTS.with(|heights| heights.get(id).and_then(|pages| pages.get(page)).cloned().unwrap_or_default())
+    HEIGHTS.with(|heights| {
+        heights.get(id).and_then(|pages| pages.get(page)).and_then(|steps| crate::embed::FrameHeight::from_steps(steps))
+    })
 }
 
 /// The story called `id`, or the first story when there is no such story: a bad id in a page

@@ -185,12 +185,11 @@ impl Site<'_> {
                 let oembed_url = self.site_url.map(|_| address(&oembed_name));
                 if let Some(site) = self.site_url {
                     let embed_page = embedded.page(edition.page);
-                    let height = embed::FrameHeight::from_steps(&stories::embed_heights(edition.story, &embed_page));
                     let json = embed::oembed(
                         (&format!("{site}{folder}"), site),
                         &embed_page,
                         &embedded.title(&story),
-                        height,
+                        stories::frame_height(edition.story, &embed_page),
                         &image_url,
                         (share::WIDTH, share::HEIGHT),
                     );

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, framePages, host, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
-import { NARROWEST, TALL, WIDEST, measure } from './heights.mjs';
+import { NARROWEST, TALL, WIDEST, heightAt, measure } from './heights.mjs';
 
 const shared = {};
 
@@ -416,10 +416,7 @@ test('the Embed control gives the snippet for the story, the current chapter and
 
 /** The height of `page` of story `id` in a column `width` px wide, from static/embed-heights.json. */
 async function heightIn(id, page, width) {
-  const steps = JSON.parse(await readFile(join(ROOT, 'static/embed-heights.json'), 'utf8'))[id][page];
-  let height = steps[1];
-  for (let i = 0; i < steps.length; i += 2) if (steps[i] <= width) height = steps[i + 1];
-  return height;
+  return heightAt(JSON.parse(await readFile(join(ROOT, 'static/embed-heights.json'), 'utf8'))[id][page], width);
 }
 
 /** The snippet the story's own control gives for `view` of the edition at `edition`, in `theme`. */
@@ -517,22 +514,17 @@ test('embed.js gives a frame its page\'s height at its width before the page loa
 test('the heights embed.js and the snippets hold are the pages\' own: scripts/measure-heights.sh writes them', async () => {
   const held = JSON.parse(await readFile(join(ROOT, 'static/embed-heights.json'), 'utf8'));
   const measured = await measure(shared.browser, shared.story.url, await framePages());
-  const at = (steps, width) => {
-    let height = steps[1];
-    for (let i = 0; i < steps.length; i += 2) if (steps[i] <= width) height = steps[i + 1];
-    return height;
-  };
   for (const [story, pages] of Object.entries(measured)) {
     for (const [page, steps] of Object.entries(pages)) {
       const table = held[story]?.[page];
       assert.ok(table, `${story} ${page}: not in the table; run scripts/measure-heights.sh`);
       for (let width = NARROWEST; width <= WIDEST; width += 1) {
-        const near = [-3, -2, -1, 0, 1, 2, 3].map((d) => at(table, width + d));
-        const height = at(steps, width);
+        const near = [-3, -2, -1, 0, 1, 2, 3].map((d) => heightAt(table, width + d));
+        const height = heightAt(steps, width);
         // Above TALL the table keeps heights to the nearest tenth (heights.mjs).
         const slack = height > TALL ? Math.ceil(height / 10) + 2 : 2;
         assert.ok(near.some((h) => Math.abs(h - height) <= slack),
-          `${story} ${page} at ${width} px: ${height} px, the table ${at(table, width)} px; run scripts/measure-heights.sh`);
+          `${story} ${page} at ${width} px: ${height} px, the table ${heightAt(table, width)} px; run scripts/measure-heights.sh`);
       }
     }
   }

@@ -64,6 +64,14 @@ export async function measure(browser, url, pages) {
   }
 }
 
+/** The height `steps` give at `width`: the last step at or below it, the first below them all
+ * (as static/embed.js and src/embed.rs's `height_at` read them). */
+export function heightAt(steps, width) {
+  let height = steps[1];
+  for (let i = 0; i < steps.length; i += 2) if (steps[i] <= width) height = steps[i + 1];
+  return height;
+}
+
 /** The file the build reads: one page a line, so a change shows as the pages it changes. */
 export function file(heights) {
   const stories = Object.entries(heights).map(([story, pages]) => {
