@@ -211,7 +211,7 @@ fn structured_data(story: &Story, head: &Head) -> String {
             serde_json::json!({ "@type": "DataDownload", "encodingFormat": format.media_type(), "contentUrl": file(format) })
         })
         .into();
-    let dataset = serde_json::json!({
+    let mut dataset = serde_json::json!({
         "@type": "Dataset",
         "name": format!("{}{}", meta.title, words.dataset_name),
         "description": format!("{}{}", words.dataset_description, credit),
@@ -219,6 +219,10 @@ fn structured_data(story: &Story, head: &Head) -> String {
         "isBasedOn": based_on,
         "distribution": downloads,
     });
+    if let Some(coverage) = &meta.coverage {
+        dataset["temporalCoverage"] = coverage.period.as_str().into();
+        dataset["spatialCoverage"] = serde_json::json!({ "@type": "Place", "name": coverage.place });
+    }
     let graph = serde_json::json!({ "@context": "https://schema.org", "@graph": [article, dataset] });
     // `<` written as an escape: nothing in the data can close the element.
     let json = graph.to_string().replace('<', "\\u003c");
@@ -409,7 +413,14 @@ mod tests {
         let id = story().meta.id.as_str().to_owned();
         assert_eq!(files, [format!("{id}.csv"), format!("{id}.json")]);
         assert!(graph[1]["description"].as_str().unwrap().chars().count() >= 50);
+        assert_eq!(graph[1]["temporalCoverage"], "2023-01/2023-06");
+        assert_eq!(graph[1]["spatialCoverage"]["@type"], "Place");
+        assert_eq!(graph[1]["spatialCoverage"]["name"], "辽宁省抚顺市");
         assert!(!json.contains('<'), "{json}");
+        let mut uncovered = story();
+        uncovered.meta.coverage = None;
+        let page = fill(PAGE, &uncovered, "", &HEAD).unwrap();
+        assert!(!page.contains("Coverage"), "a story that does not say what it covers is not given a coverage");
         let view = View::parse("block:growth-rates").unwrap();
         let frame = fill(PAGE, &story(), "", &Head { view: &view, ..HEAD }).unwrap();
         assert!(!frame.contains("ld+json"), "a frame is not indexed");

@@ -3,8 +3,8 @@
 //! Reading a story here costs no parsing: the data was compiled in. A story and its translations
 //! are editions of one story, each on its own page.
 
-use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate};
-use crate::content::model::{Kind, Lang, Meta, Notes, Paragraph, PullQuote, Slug, Source, Story};
+use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate};
+use crate::content::model::{Kind, Lang, Meta, MonthSpan, Notes, Paragraph, PullQuote, Slug, Source, Story};
 use crate::content::rich::{RichText, Span};
 
 include!(concat!(env!("OUT_DIR"), "/stories.rs"));

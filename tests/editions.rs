@@ -114,6 +114,18 @@ fn untranslated_chinese_is_refused_unless_marked_as_a_name() {
 }
 
 #[test]
+fn a_translation_names_the_place_its_figures_cover_in_its_own_words() {
+    let (original, english) = editions();
+    let (zh, en) = (original.meta.coverage.unwrap(), english.meta.coverage.unwrap());
+    assert_eq!(en.period, zh.period, "the months are the original's");
+    assert_eq!(en.place, "Fushun, Liaoning, China");
+    let report = refused_translation("[story.coverage]\nplace = \"Fushun, Liaoning, China\"\n", "");
+    assert!(report.contains("story.coverage: the original names the place its figures cover"), "{report}");
+    let report = refused_translation("place = \"Fushun, Liaoning, China\"", "place = \"抚顺\"");
+    assert!(report.contains("story.coverage.place: holds the Chinese character '抚'"), "{report}");
+}
+
+#[test]
 fn a_paragraph_must_quote_the_review_as_often_as_the_original() {
     let report =
         refused_translation("opens with 「a set of inspiring figures」", "opens with a set of inspiring figures");

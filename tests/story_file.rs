@@ -225,6 +225,23 @@ fn an_impossible_date_is_refused() {
 }
 
 #[test]
+fn a_coverage_that_is_not_a_span_of_months_or_names_no_place_is_refused() {
+    for (period, reason) in [
+        ("2023-01/2022-06", "\"2023-01/2022-06\" ends before it starts"),
+        ("2023-01/2023-13", "\"2023-01/2023-13\" is not a span of months written YYYY-MM/YYYY-MM"),
+        ("2023-H1", "\"2023-H1\" is not a span of months written YYYY-MM/YYYY-MM"),
+    ] {
+        let report = refused_after("period = \"2023-01/2023-06\"", &format!("period = \"{period}\""));
+        assert_reports(&report, "story.coverage.period");
+        assert_reports(&report, reason);
+    }
+    let report = refused_after("place = \"辽宁省抚顺市\"", "place = \" \"");
+    assert_reports(&report, "story.coverage.place");
+    let section = "[story.coverage]\nperiod = \"2023-01/2023-06\"\nplace = \"辽宁省抚顺市\"\n";
+    assert_eq!(checked_after(section, ""), None, "coverage is optional");
+}
+
+#[test]
 fn bars_in_different_units_are_refused() {
     let report = refused_after("indicators = [\"fai-growth\",", "indicators = [\"fai-total\",");
     assert_reports(&report, "intro[2].indicators: bars side by side must share one unit");

@@ -3,8 +3,8 @@
 //! The browser then starts with the story as ready-made data: no TOML or JSON parser in the
 //! WebAssembly module, and no way for a broken story file to reach a reader.
 
-use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
-use super::model::{Meta, Notes, Paragraph, PullQuote, Slug, Source, Story};
+use super::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
+use super::model::{Meta, MonthSpan, Notes, Paragraph, PullQuote, Slug, Source, Story};
 use super::rich::{RichText, Span};
 
 /// A value that can write itself as a Rust expression that rebuilds it.
@@ -102,7 +102,8 @@ macro_rules! emit_unit_enum {
 
 emit_struct! {
     Story { meta, indicators, intro, chapters }
-    Meta { id, lang, title, dek, headline, source, original }
+    Meta { id, lang, title, dek, headline, source, coverage, original }
+    Coverage { period, place }
     Source { publisher, title, date, text, original_title }
     Chapter { id, nav, title, original, blocks }
     Paragraph { text }
@@ -111,7 +112,7 @@ emit_struct! {
     PullQuote { text, attribution }
     Notes { title, items }
 }
-emit_struct! { Slug(0) IsoDate(0) RichText(0) }
+emit_struct! { Slug(0) IsoDate(0) MonthSpan(0) RichText(0) }
 emit_unit_enum! { Kind Bound ChartKind Lang }
 
 /// By hand, because the generated source marks `measures` as native-only, as the model does.

@@ -42,6 +42,10 @@ pub struct Meta {
     pub headline: Vec<Slug>,
     /// The article the story retells.
     pub source: Source,
+    /// The months and the place the story's figures are about, when the file says (described to
+    /// search engines with the data; never shown, as each figure states its own period).
+    #[serde(default)]
+    pub coverage: Option<Coverage>,
     /// For a translation, the story it translates (set when the translation is built, never written
     /// in a file).
     #[serde(skip_deserializing)]
@@ -63,6 +67,16 @@ pub struct Source {
     /// For a translation, the article's title in its own language (`title` is then translated).
     #[serde(skip_deserializing)]
     pub original_title: Option<String>,
+}
+
+/// The months and the place a story's figures are about.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// The months, first and last: `"2023-01/2023-06"`.
+    pub period: MonthSpan,
+    /// The place, named in the story's language: "抚顺市".
+    pub place: String,
 }
 
 /// One figure from the source, with everything a reader needs to read it honestly.
@@ -319,6 +333,39 @@ impl TryFrom<String> for IsoDate {
             Ok(date)
         } else {
             Err(format!("{:?} is not a date written YYYY-MM-DD", date.0))
+        }
+    }
+}
+
+/// A span of whole months written as an ISO 8601 interval, `YYYY-MM/YYYY-MM`, the first month no
+/// later than the last.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct MonthSpan(pub(crate) String);
+
+impl MonthSpan {
+    /// The span as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for MonthSpan {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let month = |part: &str| -> Option<(u16, u8)> {
+            let bytes = part.as_bytes();
+            let shaped = bytes.len() == 7
+                && bytes[4] == b'-'
+                && bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit());
+            let (year, month) = (part.get(0..4)?.parse().ok()?, part.get(5..7)?.parse().ok()?);
+            (shaped && (1..=12).contains(&month)).then_some((year, month))
+        };
+        match text.split_once('/').map(|(first, last)| (month(first), month(last))) {
+            Some((Some(first), Some(last))) if first <= last => Ok(MonthSpan(text)),
+            Some((Some(_), Some(_))) => Err(format!("{text:?} ends before it starts")),
+            _ => Err(format!("{text:?} is not a span of months written YYYY-MM/YYYY-MM")),
         }
     }
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::model::{Block, Chapter, Indicator, Kind, Lang, Meta, Notes, Slug, Source, Story};
+use super::model::{Block, Chapter, Coverage, Indicator, Kind, Lang, Meta, Notes, Slug, Source, Story};
 use super::rich::{RichText, Span};
 use super::validate::Problem;
 use crate::format;
@@ -73,6 +73,17 @@ pub struct TranslatedMeta {
     pub dek: String,
     /// The source, named in this language.
     pub source: TranslatedSource,
+    /// The place the figures are about, named in this language (the months are the original's).
+    #[serde(default)]
+    pub coverage: Option<TranslatedCoverage>,
+}
+
+/// The place a translation's figures are about; the original gives the months.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedCoverage {
+    /// The place, named in this language: "Fushun".
+    pub place: String,
 }
 
 /// The source's publisher and title in the translation's language.
@@ -175,6 +186,21 @@ pub fn merge(original: &Story, translation: &Translation) -> Result<Story, Vec<P
     ] {
         merge.plain(path, text);
     }
+    let coverage = match (&original.meta.coverage, &t.coverage) {
+        (Some(covered), Some(words)) => {
+            merge.plain("story.coverage.place", &words.place);
+            Some(Coverage { period: covered.period.clone(), place: words.place.clone() })
+        }
+        (Some(_), None) => {
+            merge.problem("story.coverage", "the original names the place its figures cover; name it in this language");
+            None
+        }
+        (None, Some(_)) => {
+            merge.problem("story.coverage", "the original gives no coverage to translate");
+            None
+        }
+        (None, None) => None,
+    };
     let meta = Meta {
         id: t.id.clone(),
         lang: t.lang,
@@ -188,6 +214,7 @@ pub fn merge(original: &Story, translation: &Translation) -> Result<Story, Vec<P
             text: original.meta.source.text.clone(),
             original_title: Some(original.meta.source.title.clone()),
         },
+        coverage,
         original: Some(original.meta.id.clone()),
     };
     let indicators = merge.indicators(&original.indicators, &translation.indicators);

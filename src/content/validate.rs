@@ -60,6 +60,9 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
     check.non_empty("story.title", &meta.title);
     check.non_empty("story.dek", &meta.dek);
     check.non_empty("story.source.publisher", &meta.source.publisher);
+    if let Some(coverage) = &meta.coverage {
+        check.non_empty("story.coverage.place", &coverage.place);
+    }
     check.verbatim("story.source.title", &meta.source.title);
     for (i, id) in meta.headline.iter().enumerate() {
         let path = format!("story.headline[{i}]");
