@@ -91,9 +91,13 @@ fn start() {
     let root = gloo::utils::document().document_element();
     let lang = root.as_ref().map(|root| root.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
     if let Some(asked) = browser::params().lang.filter(|asked| asked.tag() != lang) {
-        let selector = format!("link[rel=\"alternate\"][hreflang=\"{}\"]", asked.tag());
-        if let Some(link) = gloo::utils::document().query_selector(&selector).ok().flatten() {
-            browser::open_edition(&link.get_attribute("href").unwrap_or_default());
+        let listed = gloo::utils::document().get_element_by_id("story-editions").and_then(|list| list.text_content());
+        let page = listed
+            .and_then(|list| js_sys::JSON::parse(&list).ok())
+            .and_then(|pages| js_sys::Reflect::get(&pages, &asked.tag().into()).ok())
+            .and_then(|page| page.as_string());
+        if let Some(page) = page {
+            browser::open_edition(&page);
         }
     }
     let motion_query = browser::reduced_motion_query();

@@ -48,8 +48,11 @@ pub struct Head<'a> {
     pub image: &'a str,
     /// The page's public address, when the build knows it (`SITE_URL`).
     pub url: Option<&'a str>,
-    /// This view in every edition of the story, this one included, as (language tag, address).
-    pub alternates: &'a [(&'a str, String)],
+    /// The public address of the story's folder, when the build knows it (`SITE_URL`).
+    pub folder_url: Option<&'a str>,
+    /// This view in every edition of the story, this one included, as (language tag, address
+    /// relative to the story's folder).
+    pub editions: &'a [(&'a str, String)],
     /// The view the page shows.
     pub view: &'a View,
     /// The way back from the page to the story's folder (`../` for `embed/x.html`), where every
@@ -130,8 +133,26 @@ pub fn fill(html: &str, story: &Story, body: &str, head: &Head) -> Result<String
         return Err(PageError("an inline script or style cannot hold \"</\"".into()));
     }
     let inline = format!("<script>{}</script><style>{}</style>", head.script, head.style);
-    page.insert_str(after, &format!("{base}{}{}{inline}", alternates(head), views(head)));
+    page.insert_str(after, &format!("{base}{}{}{}{inline}", alternates(head), editions(head), views(head)));
     Ok(page)
+}
+
+/// `href`, an address relative to the story's folder, made absolute with the folder's public
+/// address `folder_url`.
+pub fn absolute(folder_url: &str, href: &str) -> String {
+    format!("{folder_url}{}", href.trim_start_matches("./"))
+}
+
+/// Every edition's page of this view by its language tag, as data (never run) for
+/// static/head.js, which opens the one `?lang=` asks for; none when the story has one edition.
+fn editions(head: &Head) -> String {
+    if head.editions.len() < 2 {
+        return String::new();
+    }
+    let json = crate::data::string;
+    let entries: Vec<String> =
+        head.editions.iter().map(|(tag, page)| format!("{}:{}", json(tag), json(page))).collect();
+    format!("<script type=\"application/json\" id=\"story-editions\">{{{}}}</script>", entries.join(","))
 }
 
 /// Every view's page by the view's name, as data (never run) for static/head.js; `missing` is the
@@ -145,14 +166,18 @@ fn views(head: &Head) -> String {
     format!("<script type=\"application/json\" id=\"story-views\">{{{}}}</script>", entries.join(","))
 }
 
-/// Links to every edition of the story, when it has more than one.
+/// For search engines, links to every edition of the story, when it has more than one: on an
+/// indexed page (not a frame's), and only where the build knows the site's address, as a link
+/// between editions must be absolute.
 fn alternates(head: &Head) -> String {
-    if head.alternates.len() < 2 {
+    let Some(folder_url) = head.folder_url.filter(|_| head.editions.len() > 1 && !head.view.is_embed()) else {
         return String::new();
-    }
-    head.alternates
+    };
+    head.editions
         .iter()
-        .map(|(tag, href)| format!("<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">", escape(href)))
+        .map(|(tag, href)| {
+            format!("<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">", escape(&absolute(folder_url, href)))
+        })
         .collect()
 }
 
@@ -323,7 +348,8 @@ mod tests {
     const HEAD: Head = Head {
         image: "share-0123456789abcdef.png",
         url: None,
-        alternates: &[],
+        folder_url: None,
+        editions: &[],
         view: &View::Page,
         root: "",
         views: &[],
@@ -344,15 +370,21 @@ mod tests {
     fn a_page_can_be_set_to_another_story_and_lists_every_edition() {
         let english = with_story(PAGE, "fushun-2023h1-en").unwrap();
         assert_eq!(story_id(&english), Some("fushun-2023h1-en"));
-        let alternates = [("zh-CN", "./".to_owned()), ("en", "en.html".to_owned())];
-        let head = Head { alternates: &alternates, ..HEAD };
+        let editions = [("zh-CN", "./".to_owned()), ("en", "en.html".to_owned())];
+        let head = Head { editions: &editions, ..HEAD };
         let page = fill(PAGE, &story(), "", &head).unwrap();
-        assert!(
-            page.contains("<meta charset=\"utf-8\"><link rel=\"alternate\" hreflang=\"zh-CN\" href=\"./\">"),
-            "{page}"
-        );
-        assert!(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"en.html\">"), "{page}");
-        assert!(!fill(PAGE, &story(), "", &HEAD).unwrap().contains("alternate"), "one edition lists none");
+        let listed = "<meta charset=\"utf-8\"><script type=\"application/json\" id=\"story-editions\">\
+            {\"zh-CN\":\"./\",\"en\":\"en.html\"}</script>";
+        assert!(page.contains(listed), "{page}");
+        assert!(!page.contains("hreflang"), "without the site's address, no relative links for search engines: {page}");
+        let head = Head { folder_url: Some("https://example.org/fushun/"), ..head };
+        let page = fill(PAGE, &story(), "", &head).unwrap();
+        let linked = "<meta charset=\"utf-8\"><link rel=\"alternate\" hreflang=\"zh-CN\" \
+            href=\"https://example.org/fushun/\"><link rel=\"alternate\" hreflang=\"en\" \
+            href=\"https://example.org/fushun/en.html\"><script type=\"application/json\" id=\"story-editions\">";
+        assert!(page.contains(linked), "{page}");
+        let alone = fill(PAGE, &story(), "", &Head { folder_url: head.folder_url, ..HEAD }).unwrap();
+        assert!(!alone.contains("hreflang") && !alone.contains("story-editions"), "one edition lists none");
     }
 
     #[test]
@@ -483,9 +515,9 @@ mod tests {
     #[test]
     fn a_frames_page_is_marked_based_on_the_story_folder_and_not_indexed() {
         let view = View::Block(crate::content::model::Slug::try_from("growth-rates".to_owned()).unwrap());
-        let alternates =
+        let editions =
             [("zh-CN", "embed/growth-rates.html".to_owned()), ("en", "en/embed/growth-rates.html".to_owned())];
-        let head = Head { view: &view, root: "../", alternates: &alternates, ..HEAD };
+        let head = Head { view: &view, root: "../", editions: &editions, folder_url: Some("https://x.org/"), ..HEAD };
         let page = fill(PAGE, &story(), "<p>chart</p>", &head).unwrap();
         assert!(
             page.starts_with("<!doctype html><html data-embed=\"block\" data-theme=\"light\" lang=\"zh-CN\">"),
@@ -493,7 +525,7 @@ mod tests {
         );
         let base =
             "<meta charset=\"utf-8\"><base href=\"../\" target=\"_blank\"><meta name=\"robots\" content=\"noindex\">\
-            <link rel=\"alternate\" hreflang=\"zh-CN\" href=\"embed/growth-rates.html\">";
+            <script type=\"application/json\" id=\"story-editions\">{\"zh-CN\":\"embed/growth-rates.html\",";
         assert!(page.contains(base), "the base comes before every address: {page}");
         assert!(page.contains("data-view=\"block:growth-rates\"><p>chart</p>"), "{page}");
         assert!(page.contains(&format!("<title>{}：上半年三项增速</title>", story().meta.title)), "{page}");

@@ -11,13 +11,14 @@
   root.setAttribute('data-head', 'ran');
 
   // ?lang=en (or zh) opens that edition: the same view on a page of its own, which the build
-  // lists first in the head.
+  // lists first in the head, by language tag.
   var asked = query.get('lang');
   var lang = asked === 'en' ? 'en' : asked === 'zh' || asked === 'zh-CN' ? 'zh-CN' : null;
-  if (lang && lang !== root.lang) {
-    var edition = document.querySelector('link[rel="alternate"][hreflang="' + lang + '"]');
-    if (edition) {
-      location.replace(edition.href + location.search + location.hash);
+  var editions = document.getElementById('story-editions');
+  if (lang && lang !== root.lang && editions) {
+    var edition = JSON.parse(editions.textContent);
+    if (Object.prototype.hasOwnProperty.call(edition, lang)) {
+      location.replace(edition[lang] + location.search + location.hash);
       return;
     }
   }

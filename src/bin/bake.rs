@@ -146,8 +146,9 @@ impl Site<'_> {
     fn publish(&mut self, template: &str, icon: &str, id: &str, folder: &str) -> Result<usize, String> {
         let dir = self.dir.join(folder);
         let editions: Vec<_> = stories::editions(id).collect();
-        let address = |href: &str| match self.site_url {
-            Some(site) => format!("{site}{folder}{}", href.trim_start_matches("./")),
+        let folder_url = self.site_url.map(|site| format!("{site}{folder}"));
+        let address = |href: &str| match &folder_url {
+            Some(folder_url) => page::absolute(folder_url, href),
             None => href.to_owned(),
         };
         let mut count = 0;
@@ -169,8 +170,7 @@ impl Site<'_> {
                 .collect();
             for view in views {
                 // The same view in every edition.
-                let alternates: Vec<(&str, String)> =
-                    editions.iter().map(|e| (e.lang.tag(), address(&view.href(e.page)))).collect();
+                let pages: Vec<(&str, String)> = editions.iter().map(|e| (e.lang.tag(), view.href(e.page))).collect();
                 let url = self.site_url.map(|_| address(&view.href(edition.page)));
                 let root = view.root(edition.page);
                 let body = bake::render(story.clone(), view.clone());
@@ -198,7 +198,8 @@ impl Site<'_> {
                 let head = page::Head {
                     image: &image_url,
                     url: url.as_deref(),
-                    alternates: &alternates,
+                    folder_url: folder_url.as_deref(),
+                    editions: &pages,
                     view: &view,
                     root: &root,
                     views: if view.is_embed() { &[] } else { &table },

@@ -49,10 +49,10 @@ export async function measure(browser, url, pages) {
           const near = last > tall && height > tall && Math.abs(height - last) <= last / 10;
           if (last !== height && !near) steps.push(width, height);
         }
-        // The page's address in its story's folder, as its own edition's link names it.
+        // The page's address in its story's folder: its own address from its base, the folder.
         const doc = frame.contentDocument;
         const story = doc.getElementById('story').dataset.story;
-        const own = doc.querySelector(`link[rel="alternate"][hreflang="${doc.documentElement.lang}"]`).getAttribute('href');
+        const own = doc.location.href.slice(doc.baseURI.length);
         frame.remove();
         return { story, own, steps };
       }, { src: url + path, narrowest: NARROWEST, widest: WIDEST, tall: TALL });

@@ -104,3 +104,14 @@ for (const [path, embedded] of [['', 'embed/index.html'], ['en.html', 'en/embed/
   });
 }
 
+// With the site's address, each edition's page links every edition for search engines, absolute
+// (a relative hreflang is one they ignore); a frame's page, never indexed, has none.
+for (const [path, alternates] of [['', [['zh-CN', SITE_URL], ['en', `${SITE_URL}en.html`]]],
+  ['en.html', [['zh-CN', SITE_URL], ['en', `${SITE_URL}en.html`]]], ['embed/growth-rates.html', []]]) {
+  test(`a page links its editions by absolute address: ${path || 'index'}`, async () => {
+    const html = await (await fetch(shared.server.url + path)).text();
+    const links = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(([, tag, href]) => [tag, href]);
+    assert.deepEqual(links, alternates);
+  });
+}
+
