@@ -64,6 +64,33 @@ function layOut() {
   idle(next);
 }
 
+// Scroll anchoring where the engine has none: WebKit (Safari, every browser on iOS, WeChat's on
+// iOS) does not keep the reader's place when content above it changes height, as Chromium and
+// Firefox do (CSS `overflow-anchor`). A chapter the first paint skipped has the estimated height
+// above until it is laid out; when one above the reader takes its real height, the page moves
+// the reader by the difference, so what they read stays put (a deep link stays at its chapter).
+// "Above the reader": ending above the screen's upper third, where a reader reads.
+function keepPlace() {
+  if ((window.CSS && CSS.supports('overflow-anchor', 'auto')) || !window.ResizeObserver) return;
+  const heights = new Map();
+  const watch = new ResizeObserver((entries) => {
+    let shift = 0;
+    for (const { target } of entries) {
+      const box = target.getBoundingClientRect();
+      const last = heights.get(target);
+      heights.set(target, box.height);
+      if (last !== undefined && box.top + last <= window.innerHeight / 3) shift += box.height - last;
+    }
+    if (shift) window.scrollBy(0, shift);
+  });
+  // Each height as it is now: the engine may lay out a chapter before the observer first reports.
+  for (const chapter of document.querySelectorAll('html:not([data-embed]) .chapter')) {
+    heights.set(chapter, chapter.getBoundingClientRect().height);
+    watch.observe(chapter);
+  }
+}
+keepPlace();
+
 let started = false;
 function start() {
   if (started) return;
