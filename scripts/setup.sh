@@ -9,6 +9,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen` crate pinned in Cargo.toml
 BINARYEN_VERSION=132.0.0
+GECKODRIVER_VERSION=0.37.1 # Firefox's WebDriver; npm's package downloads it from elsewhere, so cargo builds it
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/env.sh
@@ -43,14 +44,20 @@ if ! has_version wasm-opt "version_${BINARYEN_VERSION%%.*}"; then
 fi
 
 # Debian packages: the CJK font the build draws the share image with (and Chromium renders
-# Chinese with); for the tests, Chromium and its driver, and nginx with the module that sends the
-# build's .br files, for the tests and for scripts/preview.sh (--host): they run it as
-# deploy/nginx.conf says, under a folder of their own; the system's nginx configuration is not touched.
+# Chinese with); for the tests, the three engines readers use (tests/browser/engines.mjs):
+# Chromium and its driver, WebKitGTK's WebDriver (its MiniBrowser under a virtual display) and
+# Firefox ESR; and nginx with the module that sends the build's .br files, for the tests and for
+# scripts/preview.sh (--host): they run it as deploy/nginx.conf says, under a folder of their own;
+# the system's nginx configuration is not touched.
 missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/xvfb-run ] || missing+=(xvfb)
+  [ -x /usr/bin/xauth ] || missing+=(xauth)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 fi
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--host" ]; then
   [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
@@ -62,10 +69,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+if [ "${1:-}" = "--test" ] && ! has_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+  step "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 if [ "${1:-}" = "--test" ]; then
   # npm writes node_modules/.package-lock.json on install: newer than the lock file means current.
   if [ ! "$root/tests/browser/node_modules/.package-lock.json" -nt "$root/tests/browser/package-lock.json" ]; then
-    step "installing the browser-test driver (playwright-core, no browser download)"
+    step "installing the browser-test drivers (playwright-core, selenium-webdriver; no browser download)"
     (cd "$root/tests/browser" && npm ci --no-audit --no-fund)
   fi
 fi

@@ -1,11 +1,10 @@
 // Accessibility: axe-core finds no violation (WCAG 2.2 A and AA rules, and best practices) in any
 // view a reader can get: both languages, light and dark, the full story and every page built for
 // another site's frame.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { framePages, live, openPage, setUp, waitFor } from './harness.mjs';
+import { framePages, live, openPage, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 // axe's source, run in the page by the test driver: the page's policy allows no script of a test's.

@@ -1,10 +1,10 @@
 // The English edition: its own prerendered page, opened by ?lang=en, switched in place, with every
 // figure in English form and no Chinese left untranslated except names marked as Chinese.
-import { after, test } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, live, openPage, serve, setUp, waitFor } from './harness.mjs';
+import { ROOT, live, openPage, serve, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 

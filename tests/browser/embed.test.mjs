@@ -3,12 +3,12 @@
 // and after any change, ignore forged messages, and show only the part its address names. Each view
 // is a page of its own (embed/<id>.html); the older addresses (?embed=1&block=…) a site may have
 // pasted still reach the same view.
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, framePages, host, launch, live, openPage, serve, storyField, waitFor } from './harness.mjs';
+import { ROOT, framePages, host, launch, live, openPage, serve, storyField, test, waitFor } from './harness.mjs';
 import { NARROWEST, TALL, WIDEST, heightAt, measure } from './heights.mjs';
 
 const shared = {};

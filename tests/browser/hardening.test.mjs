@@ -1,11 +1,11 @@
 // Hardening: the site works under a strict Content-Security-Policy sent as a real header, asks no
 // other origin for anything and sets no cookie, and stays whole and readable when the WebAssembly
 // cannot load, when the browser has none, and when the app panics.
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, firstMove, framePages, launch, live, host, openPage, waitFor } from './harness.mjs';
+import { DIST, firstMove, framePages, host, launch, live, openPage, test, waitFor } from './harness.mjs';
 
 // Exactly the policy the build wrote for the site (README, "Hosting"), as hosts send it.
 const CSP = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();

@@ -4,11 +4,20 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before } from 'node:test';
+import { after, before, test as nodeTest } from 'node:test';
 import { chromium } from 'playwright-core';
 import { host } from './nginx.mjs';
 
 export { host };
+
+/**
+ * A test that runs in Chromium only (through Playwright: its emulation, request interception,
+ * traces), and says so in its name. What a reader sees in every engine is tested once per engine
+ * in engines.test.mjs.
+ */
+export function test(name, ...rest) {
+  return nodeTest(`chromium: ${name}`, ...rest);
+}
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
@@ -30,15 +39,17 @@ const TYPES = {
 /**
  * Serves `dir` on a free loopback port as a static host should: the precompressed `.br` or `.gz`
  * sibling when the browser accepts it, hashed assets cached for a year, HTML revalidated.
- * `headers` are added to every response (a test can send a Content-Security-Policy, say).
+ * `headers` are added to every response (a test can send a Content-Security-Policy, say); a path
+ * `refused` matches is answered 404, a fault for any engine (the WebAssembly lost on the way, say).
  * Resolves to { url, close, served } where `served` lists [path, encoding] for each response.
  */
-export async function serve(dir = DIST, { headers = {} } = {}) {
+export async function serve(dir = DIST, { headers = {}, refused } = {}) {
   const served = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) return end(response, 403);
+    if (refused?.test(path)) return end(response, 404);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const accepted = request.headers['accept-encoding'] ?? '';

@@ -12,16 +12,27 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 
+/** Where a host started with `reported` has browsers send the policy's violation reports. */
+export const REPORTS = '/__csp-report';
+
 /**
  * Serves `dir` with a real nginx (Debian's, with the brotli_static module), configured exactly as
  * deploy/nginx.conf says, which includes the `nginx.conf` the build wrote into `dir`: the server a
  * newsroom runs, with the headers the build says, the Content-Security-Policy among them. Runs
  * under a temporary prefix on a free loopback port, touching nothing of the system's nginx.
- * `port` (a free one if not given). Resolves to { url, close, served } like harness.mjs's `serve`.
+ * `port` (a free one if not given). With `reported`, every policy also names a `report-uri` on the
+ * site, so that any engine's violations show in `served` as requests for REPORTS (its only change
+ * to what the build wrote). Resolves to { url, close, served } like harness.mjs's `serve`.
  */
-export async function host(dir = DIST, { port: asked } = {}) {
+export async function host(dir = DIST, { port: asked, reported = false } = {}) {
   const prefix = await mkdtemp(join(tmpdir(), 'story-nginx-'));
-  const server = (await readFile(join(ROOT, 'deploy/nginx.conf'), 'utf8')).replaceAll('/srv/fushun-story', dir);
+  let server = (await readFile(join(ROOT, 'deploy/nginx.conf'), 'utf8')).replaceAll('/srv/fushun-story', dir);
+  if (reported) {
+    const site = (await readFile(join(dir, 'nginx.conf'), 'utf8'))
+      .replace(/add_header Content-Security-Policy "([^"]*)"/g, `add_header Content-Security-Policy "$1; report-uri ${REPORTS}"`);
+    await writeFile(join(prefix, 'site.conf'), site);
+    server = server.replace(`include ${dir}/nginx.conf;`, `include ${prefix}/site.conf;`);
+  }
   for (let attempt = 1; ; attempt += 1) {
     const port = asked ?? (await freePort());
     const conf = `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;

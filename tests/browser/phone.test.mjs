@@ -1,8 +1,7 @@
 // Phones first: at 320 px nothing pushes the page sideways, every control is a 44 px target, the
 // navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { live, openPage, setUp, waitFor } from './harness.mjs';
+import { live, openPage, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

@@ -1,9 +1,8 @@
 // What a reader takes away: the figures as CSV and JSON in their language, a chapter's link (shared
 // or copied), and the story on paper.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { live, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
+import { live, openPage, setUp, storyIndicators, test, waitFor } from './harness.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const shared = setUp();

@@ -1,10 +1,10 @@
 // The first view a reader gets: headline, dek, credit, the four headline figures and the four
 // chapters, rendered from the story file by the release build, with nothing failing on the way.
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, OUTPUT, firstMove, live, openPage, setUp, storyField, waitFor } from './harness.mjs';
+import { DIST, OUTPUT, firstMove, live, openPage, setUp, storyField, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 

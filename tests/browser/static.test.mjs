@@ -1,10 +1,10 @@
 // Static first: the prerendered page is the story, whole, before and without any script; the app
 // then adopts it without a warning or a shift; the host serves it small.
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, chooseChapter, framePages, live, openPage, poll, setUp, storyField, storyIndicators, waitFor } from './harness.mjs';
+import { DIST, ROOT, chooseChapter, framePages, live, openPage, poll, setUp, storyField, storyIndicators, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 let indicators;

@@ -3,10 +3,10 @@
 // story (tests/fixtures/stories) into target/two-stories; these tests read it, served with the
 // policy that site's build wrote.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, host, launch, live, openPage, waitFor } from './harness.mjs';
+import { ROOT, host, launch, live, openPage, test, waitFor } from './harness.mjs';
 
 const SITE = process.env.TWO_STORIES_DIR ?? join(ROOT, 'target/two-stories');
 const SECOND = 'engine-fixture/';

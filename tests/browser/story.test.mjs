@@ -1,8 +1,8 @@
 // The story as a reader uses it: figures that count up and end on the true value, charts that are
 // drawn crisply, and a navigator that follows and moves the reader between chapters.
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseChapter, countCountUpFrames, live, openPage, setUp, storyIndicators, waitFor } from './harness.mjs';
+import { chooseChapter, countCountUpFrames, live, openPage, setUp, storyIndicators, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 let indicators;

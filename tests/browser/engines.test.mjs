@@ -1,0 +1,261 @@
+// What a reader sees, in every engine a reader uses: Chromium, WebKit (Safari, every iOS browser,
+// WeChat on iOS) and Firefox, each test body once per engine through tests/browser/engines.mjs.
+// The story is served by nginx as a newsroom serves it, its policy reporting any violation; a
+// host's article on another origin embeds it; a server that loses the WebAssembly on the way
+// stands in for that fault. `ENGINES=webkit npm test -- engines.test.mjs` runs one engine.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINES, start } from './engines.mjs';
+import { OUTPUT, host, serve, storyField, storyIndicators } from './harness.mjs';
+import { REPORTS } from './nginx.mjs';
+
+const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
+const shared = {};
+
+/** A host's article on another origin with `body`: text above and below. */
+const article = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A news article</title><link rel="icon" href="data:,"></head>
+<body style="margin:0"><h1>A news article</h1><p>Text before.</p>${body}<p>Text after.</p></body></html>`;
+
+before(async () => {
+  shared.story = await host(undefined, { reported: true });
+  // The host's article is on another origin: the story addressed by name, the host by number.
+  shared.storyUrl = shared.story.url.replace('127.0.0.1', 'localhost');
+  shared.hostDir = await mkdtemp(join(tmpdir(), 'story-engines-'));
+  const story = shared.storyUrl;
+  await writeFile(join(shared.hostDir, 'embed.html'), article(`<iframe src="${story}embed/growth-rates.html" title="Chart" style="width:100%;border:0"></iframe>
+<script src="${story}embed.js" async></script>`));
+  for (const width of [320, 375]) {
+    // A phone's screen: the story's page alone in a viewport of the phone's width (a WebDriver
+    // window cannot be that narrow).
+    await writeFile(join(shared.hostDir, `phone-${width}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>Phone</title>
+<link rel="icon" href="data:,"></head><body style="margin:0"><iframe id="phone" src="${story}" title="Story" style="width:${width}px;height:640px;border:0"></iframe></body></html>`);
+  }
+  shared.host = await serve(shared.hostDir);
+  shared.lost = await serve(undefined, { refused: /\.wasm$/ });
+  shared.title = await storyField('title');
+  shared.english = await storyField('title', 'stories/fushun-2023h1.en.toml');
+  shared.indicators = new Map((await storyIndicators()).map((indicator) => [indicator.id, indicator]));
+});
+
+after(async () => {
+  await shared.story?.close();
+  await shared.host?.close();
+  await shared.lost?.close();
+  await rm(shared.hostDir, { recursive: true, force: true });
+});
+
+/** The policy's violations reported so far (nginx's log of the report address). */
+const reports = () => shared.story.served.filter(([address]) => address === REPORTS).length;
+
+/** The reader's first move, then the engine live. */
+async function live(tab, label = 'the app live') {
+  await tab.move();
+  await tab.waitFor(() => document.documentElement.classList.contains('app-live'), label);
+}
+
+/** Scrolls `selector`'s every element into view in turn, waiting for `done(element)` on each. */
+async function through(tab, selector, done, label) {
+  const count = await tab.evaluate((s) => document.querySelectorAll(s).length, selector);
+  for (let i = 0; i < count; i += 1) {
+    await tab.evaluate(([s, i]) => document.querySelectorAll(s)[i].scrollIntoView({ block: 'center' }), [selector, i]);
+    await tab.waitFor(new Function('[s, i]', `const element = document.querySelectorAll(s)[i]; return (${done})(element);`), `${label} ${i}`, { arg: [selector, i] });
+  }
+  return count;
+}
+
+const drawn = (canvas) => canvas.dataset.drawn === 'final';
+
+const atTop = (id) => {
+  const top = document.getElementById(id).getBoundingClientRect().top;
+  return top >= 0 && top < 120 && document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href') === `#${id}`;
+};
+
+for (const name of ENGINES) {
+  describe(name, () => {
+    let engine;
+    before(async () => {
+      engine = await start(name);
+    });
+    after(async () => engine?.close());
+
+    test(`${name}: the first view is the prerendered story, and the engine comes alive without an error or a policy violation`, async () => {
+      const before = reports();
+      const tab = await engine.open(shared.story.url);
+      // Before the reader moves, the engine has not started: what shows is the build's HTML.
+      assert.equal(await tab.evaluate(() => document.querySelector('h1').textContent), shared.title);
+      assert.equal(await tab.evaluate(() => document.querySelectorAll('.chapter').length), 4);
+      const headline = await tab.evaluate(() => [...document.querySelectorAll('.figures--headline .count-up__live')].map((f) => [f.closest('[data-indicator]').dataset.indicator, f.textContent]));
+      assert.ok(headline.length >= 3, JSON.stringify(headline));
+      for (const [id, text] of headline) assert.equal(text, shared.indicators.get(id).written, id);
+      assert.equal(await tab.evaluate(() => document.querySelectorAll('.chart__svg').length), 3, 'every chart is there as SVG');
+      await live(tab);
+      await through(tab, '.chart__canvas', drawn, 'chart drawn');
+      assert.deepEqual(tab.problems, []);
+      assert.equal(reports(), before, 'no policy violation reported');
+      // The report address works in this engine: a violation is reported.
+      await tab.evaluate(() => {
+        const refused = document.createElement('script');
+        refused.textContent = 'window.__ran = true';
+        document.head.append(refused);
+      });
+      await tab.waitFor(() => true, 'a tick');
+      const end = Date.now() + 10000;
+      while (reports() === before && Date.now() < end) await new Promise((next) => setTimeout(next, 50));
+      assert.ok(reports() > before, 'an inline script the policy refuses is reported');
+      assert.equal(await tab.evaluate(() => window.__ran ?? false), false, 'and does not run');
+    });
+
+    test(`${name}: every count-up ends on the figure the story file holds`, async () => {
+      const tab = await engine.open(shared.story.url);
+      await live(tab);
+      const cards = await tab.evaluate(() => [...document.querySelectorAll('.indicator:has(.count-up__live)')].map((card) => card.dataset.indicator));
+      assert.ok(cards.length > 4, `${cards.length} cards`);
+      for (const [i, id] of cards.entries()) {
+        const expected = shared.indicators.get(id).written;
+        await tab.evaluate((i) => document.querySelectorAll('.indicator:has(.count-up__live)')[i].scrollIntoView({ block: 'center' }), i);
+        await tab.waitFor(([i, expected]) => document.querySelectorAll('.indicator:has(.count-up__live) .count-up__live')[i].textContent === expected, `${id} to show ${expected}`, { arg: [i, expected] });
+      }
+      assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: chapters by the navigator's link, by key and by deep link`, async () => {
+      // A reader who read to the end comes back by a link to a chapter.
+      const read = await engine.open(shared.story.url, { width: 1280, height: 900 });
+      await read.evaluate(() => document.getElementById('environment').scrollIntoView());
+      const tab = await engine.open(shared.story.url + '#projects', { width: 1280, height: 900 });
+      await tab.waitFor(atTop, 'the deep link at its chapter', { arg: 'projects' });
+      // And still there once every chapter above it has its real height (WebKit has no scroll
+      // anchoring of its own: static/boot.js keeps the place).
+      await tab.waitFor(() => document.querySelectorAll('.chapter--laid-out').length === 4, 'every chapter laid out');
+      await tab.waitFor(atTop, 'the deep link still at its chapter', { arg: 'projects' });
+      await tab.click('.chapter-nav__list a[href="#cadres"]');
+      await tab.waitFor(atTop, 'cadres by the link', { arg: 'cadres' });
+      assert.equal(await tab.evaluate(() => location.hash), '#cadres');
+      await tab.evaluate(() => document.activeElement?.blur());
+      for (const [key, id] of [['End', 'environment'], ['Home', 'leadership'], ['ArrowRight', 'projects']]) {
+        await tab.key(key);
+        await tab.waitFor(atTop, `${id} by ${key}`, { arg: id });
+        await tab.waitFor((id) => document.activeElement?.id === `${id}-title`, `${id}'s heading focused`, { arg: id });
+      }
+      assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: a chart is redrawn at its new size when the window is resized`, async () => {
+      const tab = await engine.open(shared.story.url, { width: 1024, height: 800 });
+      await live(tab);
+      await through(tab, '#growth-rates .chart__canvas', drawn, 'the chart drawn');
+      const wide = await tab.evaluate(() => document.querySelector('#growth-rates canvas').width);
+      await tab.resize(620, 800);
+      await tab.waitFor((wide) => {
+        const canvas = document.querySelector('#growth-rates canvas');
+        return canvas.width < wide && canvas.width === Math.round(canvas.getBoundingClientRect().width * devicePixelRatio);
+      }, 'the chart redrawn narrower', { arg: wide });
+      assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: the English edition, by ?lang=en`, async () => {
+      const tab = await engine.open(shared.story.url + '?lang=en');
+      await tab.waitFor(() => document.documentElement.lang === 'en', 'the English page');
+      assert.match(await tab.url(), /\/en\.html\?lang=en$/);
+      assert.equal(await tab.evaluate(() => document.querySelector('h1').textContent), shared.english);
+      await live(tab);
+      await through(tab, '.chart__canvas', drawn, 'chart drawn');
+      assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: an embed on another origin is as tall as its page, to the pixel, and ignores a forged height`, async () => {
+      const tab = await engine.open(shared.host.url + 'embed.html', { width: 800, height: 800 });
+      // The frame's page's own height, read inside it (another origin: the engine's driver does).
+      const inner = () => tab.frame('iframe').evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const outer = () => tab.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+      const fitted = async (label) => {
+        const end = Date.now() + 15000;
+        for (;;) {
+          const [frame, page] = [await outer(), await inner()];
+          if (frame === page) return frame;
+          if (Date.now() > end) assert.fail(`${label}: the frame ${frame}px, its page ${page}px`);
+          await new Promise((next) => setTimeout(next, 50));
+        }
+      };
+      const fair = await fitted('the frame sized');
+      await tab.evaluate(() => window.postMessage({ type: 'story-embed:height', v: 1, height: 5 }, '*'));
+      await tab.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+      assert.equal(await tab.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height), fair, 'a forged height changes nothing');
+      await tab.resize(560, 800);
+      await fitted('the frame sized again at a narrower width');
+      assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: with the WebAssembly lost on the way the story is whole`, async () => {
+      const tab = await engine.open(shared.lost.url);
+      await tab.move();
+      await tab.waitFor(() => document.documentElement.classList.contains('app-off'), 'the page to say the interactive features are off');
+      assert.equal(await tab.evaluate(() => document.querySelectorAll('.chapter').length), 4);
+      const figures = await tab.evaluate(() => [...document.querySelectorAll('.indicator .count-up__live')].map((f) => [f.closest('[data-indicator]').dataset.indicator, f.textContent]));
+      for (const [id, text] of figures) assert.equal(text, shared.indicators.get(id).written, id);
+      const charts = await tab.evaluate(() => [...document.querySelectorAll('.chart__svg')].map((svg) => svg.getBoundingClientRect().height));
+      assert.ok(charts.length === 3 && charts.every((height) => height > 100), `every chart drawn without the engine: ${charts}`);
+    });
+
+    for (const width of [320, 375]) {
+      test(`${name}: on a ${width} px phone nothing is wider than the screen and every chapter is reached from the navigator`, async () => {
+        const tab = await engine.open(shared.host.url + `phone-${width}.html`, { width: 1024, height: 800 });
+        const phone = tab.frame('#phone');
+        await phone.waitFor(() => document.documentElement.classList.contains('app-live'), 'the app live');
+        assert.deepEqual(await phone.evaluate(() => [innerWidth, document.documentElement.clientWidth]), [width, width], 'the phone\'s width, all of it for the page');
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, 'no horizontal scroll');
+        for (const id of CHAPTERS) {
+          await phone.click('.chapter-nav__current');
+          await phone.waitFor(() => document.querySelector('.chapter-nav__menu-list')?.getBoundingClientRect().height > 0, 'the menu open');
+          await phone.click(`.chapter-nav__menu-list a[href="#${id}"]`);
+          await phone.waitFor(atTop, `${id} from the menu`, { arg: id });
+        }
+        await phone.evaluate(() => scrollTo(0, 0));
+        await tab.screenshot(join(OUTPUT, `engine-${name}-phone-${width}.png`));
+      });
+    }
+  });
+
+  describe(`${name} at device pixel ratios 2 and 3, reduced motion`, () => {
+    for (const dpr of [2, 3]) {
+      test(`${name}: at device pixel ratio ${dpr} every chart's backing store is ${dpr} times its CSS size, and inked`, async () => {
+        const engine = await start(name, { dpr, reducedMotion: true });
+        try {
+          const tab = await engine.open(shared.story.url);
+          assert.equal(await tab.evaluate(() => devicePixelRatio), dpr);
+          await live(tab);
+          await through(tab, '.chart__canvas', drawn, 'chart drawn');
+          const facts = await tab.evaluate(() => [...document.querySelectorAll('.chart__canvas')].map((c) => {
+            const { width, height } = c.getBoundingClientRect();
+            const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let inked = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) inked += 1;
+            return { id: c.closest('figure').id, backing: [c.width, c.height], css: [width, height], inked: inked / (c.width * c.height) };
+          }));
+          for (const fact of facts) {
+            assert.deepEqual(fact.backing, [Math.round(fact.css[0] * dpr), Math.round(fact.css[1] * dpr)], fact.id);
+            assert.ok(fact.inked > 0.02, `${fact.id} is drawn: ${(fact.inked * 100).toFixed(1)}% inked`);
+          }
+          // Reduced motion: every figure is final when it comes into view, and none changes.
+          assert.equal(await tab.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
+          await tab.evaluate(() => scrollTo(0, 0));
+          await tab.evaluate(() => {
+            window.__changes = 0;
+            for (const live of document.querySelectorAll('.count-up__live')) new MutationObserver((changes) => (window.__changes += changes.length)).observe(live, { characterData: true, subtree: true, childList: true });
+          });
+          await through(tab, '.indicator:has(.count-up__live)', () => true, 'a figure in view');
+          await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          assert.equal(await tab.evaluate(() => window.__changes), 0, 'no figure counted up');
+          assert.deepEqual(tab.problems, []);
+        } finally {
+          await engine.close();
+        }
+      });
+    }
+  });
+}
