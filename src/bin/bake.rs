@@ -9,7 +9,8 @@
 //! every text asset and the Wasm, in every folder, so a static host or CDN can serve them as they
 //! are, and the headers to serve them with, for nginx and for a CDN (`story::deploy`). With
 //! `SITE_URL` set (the public address of the folder, ending in `/`), the share tags carry absolute
-//! addresses, as some sites that show previews require, and every page has an oEmbed response.
+//! addresses, as some sites that show previews require, every page has an oEmbed response, and each
+//! edition's page links every edition for search engines (hreflang, which must be absolute).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,8 +74,8 @@ fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     if site_url.is_none() {
         eprintln!(
-            "bake: SITE_URL is not set: no oEmbed responses and no discovery links (they need the site's \
-             public address), and the share tags are relative"
+            "bake: SITE_URL is not set: no oEmbed responses, discovery links or links between the editions \
+             for search engines (they need the site's public address), and the share tags are relative"
         );
     }
     let mut site = Site {

@@ -10,13 +10,14 @@
 // driver management to switch off.
 //
 // A test gets a `Tab` with the few operations it needs: goto, evaluate, waitFor, click, key,
-// scroll into view, resize, screenshot, and `problems` (console errors and warnings and uncaught
-// exceptions) where the engine lets a client read them: Chromium and Firefox do; WebKitGTK's
-// driver has no BiDi, so there `hears` is false and a test checks what the reader sees instead.
+// resize, screenshot (of the page or of one element), the same in one of its iframes (`frame`),
+// and `problems` (console errors and warnings, uncaught exceptions) where the engine lets a
+// client read them: Chromium and Firefox do; WebKitGTK's driver has no BiDi, so there `hears` is
+// false and a test checks what the reader sees instead.
 // A test that needs more than this (a CDP trace, request interception) is Chromium's alone and
 // lives in the other test files.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ function playwrightTab(page, close) {
     move: () => page.mouse.move(1, 1),
     key: (key) => page.keyboard.press(key),
     resize: (width, height) => page.setViewportSize({ width, height }),
-    screenshot: (path) => page.screenshot({ path }),
+    screenshot: (path, selector) => (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path })),
     frame: (selector) => {
       const frame = page.frameLocator(selector);
       const inner = async () => (await page.$(selector)).contentFrame();
@@ -178,7 +179,10 @@ async function webdriver(engine, { dpr, reducedMotion }) {
       return driver.actions().sendKeys(KEYS[key] ?? key).perform();
     },
     resize: (width, height) => driver.manage().window().setRect({ width, height }),
-    screenshot: async (path) => writeFile(path, await driver.takeScreenshot(), 'base64'),
+    screenshot: async (path, selector) => {
+      const image = selector ? await (await driver.findElement(By.css(selector))).takeScreenshot() : await driver.takeScreenshot();
+      await writeFile(path, image, 'base64');
+    },
     frame: (selector) => ({
       evaluate: (fn, arg) => inFrame(selector, () => run(fn, arg)),
       waitFor: (fn, label, options) => waitFor((f, a) => inFrame(selector, () => run(f, a)), fn, label, options),
