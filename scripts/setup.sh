@@ -48,7 +48,7 @@ fi
 # Chromium and its driver, WebKitGTK's WebDriver (its MiniBrowser under a virtual display) and
 # Firefox ESR; and nginx with the module that sends the build's .br files, for the tests and for
 # scripts/preview.sh (--host): they run it as deploy/nginx.conf says, under a folder of their own;
-# the system's nginx configuration is not touched.
+# the system's nginx configuration is not touched; and a Java runtime for the HTML checker.
 missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ "${1:-}" = "--test" ]; then
@@ -58,6 +58,8 @@ if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/xvfb-run ] || missing+=(xvfb)
   [ -x /usr/bin/xauth ] || missing+=(xauth)
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  # The W3C's HTML checker (vnu-jar, from npm) is a Java program.
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--host" ]; then
   [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
