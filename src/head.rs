@@ -490,7 +490,7 @@ mod tests {
             let script = script(&view);
             assert!(script.starts_with("(function () {") && script.ends_with("})();"), "{script}");
             assert!(script.contains("root.setAttribute('data-theme', theme);"), "{}: the theme", view.name());
-            assert!(script.contains("location.replace(edition[lang]"), "{}: the edition", view.name());
+            assert!(script.contains("location.replace(edition + location.search"), "{}: the edition", view.name());
             // Only the story's own page sends an older snippet's address on.
             let legacy = script.contains("location.replace(page + location.search + location.hash);");
             assert_eq!(legacy, view == View::Page, "{}", view.name());

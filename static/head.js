@@ -14,13 +14,12 @@
   // lists first in the head, by language tag.
   var asked = query.get('lang');
   var lang = asked === 'en' ? 'en' : asked === 'zh' || asked === 'zh-CN' ? 'zh-CN' : null;
+  // (`lang` is one of two tags, never a name an object inherits.)
   var editions = document.getElementById('story-editions');
-  if (lang && lang !== root.lang && editions) {
-    var edition = JSON.parse(editions.textContent);
-    if (Object.prototype.hasOwnProperty.call(edition, lang)) {
-      location.replace(edition[lang] + location.search + location.hash);
-      return;
-    }
+  var edition = lang && lang !== root.lang && editions && JSON.parse(editions.textContent)[lang];
+  if (edition) {
+    location.replace(edition + location.search + location.hash);
+    return;
   }
 
   // An older snippet's address on the story's own page: the build lists every view's page by the
