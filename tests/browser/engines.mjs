@@ -163,9 +163,10 @@ async function webdriver(engine, { dpr, reducedMotion }) {
     hears,
     problems,
     goto: async (url) => {
-      problems.length = 0;
-      // A new document each time, even for an address that differs from the last by its hash.
+      // A new document each time, even for an address that differs from the last by its hash;
+      // what the last one said as it was left is not this one's.
       await driver.get('about:blank');
+      problems.length = 0;
       await driver.get(url);
     },
     url: () => driver.getCurrentUrl(),
@@ -179,8 +180,11 @@ async function webdriver(engine, { dpr, reducedMotion }) {
       return driver.actions().sendKeys(KEYS[key] ?? key).perform();
     },
     resize: (width, height) => driver.manage().window().setRect({ width, height }),
+    // WebKitGTK's driver shoots an element shifted down by the height of the browser's own bar (its
+    // top band black, its foot cut off): there, the whole window, which it shoots right.
     screenshot: async (path, selector) => {
-      const image = selector ? await (await driver.findElement(By.css(selector))).takeScreenshot() : await driver.takeScreenshot();
+      const element = selector && engine !== 'webkit';
+      const image = element ? await (await driver.findElement(By.css(selector))).takeScreenshot() : await driver.takeScreenshot();
       await writeFile(path, image, 'base64');
     },
     frame: (selector) => ({
