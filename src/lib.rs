@@ -33,6 +33,8 @@ pub mod share;
 pub mod state;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod stories;
+#[cfg(feature = "ssr")]
+pub mod typeset;
 pub mod ui;
 pub mod view;
 pub mod wrap;

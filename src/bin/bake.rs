@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use story::content::model::Lang;
 use story::data::{self, Format};
 use story::view::View;
-use story::{bake, deploy, embed, head, page, share, stories};
+use story::{bake, deploy, embed, head, page, share, stories, typeset};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -175,6 +176,12 @@ impl Site<'_> {
                 let url = self.site_url.map(|_| address(&view.href(edition.page)));
                 let root = view.root(edition.page);
                 let body = bake::render(story.clone(), view.clone());
+                // Chinese set as clreq asks, in every engine (the English edition's few Chinese
+                // names hold no adjacent punctuation and no number).
+                let body = match story.meta.lang {
+                    Lang::Zh => typeset::typeset(&body),
+                    Lang::En => body,
+                };
                 let style = head::stylesheet(&view, &story, &format!("{html}{body}"));
                 self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);

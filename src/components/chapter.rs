@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::block::block;
+use super::rich_text::quotation;
 use crate::content::model::Story;
 use crate::islands::{island, Island, Tools};
 use crate::ui::{self, labels};
@@ -23,7 +24,7 @@ pub fn chapter(story: &Story, index: usize, embedded: bool) -> Html {
             <p class="chapter__number" aria-hidden="true">{ format!("{:02}", index + 1) }</p>
             <h2 id={heading_id} tabindex="-1">{ &chapter.title }</h2>
             if let Some(original) = &chapter.original {
-                <p class="chapter__original">{ words.original_heading }{ words.colon }<q>{ original }</q></p>
+                <p class="chapter__original">{ words.original_heading }{ words.colon }{ quotation(original, None) }</p>
             }
             { for chapter.blocks.iter().map(|item| block(story, item, "h3")) }
             if !embedded {

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::quotation;
 use super::{use_labels, use_story};
 use crate::content::model::{Indicator, Kind};
 use crate::islands::{island, Island};
@@ -51,7 +52,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                     <span class="indicator__meta">{ words.converted }{ " " }{ from }</span>
                 }
                 <span class="indicator__quote">
-                    { words.as_written }{ words.colon }<q>{ &indicator.quote }</q>
+                    { words.as_written }{ words.colon }{ quotation(&indicator.quote, None) }
                 </span>
             </figcaption>
         </figure>

@@ -7,13 +7,25 @@ use yew::prelude::*;
 
 use crate::content::rich::{RichText, Span};
 
-/// Renders spans inline; quotations become `<q>` so they are marked as the source's words.
+/// A quotation, its quotation marks in the text, with `class` on its element if it has one. Not
+/// `<q>`: the marks a stylesheet draws for `<q>` are not copied by Chromium or WebKit, and Firefox
+/// copies a `q` with `"` around it whatever draws its marks; a reader who copies a quotation must
+/// copy it as one, marks and all. Both editions quote with “ ”.
+pub fn quotation(text: &str, class: Option<&'static str>) -> Html {
+    match class {
+        Some(class) => html! { <span class={class}>{ "“" }{ text }{ "”" }</span> },
+        None => html! { <>{ "“" }{ text }{ "”" }</> },
+    }
+}
+
+/// Renders spans inline; a quotation from the source is marked as the source's words (its marks
+/// and `.source-quote`'s highlight).
 pub fn rich_text(text: &RichText) -> Html {
     html! {
         { for text.spans().iter().map(|span| match span {
             Span::Text(text) => html! { { text } },
             Span::Emphasis(text) => html! { <strong>{ text }</strong> },
-            Span::Quote(text) => html! { <q class="source-quote">{ text }</q> },
+            Span::Quote(text) => quotation(text, Some("source-quote")),
             Span::Hanzi(text) => html! { <span lang="zh-CN">{ text }</span> },
             Span::Link { text, href } => html! {
                 <a href={href.clone()} rel="noopener">{ text }</a>

@@ -69,6 +69,105 @@ async function through(tab, selector, done, label) {
 
 const drawn = (canvas) => canvas.dataset.drawn === 'final';
 
+/**
+ * How the page sets its Chinese (clreq), measured in the page, every chapter laid out: the advance
+ * of each pair of adjacent punctuation marks the build marked (src/typeset.rs) in em; every
+ * rendered line that starts with a closing mark or ends with an opening one; every figure with its
+ * unit broken over two lines; and every paragraph whose selected text is not its text.
+ */
+function typesetting() {
+  const OPENING = '（“‘《「『【〔〈［｛';
+  const CLOSING = '，。、：；！？）”’》」』】〕〉］｝';
+  for (const chapter of document.querySelectorAll('.chapter')) chapter.classList.add('chapter--laid-out');
+  const story = document.getElementById('story');
+  // A character's own box: WebKit gives a character after a soft wrap two boxes, an empty one at
+  // the end of the line before and its own, and their union as the range's bounding box.
+  const rect = (node, offset) => {
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return [...range.getClientRects()].filter((box) => box.width > 0).at(-1) ?? range.getBoundingClientRect();
+  };
+  const em = (node) => parseFloat(getComputedStyle(node.parentElement).fontSize);
+  const hidden = (node) => node.parentElement.closest('.visually-hidden, [aria-hidden="true"], script, style, template');
+  const texts = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const found = [];
+    while (walker.nextNode()) if (walker.currentNode.data.length && !hidden(walker.currentNode)) found.push(walker.currentNode);
+    return found;
+  };
+  // Every character of the story's text, in order, to find a mark's neighbours across tags.
+  const all = texts(story).flatMap((node) => [...node.data].map((c, offset) => ({ node, offset, c })));
+  const pairs = [];
+  // Both rendered (not in a closed disclosure), on one line.
+  const sameLine = (a, b) => a.width > 0 && b.width > 0 && Math.abs(a.top - b.top) < 2;
+  // A trimmed mark and the mark it is trimmed against: an opening one against the mark before
+  // it, a closing one against the mark after it; the pair's advance from the first's start to
+  // the second's end.
+  for (const mark of story.querySelectorAll('.trim')) {
+    const node = mark.firstChild;
+    const at = all.findIndex((entry) => entry.node === node);
+    const partner = OPENING.includes(node.data) ? all[at - 1] : all[at + 1];
+    if (!partner) continue;
+    const own = rect(node, 0);
+    const other = rect(partner.node, partner.offset);
+    if (!sameLine(own, other)) continue;
+    const advance = OPENING.includes(node.data) ? own.right - other.left : other.right - own.left;
+    pairs.push([advance / em(node), `${OPENING.includes(node.data) ? partner.c + node.data : node.data + partner.c}`]);
+  }
+  // Every pair clreq trims is marked: of two adjacent marks in one block, a closing one before a
+  // closing one, or an opening one after either.
+  const unmarked = [];
+  const BLOCK = 'p, li, h1, h2, h3, figcaption, blockquote, td, th, dt, dd, summary, div, section';
+  for (let i = 1; i < all.length; i += 1) {
+    const [a, b] = [all[i - 1], all[i]];
+    if (a.node.parentElement.closest(BLOCK) !== b.node.parentElement.closest(BLOCK)) continue;
+    if (b.node.parentElement.closest('story-island')) continue;
+    const trimmed = CLOSING.includes(a.c) && CLOSING.includes(b.c) ? a : OPENING.includes(b.c) && (OPENING + CLOSING).includes(a.c) ? b : null;
+    if (trimmed && !trimmed.node.parentElement.classList.contains('trim')) unmarked.push(a.c + b.c);
+  }
+  // Lines: each block's characters in order; a character lower than the last starts a line.
+  const badStarts = [];
+  const badEnds = [];
+  let lines = 0;
+  for (const block of story.querySelectorAll('p, li, h1, h2, h3, figcaption, blockquote, td, th, dt, dd, summary')) {
+    if (hidden(block.firstChild ?? block) || block.querySelector('p, li, figcaption')) continue;
+    let previous = null;
+    let seen = '';
+    for (const node of texts(block)) {
+      for (let i = 0; i < node.data.length; i += 1) {
+        const c = node.data[i];
+        seen += c;
+        if (/\s/.test(c)) continue;
+        const box = rect(node, i);
+        if (!box.width) continue;
+        if (!previous || box.top > previous.box.top + box.height / 2) {
+          lines += 1;
+          const where = () => `${seen.slice(-8, -1)}|${c}${node.data.slice(i + 1, i + 6)}`;
+          if (previous && CLOSING.includes(c)) badStarts.push(where());
+          if (previous && OPENING.includes(previous.c)) badEnds.push(where());
+        }
+        previous = { c, box };
+      }
+    }
+  }
+  const broken = [...story.querySelectorAll('.figure-text, .keep')].filter((figure) => !hidden(figure.firstChild ?? figure) && figure.getClientRects().length > 1).map((figure) => figure.textContent);
+  // What a reader copies: each paragraph selected whole.
+  const copied = [];
+  const selection = getSelection();
+  // The prose: the dek, the paragraphs and each chapter's original heading (not a card's figure,
+  // nor a control's words).
+  const prose = [...story.querySelectorAll('p:not([class]), p.dek, p.chapter__original')].filter((p) => !p.closest('story-island'));
+  for (const paragraph of prose) {
+    selection.selectAllChildren(paragraph);
+    const text = selection.toString().replace(/\s+/g, ' ').trim();
+    const own = paragraph.textContent.replace(/\s+/g, ' ').trim();
+    if (text !== own) copied.push(`${text.slice(0, 40)} ≠ ${own.slice(0, 40)}`);
+  }
+  selection.removeAllRanges();
+  return { pairs, unmarked, lines, badStarts, badEnds, broken, copied, paragraphs: prose.length };
+}
+
 const atTop = (id) => {
   const top = document.getElementById(id).getBoundingClientRect().top;
   return top >= 0 && top < 120 && document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href') === `#${id}`;
@@ -127,6 +226,8 @@ for (const name of ENGINES) {
       // A reader who read to the end comes back by a link to a chapter.
       const read = await engine.open(shared.story.url, { width: 1280, height: 900 });
       await read.evaluate(() => document.getElementById('environment').scrollIntoView());
+      // Read: the engine live (leaving while it loads would abort its download, which Firefox reports).
+      await read.waitFor(() => document.documentElement.classList.contains('app-live'), 'the app live');
       const tab = await engine.open(shared.story.url + '#projects', { width: 1280, height: 900 });
       await tab.waitFor(atTop, 'the deep link at its chapter', { arg: 'projects' });
       // And still there once every chapter above it has its real height (WebKit has no scroll
@@ -200,6 +301,30 @@ for (const name of ENGINES) {
       for (const [id, text] of figures) assert.equal(text, shared.indicators.get(id).written, id);
       const charts = await tab.evaluate(() => [...document.querySelectorAll('.chart__svg')].map((svg) => svg.getBoundingClientRect().height));
       assert.ok(charts.length === 3 && charts.every((height) => height > 100), `every chart drawn without the engine: ${charts}`);
+    });
+
+    test(`${name}: Chinese set by clreq at 320, 375 and 1280 px: adjacent punctuation at 1.5 em, no line starting with a closing mark, figures whole, copied text unchanged`, async (t) => {
+      const check = async (evaluate, label) => {
+        const facts = await evaluate(typesetting);
+        assert.ok(facts.pairs.length >= 20, `${label}: ${facts.pairs.length} pairs measured`);
+        const off = facts.pairs.filter(([advance]) => Math.abs(advance - 1.5) > 0.1);
+        assert.deepEqual(off.map(([advance, pair]) => `${pair} ${advance.toFixed(2)}`), [], `${label}: every marked pair 1.5 em`);
+        assert.deepEqual(facts.unmarked, [], `${label}: a pair the build left unmarked`);
+        assert.ok(facts.lines > 150, `${label}: ${facts.lines} lines`);
+        assert.deepEqual(facts.badStarts, [], `${label}: a line starting with a closing mark`);
+        assert.deepEqual(facts.badEnds, [], `${label}: a line ending with an opening mark`);
+        assert.deepEqual(facts.broken, [], `${label}: a figure broken over two lines`);
+        assert.ok(facts.paragraphs > 20, `${label}: ${facts.paragraphs} paragraphs`);
+        assert.deepEqual(facts.copied, [], `${label}: copied text`);
+        t.diagnostic(`${label}: ${facts.pairs.length} pairs, ${facts.lines} lines, ${facts.paragraphs} paragraphs`);
+      };
+      const tab = await engine.open(shared.story.url, { width: 1280, height: 900 });
+      await check((fn) => tab.evaluate(fn), '1280 px');
+      for (const width of [320, 375]) {
+        await tab.goto(shared.host.url + `phone-${width}.html`);
+        await tab.frame('#phone').waitFor(() => document.documentElement.classList.contains('app-live'), 'the app live');
+        await check((fn) => tab.frame('#phone').evaluate(fn), `${width} px`);
+      }
     });
 
     for (const width of [320, 375]) {

@@ -57,8 +57,9 @@ test('the four chapters are there in order, each with its heading and text', asy
 
 test('quotations from the source are marked as quotations', async () => {
   const page = await openStory();
-  const quotes = await page.locator('main q.source-quote').allTextContents();
-  assert.ok(quotes.includes('创下历史新高'), quotes.join(' | '));
+  const quotes = await page.locator('main .source-quote').allTextContents();
+  // The marks are in the text, so a reader who copies a quotation copies them.
+  assert.ok(quotes.includes('“创下历史新高”'), quotes.join(' | '));
   assert.equal(await page.locator('blockquote').count(), 2, 'a pull quote in the third and the fourth chapter');
 });
 

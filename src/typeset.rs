@@ -1,0 +1,338 @@
+//! Chinese typesetting by the W3C's Requirements for Chinese Text Layout (clreq), done by the build
+//! on the prerendered page, so that every engine sets the text alike: Chromium compresses adjacent
+//! punctuation itself (`text-spacing-trim`), WebKit (Safari, every iOS browser, WeChat's) and
+//! Firefox do not, and no engine keeps a number with its unit.
+//!
+//! The build marks, never rewrites: every character stays where it was, so what a reader copies,
+//! a screen reader reads and find-in-page finds is the story's text. Marks go only on prose (the
+//! parts the engine never touches); an island's content stays exactly as rendered, as hydration
+//! requires. static/css/core.css gives the marks their effect:
+//! - of two adjacent full-width punctuation marks, the one clreq sets at half width is wrapped in
+//!   `<span class="trim">` and gets the font's half-width form (`halt`), only in an engine without
+//!   `text-spacing-trim` (a quotation's marks are text too: `components::rich_text::quotation`);
+//! - a number and its unit (`22.3%`, `81.8亿元`, `25日`, `第3位`) are wrapped in
+//!   `<span class="keep">`, which no line breaks, as the story's own figures (`.figure-text`) are.
+
+/// Full-width punctuation that opens: its blank half is before it.
+const OPENING: &str = "（“‘《「『【〔〈［｛";
+/// Full-width punctuation that closes, in mainland Chinese fonts (where `：；！？` sit to the left
+/// like `，。`): its blank half is after it.
+const CLOSING: &str = "，。、：；！？）”’》」』】〕〉］｝";
+/// What may follow a number as its unit: a percent sign, a magnitude, a currency, a measure word
+/// or a part of a date.
+const UNITS: &str = "%％年月日时亿万千百元吨个位名项家座户人倍次";
+
+/// The start tag of one of the story's figures, which is kept on one line already.
+const FIGURE: &str = "<span class=\"figure-text\">";
+/// The start tag of a number with its unit, kept on one line (static/css/core.css).
+const KEEP: &str = "<span class=\"keep\">";
+
+/// Elements whose content is left exactly as rendered: an island (hydration needs it so), and
+/// what cannot hold a `span` (a script, a style, SVG, a field's options).
+const SKIPPED: &[&str] = &["story-island", "script", "style", "svg", "select", "textarea", "title"];
+
+/// Elements inside which text runs on: a mark next to one of them is adjacent to the text beyond.
+/// Every other tag ends a run (a paragraph, a cell, a heading).
+const INLINE: &[&str] = &["q", "span", "strong", "em", "a", "b", "i", "abbr", "cite", "small", "time", "mark"];
+
+/// How a character or a quotation mark takes part in trimming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Opening,
+    Closing,
+    /// The ideographic space.
+    Space,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if OPENING.contains(c) {
+        Class::Opening
+    } else if CLOSING.contains(c) {
+        Class::Closing
+    } else if c == '\u{3000}' {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+/// Whether the mark after `before` is set at half width (clreq 3.1.6, as CSS Text 4's
+/// `trim-adjacent`): an opening mark after an opening or closing mark or an ideographic space.
+fn trims_after(before: Class, mark: Class) -> bool {
+    mark == Class::Opening && matches!(before, Class::Opening | Class::Closing | Class::Space)
+}
+
+/// Whether `mark` is set at half width before `after`: a closing mark before a closing mark or an
+/// ideographic space.
+fn trims_before(mark: Class, after: Class) -> bool {
+    mark == Class::Closing && matches!(after, Class::Closing | Class::Space)
+}
+
+/// A piece of the page's HTML: a tag (with its name, lower-case, `/` first for an end tag) or text.
+#[derive(Debug)]
+enum Piece<'a> {
+    Tag { source: &'a str, name: String },
+    Text(&'a str),
+}
+
+/// The pieces of `html`, in order; attribute values may hold `>` inside quotes.
+fn pieces(html: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            let mut j = i + 1;
+            let mut quote = None;
+            while j < bytes.len() {
+                match (quote, bytes[j]) {
+                    (None, b'"' | b'\'') => quote = Some(bytes[j]),
+                    (Some(q), b) if b == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let source = &html[i..(j + 1).min(html.len())];
+            let name: String = source[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '-' || *c == '!')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            pieces.push(Piece::Tag { source, name });
+            i = j + 1;
+        } else {
+            let end = html[i..].find('<').map_or(html.len(), |n| i + n);
+            pieces.push(Piece::Text(&html[i..end]));
+            i = end;
+        }
+    }
+    pieces
+}
+
+/// Where a character of the running text is: its piece and its byte offset there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct At {
+    piece: usize,
+    offset: usize,
+}
+
+/// `html` (a page's prerendered story, in Chinese) with its marks for Chinese layout: see the
+/// module's documentation. Its text is unchanged.
+pub fn typeset(html: &str) -> String {
+    let pieces = pieces(html);
+    // The running text, in runs that no block boundary, island or script interrupts.
+    let mut runs: Vec<Vec<(At, Class)>> = vec![Vec::new()];
+    let mut skipping: Option<(String, usize)> = None;
+    for (index, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Tag { name, .. } => {
+                // What is skipped is left as it is, whole.
+                if let Some((skipped, depth)) = &mut skipping {
+                    if *name == *skipped {
+                        *depth += 1;
+                    } else if name.strip_prefix('/') == Some(skipped.as_str()) {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skipping = None;
+                        }
+                    }
+                    continue;
+                }
+                if SKIPPED.contains(&name.as_str()) {
+                    skipping = Some((name.clone(), 1));
+                    runs.push(Vec::new());
+                } else if !INLINE.contains(&name.trim_start_matches('/')) {
+                    runs.push(Vec::new());
+                }
+            }
+            Piece::Text(text) if skipping.is_none() => {
+                let run = runs.last_mut().expect("a run");
+                run.extend(text.char_indices().map(|(offset, c)| (At { piece: index, offset }, class(c))));
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    let mut trimmed: Vec<At> = Vec::new();
+    for run in &runs {
+        for pair in run.windows(2) {
+            let ((first, a), (second, b)) = (pair[0], pair[1]);
+            if trims_before(a, b) {
+                trimmed.push(first);
+            }
+            if trims_after(a, b) {
+                trimmed.push(second);
+            }
+        }
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 20);
+    let mut skipping: Option<(String, usize)> = None;
+    // Inside a figure the story already keeps whole.
+    let mut figure = false;
+    for (index, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Tag { source, name } => {
+                figure = source.contains(FIGURE);
+                if let Some((skipped, depth)) = &mut skipping {
+                    if *name == *skipped {
+                        *depth += 1;
+                    } else if name.strip_prefix('/') == Some(skipped.as_str()) {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skipping = None;
+                        }
+                    }
+                } else if SKIPPED.contains(&name.as_str()) {
+                    skipping = Some((name.clone(), 1));
+                }
+                out.push_str(source);
+            }
+            Piece::Text(text) if skipping.is_none() => {
+                let marks: Vec<usize> = trimmed.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
+                out.push_str(&text_marked(text, &marks, !figure));
+            }
+            Piece::Text(text) => out.push_str(text),
+        }
+    }
+    out
+}
+
+/// A text piece with the marks at byte offsets `trims` wrapped for trimming and, with `numbers`,
+/// each number kept with its unit.
+fn text_marked(text: &str, trims: &[usize], numbers: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if trims.contains(&offset) {
+            out.push_str("<span class=\"trim\">");
+            out.push(c);
+            out.push_str("</span>");
+            i += 1;
+            continue;
+        }
+        if let Some(end) = number_with_unit(&chars, i).filter(|_| numbers) {
+            out.push_str(KEEP);
+            out.extend(chars[i..end].iter().map(|(_, c)| c));
+            out.push_str("</span>");
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// If a number with its unit starts at `chars[start]` (`第` first for a place), the index after it.
+fn number_with_unit(chars: &[(usize, char)], start: usize) -> Option<usize> {
+    let at = |i: usize| chars.get(i).map(|(_, c)| *c);
+    let mut i = start;
+    if at(i) == Some('第') {
+        i += 1;
+    }
+    // Not in the middle of a number or of a word in Latin letters.
+    if i == start && start > 0 && at(start - 1).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',') {
+        return None;
+    }
+    let digits = i;
+    while at(i).is_some_and(|c| c.is_ascii_digit())
+        || (i > digits && matches!(at(i), Some('.' | ',')) && at(i + 1).is_some_and(|c| c.is_ascii_digit()))
+    {
+        i += 1;
+    }
+    if i == digits {
+        return None;
+    }
+    let number = i;
+    while at(i).is_some_and(|c| UNITS.contains(c)) {
+        i += 1;
+    }
+    (i > number).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of `html`, tags removed.
+    fn text(html: &str) -> String {
+        pieces(html)
+            .into_iter()
+            .filter_map(|piece| match piece {
+                Piece::Text(text) => Some(text),
+                Piece::Tag { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn of_two_adjacent_marks_the_one_clreq_trims_is_marked() {
+        // A closing mark before a closing mark: the first.
+        assert_eq!(typeset("<p>《综述》，</p>"), "<p>《综述<span class=\"trim\">》</span>，</p>");
+        // An opening mark after a closing one: the second, across the quotation's tag.
+        assert_eq!(typeset("<p>原文：<q>“抚顺”</q></p>"), "<p>原文：<q><span class=\"trim\">“</span>抚顺”</q></p>");
+        // A quotation that ends on a full stop: the stop, before the closing quotation mark.
+        assert_eq!(typeset("<p><q>“好。”</q></p>"), "<p><q>“好<span class=\"trim\">。</span>”</q></p>");
+        // A quotation followed by a comma: its closing mark.
+        assert_eq!(
+            typeset("<p><q class=\"x\">“好”</q>，再</p>"),
+            "<p><q class=\"x\">“好<span class=\"trim\">”</span></q>，再</p>"
+        );
+        // Two opening marks: the second.
+        assert_eq!(
+            typeset("<p>（“好”）</p>"),
+            "<p>（<span class=\"trim\">“</span>好<span class=\"trim\">”</span>）</p>"
+        );
+    }
+
+    #[test]
+    fn marks_in_different_blocks_or_in_an_island_are_not_adjacent() {
+        assert_eq!(typeset("<p>好。</p><p>“好”</p>"), "<p>好。</p><p>“好”</p>");
+        let island = "<p>好，<story-island data-island=\"{&quot;a&quot;:1}\"><span>“好”，</span></story-island></p>";
+        assert_eq!(typeset(island), island);
+        let chart = "<svg><text>2023年</text><text>》，</text></svg>";
+        assert_eq!(typeset(chart), chart);
+        assert_eq!(
+            typeset("<p>好，<strong>“强”</strong></p>"),
+            "<p>好，<strong><span class=\"trim\">“</span>强”</strong></p>"
+        );
+    }
+
+    #[test]
+    fn a_number_stays_with_its_unit() {
+        assert_eq!(
+            typeset("<p>增长22.3%，达81.8亿元，2023年7月25日，第3位，2,000个</p>"),
+            "<p>增长<span class=\"keep\">22.3%</span>，达<span class=\"keep\">81.8亿元</span>，<span class=\"keep\">2023年</span>\
+             <span class=\"keep\">7月</span><span class=\"keep\">25日</span>，<span class=\"keep\">第3位</span>，\
+             <span class=\"keep\">2,000个</span></p>"
+        );
+        // One the story keeps whole already is not marked again.
+        let figure = "<p><span class=\"figure-text\">22.3%</span></p>";
+        assert_eq!(typeset(figure), figure);
+        // A number without a unit, or inside a word, is left alone.
+        assert_eq!(typeset("<p>H1 2023 a1年</p>"), "<p>H1 2023 a1年</p>");
+    }
+
+    #[test]
+    fn attributes_and_skipped_elements_are_never_changed() {
+        let html = "<a href=\"x?a=1>2年\" title=\"“好”，\">“好”，</a><script>var a=\"“好”，\";</script>";
+        assert_eq!(
+            typeset(html),
+            "<a href=\"x?a=1>2年\" title=\"“好”，\">“好<span class=\"trim\">”</span>，</a><script>var a=\"“好”，\";</script>"
+        );
+    }
+
+    #[test]
+    fn the_text_of_every_page_is_unchanged() {
+        let story = std::rc::Rc::new(crate::stories::story_or_first(None));
+        for view in crate::view::View::all(&story) {
+            let html = crate::bake::render(story.clone(), view.clone());
+            let set = typeset(&html);
+            assert_eq!(text(&set), text(&html), "{}", view.name());
+            assert!(set.contains("class=\"trim") && set.contains(KEEP) || view.is_embed(), "{}", view.name());
+        }
+    }
+}
