@@ -18,11 +18,11 @@
 // lives in the other test files.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
 import { launch } from './harness.mjs';
+import { freePort, listening } from './nginx.mjs';
 
 /** The engines to run, from `ENGINES` (comma-separated), all three by default. */
 export const ENGINES = (process.env.ENGINES ?? 'chromium,webkit,firefox').split(',').map((name) => name.trim()).filter(Boolean);
@@ -130,7 +130,7 @@ async function webdriver(engine, { dpr, reducedMotion }) {
   };
   let driver;
   try {
-    await listening(port);
+    await listening(port, 20000);
     driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
   } catch (error) {
     await stop();
@@ -223,30 +223,5 @@ async function waitFor(evaluate, fn, label, { timeout = 15000, arg } = {}) {
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${label}${last ? `: ${last.message.split('\n')[0]}` : ''}`);
     await new Promise((next) => setTimeout(next, 50));
-  }
-}
-
-function freePort() {
-  return new Promise((found, failed) => {
-    const probe = createServer();
-    probe.once('error', failed);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => found(port));
-    });
-  });
-}
-
-async function listening(port, timeout = 20000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const open = await new Promise((answer) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); answer(true); });
-      socket.once('error', () => answer(false));
-    });
-    if (open) return;
-    if (Date.now() > end) throw new Error(`the driver did not listen on ${port}`);
-    await new Promise((next) => setTimeout(next, 25));
   }
 }

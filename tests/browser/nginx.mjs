@@ -91,7 +91,7 @@ http {
 }
 
 /** A loopback port no one listens on now. */
-function freePort() {
+export function freePort() {
   return new Promise((found, failed) => {
     const probe = createServer();
     probe.once('error', failed);
@@ -102,9 +102,9 @@ function freePort() {
   });
 }
 
-/** Resolves once something accepts connections on `port` (polled, 10 s at most). */
-async function listening(port) {
-  const end = Date.now() + 10000;
+/** Resolves once something accepts connections on `port` (polled, `timeout` ms at most). */
+export async function listening(port, timeout = 10000) {
+  const end = Date.now() + timeout;
   for (;;) {
     const open = await new Promise((answer) => {
       const socket = connect(port, '127.0.0.1');
