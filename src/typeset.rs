@@ -122,36 +122,19 @@ struct At {
 /// module's documentation. Its text is unchanged.
 pub fn typeset(html: &str) -> String {
     let pieces = pieces(html);
+    let skipped = skipped(&pieces);
     // The running text, in runs that no block boundary, island or script interrupts.
     let mut runs: Vec<Vec<(At, Class)>> = vec![Vec::new()];
-    let mut skipping: Option<(String, usize)> = None;
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Tag { name, .. } => {
-                // What is skipped is left as it is, whole.
-                if let Some((skipped, depth)) = &mut skipping {
-                    if *name == *skipped {
-                        *depth += 1;
-                    } else if name.strip_prefix('/') == Some(skipped.as_str()) {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                        }
-                    }
-                    continue;
-                }
-                if SKIPPED.contains(&name.as_str()) {
-                    skipping = Some((name.clone(), 1));
-                    runs.push(Vec::new());
-                } else if !INLINE.contains(&name.trim_start_matches('/')) {
-                    runs.push(Vec::new());
-                }
+            Piece::Tag { name, .. } if skipped[index] || !INLINE.contains(&name.trim_start_matches('/')) => {
+                runs.push(Vec::new());
             }
-            Piece::Text(text) if skipping.is_none() => {
+            Piece::Text(text) if !skipped[index] => {
                 let run = runs.last_mut().expect("a run");
                 run.extend(text.char_indices().map(|(offset, c)| (At { piece: index, offset }, class(c))));
             }
-            Piece::Text(_) => {}
+            _ => {}
         }
     }
     let mut trimmed: Vec<At> = Vec::new();
@@ -167,28 +150,15 @@ pub fn typeset(html: &str) -> String {
         }
     }
     let mut out = String::with_capacity(html.len() + html.len() / 20);
-    let mut skipping: Option<(String, usize)> = None;
     // Inside a figure the story already keeps whole.
     let mut figure = false;
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Tag { source, name } => {
+            Piece::Tag { source, .. } => {
                 figure = source.contains(FIGURE);
-                if let Some((skipped, depth)) = &mut skipping {
-                    if *name == *skipped {
-                        *depth += 1;
-                    } else if name.strip_prefix('/') == Some(skipped.as_str()) {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                        }
-                    }
-                } else if SKIPPED.contains(&name.as_str()) {
-                    skipping = Some((name.clone(), 1));
-                }
                 out.push_str(source);
             }
-            Piece::Text(text) if skipping.is_none() => {
+            Piece::Text(text) if !skipped[index] => {
                 let marks: Vec<usize> = trimmed.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
                 out.push_str(&text_marked(text, &marks, !figure));
             }
@@ -196,6 +166,33 @@ pub fn typeset(html: &str) -> String {
         }
     }
     out
+}
+
+/// For each piece, whether it is in an element left as rendered ([`SKIPPED`]), its tags included.
+fn skipped(pieces: &[Piece]) -> Vec<bool> {
+    let mut inside: Option<(&str, usize)> = None;
+    pieces
+        .iter()
+        .map(|piece| {
+            let Piece::Tag { name, .. } = piece else {
+                return inside.is_some();
+            };
+            match &mut inside {
+                Some((element, depth)) if name == element => *depth += 1,
+                Some((element, depth)) if name.strip_prefix('/') == Some(*element) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        inside = None;
+                        return true;
+                    }
+                }
+                Some(_) => {}
+                None if SKIPPED.contains(&name.as_str()) => inside = Some((name, 1)),
+                None => {}
+            }
+            inside.is_some()
+        })
+        .collect()
 }
 
 /// A text piece with the marks at byte offsets `trims` wrapped for trimming and, with `numbers`,
