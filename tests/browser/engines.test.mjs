@@ -71,9 +71,10 @@ const drawn = (canvas) => canvas.dataset.drawn === 'final';
 
 /**
  * How the page sets its Chinese (clreq), measured in the page, every chapter laid out: the advance
- * of each pair of adjacent punctuation marks the build marked (src/typeset.rs) in em; every
- * rendered line that starts with a closing mark or ends with an opening one; every figure with its
- * unit broken over two lines; and every paragraph whose selected text is not its text.
+ * of each pair of adjacent punctuation marks the build marked (src/typeset.rs) in em, and every
+ * pair the rule names that it did not mark; every rendered line that starts with a closing mark or
+ * ends with an opening one; every figure or number with its unit broken over two lines; and every
+ * paragraph whose selected text is not its text.
  */
 function typesetting() {
   const OPENING = '（“‘《「『【〔〈［｛';
