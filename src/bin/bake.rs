@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     let dir = PathBuf::from(dir);
     let baked = prerender_all(&dir).and_then(|(pages, at_root)| {
         write_heights(&dir, &at_root)?;
+        strip_scripts(&dir)?;
         let sizes = compress_all(&dir)?;
         write_host_files(&dir)?;
         Ok((pages, sizes))
@@ -259,6 +260,16 @@ fn write_heights(dir: &Path, at_root: &[String]) -> Result<(), String> {
     let script = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let filled = story::embed::with_heights(&script, &pages)?;
     std::fs::write(&path, filled).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The site's script files without the comments written for us (`bake::without_comments`).
+fn strip_scripts(dir: &Path) -> Result<(), String> {
+    for name in bake::SCRIPT_FILES {
+        let path = dir.join(name);
+        let script = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, bake::without_comments(&script)).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn compress_all(dir: &Path) -> Result<(usize, usize, usize), String> {
