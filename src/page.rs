@@ -149,10 +149,7 @@ fn editions(head: &Head) -> String {
     if head.editions.len() < 2 {
         return String::new();
     }
-    let json = crate::data::string;
-    let entries: Vec<String> =
-        head.editions.iter().map(|(tag, page)| format!("{}:{}", json(tag), json(page))).collect();
-    format!("<script type=\"application/json\" id=\"story-editions\">{{{}}}</script>", entries.join(","))
+    data_block("story-editions", head.editions.iter().map(|(tag, page)| (*tag, page.as_str())))
 }
 
 /// Every view's page by the view's name, as data (never run) for static/head.js; `missing` is the
@@ -161,9 +158,14 @@ fn views(head: &Head) -> String {
     if head.views.is_empty() {
         return String::new();
     }
+    data_block("story-views", head.views.iter().map(|(name, page)| (name.as_str(), page.as_str())))
+}
+
+/// A JSON object of `entries` in a data block with `id`: read by static/head.js, never run.
+fn data_block<'a>(id: &str, entries: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     let json = crate::data::string;
-    let entries: Vec<String> = head.views.iter().map(|(name, page)| format!("{}:{}", json(name), json(page))).collect();
-    format!("<script type=\"application/json\" id=\"story-views\">{{{}}}</script>", entries.join(","))
+    let entries: Vec<String> = entries.map(|(key, value)| format!("{}:{}", json(key), json(value))).collect();
+    format!("<script type=\"application/json\" id=\"{id}\">{{{}}}</script>", entries.join(","))
 }
 
 /// For search engines, links to every edition of the story, when it has more than one: on an

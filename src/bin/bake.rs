@@ -192,10 +192,10 @@ impl Site<'_> {
                 let embedded = if view.is_embed() { view.clone() } else { View::Story };
                 let oembed_name = name.replace(".html", ".oembed.json");
                 let oembed_url = self.site_url.map(|_| address(&oembed_name));
-                if let Some(site) = self.site_url {
+                if let (Some(site), Some(folder_url)) = (self.site_url, &folder_url) {
                     let embed_page = embedded.page(edition.page);
                     let json = embed::oembed(
-                        (&format!("{site}{folder}"), site),
+                        (folder_url, site),
                         &embed_page,
                         &embedded.title(&story),
                         stories::frame_height(edition.story, &embed_page),
