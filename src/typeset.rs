@@ -11,21 +11,61 @@
 //!   `<span class="trim">` and gets the font's half-width form (`halt`), only in an engine without
 //!   `text-spacing-trim` (a quotation's marks are text too: `components::rich_text::quotation`);
 //! - a number and its unit (`22.3%`, `81.8亿元`, `25日`, `第3位`) are wrapped in
-//!   `<span class="keep">`, which no line breaks, as the story's own figures (`.figure-text`) are.
+//!   `<span class="keep">`, which no line breaks, as the story's own figures (`.figure-text`) are;
+//! - between a Han character and a Latin letter or digit, clreq's quarter em (3.2.2): the one before
+//!   the boundary is wrapped in `<span class="autospace">` and spaced after, so that a line broken
+//!   there starts flush. A Han character is wrapped alone, a word or number in Latin letters whole
+//!   (a screen reader reads it as one). No engine applies `text-autospace` by default, and those
+//!   that have it space by an eighth: the build's rule is the one rule in every engine, and the
+//!   story file never holds a typed space there (content::validate refuses one).
+
+use crate::content::script::{is_han, is_latin};
 
 /// Full-width punctuation that opens: its blank half is before it.
 const OPENING: &str = "（“‘《「『【〔〈［｛";
 /// Full-width punctuation that closes, in mainland Chinese fonts (where `：；！？` sit to the left
 /// like `，。`): its blank half is after it.
 const CLOSING: &str = "，。、：；！？）”’》」』】〕〉］｝";
-/// What may follow a number as its unit: a percent sign, a magnitude, a currency, a measure word
-/// or a part of a date.
-const UNITS: &str = "%％年月日时亿万千百元吨个位名项家座户人倍次";
+/// What may follow a number as its unit: a percent sign, a magnitude with its currency or measure,
+/// a measure word or a part of a date. One unit only, the longest that fits: 300个项目 keeps 300个,
+/// not 300个项, which would part 项目.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "个月",
+    "亿元",
+    "万元",
+    "万吨",
+    "万人",
+    "%",
+    "％",
+    "亿",
+    "万",
+    "千",
+    "百",
+    "元",
+    "吨",
+    "个",
+    "位",
+    "名",
+    "项",
+    "家",
+    "座",
+    "户",
+    "人",
+    "倍",
+    "次",
+    "年",
+    "月",
+    "日",
+    "时",
+];
 
 /// The start tag of one of the story's figures, which is kept on one line already.
 const FIGURE: &str = "<span class=\"figure-text\">";
 /// The start tag of a number with its unit, kept on one line (static/css/core.css).
 const KEEP: &str = "<span class=\"keep\">";
+/// The start tag of what is spaced from the Han character or Latin letter after it.
+const AUTOSPACE: &str = "<span class=\"autospace\">";
 
 /// Elements whose content is left exactly as rendered: an island (hydration needs it so), and
 /// what cannot hold a `span` (a script, a style, SVG, a field's options).
@@ -55,6 +95,11 @@ fn class(c: char) -> Class {
     } else {
         Class::Other
     }
+}
+
+/// Whether `c` may sit inside a number or word that is spaced whole (`22.3`, `2,000`).
+fn inside_latin(c: char) -> bool {
+    is_latin(c) || c == '.' || c == ','
 }
 
 /// Whether the mark after `before` is set at half width (clreq 3.1.6, as CSS Text 4's
@@ -124,7 +169,7 @@ pub fn typeset(html: &str) -> String {
     let pieces = pieces(html);
     let skipped = skipped(&pieces);
     // The running text, in runs that no block boundary, island or script interrupts.
-    let mut runs: Vec<Vec<(At, Class)>> = vec![Vec::new()];
+    let mut runs: Vec<Vec<(At, char)>> = vec![Vec::new()];
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
             Piece::Tag { name, .. } if skipped[index] || !INLINE.contains(&name.trim_start_matches('/')) => {
@@ -132,20 +177,28 @@ pub fn typeset(html: &str) -> String {
             }
             Piece::Text(text) if !skipped[index] => {
                 let run = runs.last_mut().expect("a run");
-                run.extend(text.char_indices().map(|(offset, c)| (At { piece: index, offset }, class(c))));
+                run.extend(text.char_indices().map(|(offset, c)| (At { piece: index, offset }, c)));
             }
             _ => {}
         }
     }
     let mut trimmed: Vec<At> = Vec::new();
+    // Spaced from what follows: the first and last character, in one piece.
+    let mut spaced: Vec<(At, At)> = Vec::new();
     for run in &runs {
-        for pair in run.windows(2) {
+        for (i, pair) in run.windows(2).enumerate() {
             let ((first, a), (second, b)) = (pair[0], pair[1]);
-            if trims_before(a, b) {
+            let (a_class, b_class) = (class(a), class(b));
+            if trims_before(a_class, b_class) {
                 trimmed.push(first);
             }
-            if trims_after(a, b) {
+            if trims_after(a_class, b_class) {
                 trimmed.push(second);
+            }
+            if is_han(a) && is_latin(b) {
+                spaced.push((first, first));
+            } else if is_latin(a) && is_han(b) {
+                spaced.push((latin_start(&run[..=i]), first));
             }
         }
     }
@@ -160,12 +213,31 @@ pub fn typeset(html: &str) -> String {
             }
             Piece::Text(text) if !skipped[index] => {
                 let marks: Vec<usize> = trimmed.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
-                out.push_str(&text_marked(text, &marks, !figure));
+                let spaces: Vec<(usize, usize)> = spaced
+                    .iter()
+                    .filter(|(at, _)| at.piece == index)
+                    .map(|(from, to)| (from.offset, to.offset))
+                    .collect();
+                out.push_str(&text_marked(text, &marks, &spaces, !figure));
             }
             Piece::Text(text) => out.push_str(text),
         }
     }
     out
+}
+
+/// Where the word or number in Latin letters that ends `run` starts, within its last piece.
+fn latin_start(run: &[(At, char)]) -> At {
+    let (last, _) = *run.last().expect("a character");
+    let mut start = run.len() - 1;
+    while start > 0 && run[start - 1].0.piece == last.piece && inside_latin(run[start - 1].1) {
+        start -= 1;
+    }
+    // A number's point or comma belongs inside it, not before it.
+    while !is_latin(run[start].1) {
+        start += 1;
+    }
+    run[start].0
 }
 
 /// For each piece, whether it is in an element left as rendered ([`SKIPPED`]), its tags included.
@@ -195,9 +267,10 @@ fn skipped(pieces: &[Piece]) -> Vec<bool> {
         .collect()
 }
 
-/// A text piece with the marks at byte offsets `trims` wrapped for trimming and, with `numbers`,
-/// each number kept with its unit.
-fn text_marked(text: &str, trims: &[usize], numbers: bool) -> String {
+/// A text piece with the marks at byte offsets `trims` wrapped for trimming, the spans `spaces`
+/// (byte offsets of their first and last character) wrapped for spacing and, with `numbers`, each
+/// number kept with its unit.
+fn text_marked(text: &str, trims: &[usize], spaces: &[(usize, usize)], numbers: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -212,15 +285,39 @@ fn text_marked(text: &str, trims: &[usize], numbers: bool) -> String {
         }
         if let Some(end) = number_with_unit(&chars, i).filter(|_| numbers) {
             out.push_str(KEEP);
-            out.extend(chars[i..end].iter().map(|(_, c)| c));
+            spaced_into(&mut out, &chars, i, end, spaces);
             out.push_str("</span>");
             i = end;
             continue;
         }
-        out.push(c);
-        i += 1;
+        i = spaced_into(&mut out, &chars, i, i + 1, spaces);
     }
     out
+}
+
+/// Writes `chars[from..to]` to `out`, each span of `spaces` that starts there wrapped for spacing,
+/// and returns the index after the last character written: past `to` when a span starting before
+/// `to` runs on (never so inside a number kept with its unit, whose spans end before a Han
+/// character or at the number's last digit).
+fn spaced_into(out: &mut String, chars: &[(usize, char)], from: usize, to: usize, spaces: &[(usize, usize)]) -> usize {
+    let mut i = from;
+    while i < to {
+        let (offset, c) = chars[i];
+        match spaces.iter().find(|(first, _)| *first == offset) {
+            Some(&(_, last)) => {
+                let end = chars[i..].iter().position(|(at, _)| *at == last).map_or(chars.len(), |n| i + n + 1);
+                out.push_str(AUTOSPACE);
+                out.extend(chars[i..end].iter().map(|(_, c)| c));
+                out.push_str("</span>");
+                i = end;
+            }
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    i
 }
 
 /// If a number with its unit starts at `chars[start]` (`第` first for a place), the index after it.
@@ -243,11 +340,9 @@ fn number_with_unit(chars: &[(usize, char)], start: usize) -> Option<usize> {
     if i == digits {
         return None;
     }
-    let number = i;
-    while at(i).is_some_and(|c| UNITS.contains(c)) {
-        i += 1;
-    }
-    (i > number).then_some(i)
+    let rest: String = chars[i..].iter().take(4).map(|(_, c)| c).collect();
+    let unit = UNITS.iter().filter(|unit| rest.starts_with(**unit)).map(|unit| unit.chars().count()).max()?;
+    Some(i + unit)
 }
 
 #[cfg(test)]
@@ -302,15 +397,57 @@ mod tests {
     fn a_number_stays_with_its_unit() {
         assert_eq!(
             typeset("<p>增长22.3%，达81.8亿元，2023年7月25日，第3位，2,000个</p>"),
-            "<p>增长<span class=\"keep\">22.3%</span>，达<span class=\"keep\">81.8亿元</span>，<span class=\"keep\">2023年</span>\
-             <span class=\"keep\">7月</span><span class=\"keep\">25日</span>，<span class=\"keep\">第3位</span>，\
-             <span class=\"keep\">2,000个</span></p>"
+            "<p>增<span class=\"autospace\">长</span><span class=\"keep\">22.3%</span>，<span class=\"autospace\">达</span>\
+             <span class=\"keep\"><span class=\"autospace\">81.8</span>亿元</span>，\
+             <span class=\"keep\"><span class=\"autospace\">2023</span><span class=\"autospace\">年</span></span>\
+             <span class=\"keep\"><span class=\"autospace\">7</span><span class=\"autospace\">月</span></span>\
+             <span class=\"keep\"><span class=\"autospace\">25</span>日</span>，\
+             <span class=\"keep\"><span class=\"autospace\">第</span><span class=\"autospace\">3</span>位</span>，\
+             <span class=\"keep\"><span class=\"autospace\">2,000</span>个</span></p>"
         );
         // One the story keeps whole already is not marked again.
         let figure = "<p><span class=\"figure-text\">22.3%</span></p>";
         assert_eq!(typeset(figure), figure);
+        // One unit, the longest: a word that starts with a unit's character stays whole.
+        assert_eq!(
+            typeset("<p>共300个项目，6个月，65万吨苯</p>"),
+            "<p><span class=\"autospace\">共</span><span class=\"keep\"><span class=\"autospace\">300</span>个</span>项目，\
+             <span class=\"keep\"><span class=\"autospace\">6</span>个月</span>，\
+             <span class=\"keep\"><span class=\"autospace\">65</span>万吨</span>苯</p>"
+        );
         // A number without a unit, or inside a word, is left alone.
-        assert_eq!(typeset("<p>H1 2023 a1年</p>"), "<p>H1 2023 a1年</p>");
+        assert_eq!(typeset("<p>H1 2023 a1 年</p>"), "<p>H1 2023 a1 年</p>");
+    }
+
+    #[test]
+    fn han_and_latin_are_spaced_by_what_comes_first_so_a_line_starts_flush() {
+        // A Han character alone; a word or number whole, with its point and comma.
+        assert_eq!(
+            typeset("<p>按GDP算，v1.5版</p>"),
+            "<p><span class=\"autospace\">按</span><span class=\"autospace\">GDP</span>算，\
+             <span class=\"autospace\">v1.5</span>版</p>"
+        );
+        // Across inline tags, the part in the last piece: the tags stay whole.
+        assert_eq!(
+            typeset("<p>约<strong>GD<em>P</em></strong>增长，<a href=\"#a\">A股</a></p>"),
+            "<p><span class=\"autospace\">约</span><strong>GD<em><span class=\"autospace\">P</span></em></strong>增长，\
+             <a href=\"#a\"><span class=\"autospace\">A</span>股</a></p>"
+        );
+        // A space typed, a punctuation mark, a block or an island between them: nothing.
+        for html in [
+            "<p>约 GDP 增长</p>",
+            "<p>（GDP）增长</p>",
+            "<p>增长</p><p>GDP</p>",
+            "<p>约<story-island>GDP</story-island>增长</p>",
+            "<p>Fushun (抚顺) and Liaoning (辽宁)</p>",
+        ] {
+            assert_eq!(typeset(html), html);
+        }
+        // In a figure the story already keeps whole, too.
+        assert_eq!(
+            typeset("<td><span class=\"figure-text\">2023年</span></td>"),
+            "<td><span class=\"figure-text\"><span class=\"autospace\">2023</span>年</span></td>"
+        );
     }
 
     #[test]

@@ -138,6 +138,9 @@ pub struct Labels {
     pub colon: &'static str,
     /// Between a publisher and the title of its work (none in Chinese, ", " in English).
     pub publisher_gap: &'static str,
+    /// Between "published" and the date: none in Chinese, where the page spaces Han characters from
+    /// digits itself (crate::typeset), a space in English.
+    pub date_gap: &'static str,
     /// Punctuation: between clauses ("，", ", ").
     pub comma: &'static str,
     /// Punctuation: the end of a sentence ("。", ".").
@@ -219,6 +222,7 @@ const ZH: Labels = Labels {
     language_short: "中文",
     colon: "：",
     publisher_gap: "",
+    date_gap: "",
     comma: "，",
     stop: "。",
     title_open: "《",
@@ -298,6 +302,7 @@ const EN: Labels = Labels {
     language_short: "EN",
     colon: ": ",
     publisher_gap: ", ",
+    date_gap: " ",
     comma: ", ",
     stop: ".",
     title_open: "“",

@@ -392,3 +392,15 @@ fn a_box_of_notes_quotes_the_source_verbatim_and_is_not_empty() {
     let report = refused_after(&STORY[start..end], "items = []");
     assert_reports(&report, "intro[3].items: must hold at least one note");
 }
+
+#[test]
+fn a_space_typed_between_chinese_and_latin_is_refused_with_its_field_and_line() {
+    // The page spaces them by a quarter em itself; a typed space would add a second, wider one.
+    let report = refused_after("当年7月25日", "当年 7月25日");
+    assert_reports(&report, "story.dek: \"年 7\" types a space between Chinese and Latin letters or digits");
+    assert_reports(&report, "line 17:");
+    let report = refused_after("计划总投资86.8亿元", "计划总投资86.8 亿元");
+    assert_reports(&report, "intro[0].text: \"8 亿\" types a space");
+    // Between a Chinese punctuation mark and a digit, or between Latin words, a space is the writer's.
+    assert_eq!(checked_after("当年7月25日", "当年（7月25日）"), None);
+}

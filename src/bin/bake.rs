@@ -178,7 +178,7 @@ impl Site<'_> {
                 let root = view.root(edition.page);
                 let body = bake::render(story.clone(), view.clone());
                 // Chinese set as clreq asks, in every engine (the English edition's few Chinese
-                // names hold no adjacent punctuation and no number).
+                // names hold no adjacent punctuation, no number and no Latin letter beside them).
                 let body = match story.meta.lang {
                     Lang::Zh => typeset::typeset(&body),
                     Lang::En => body,

@@ -32,7 +32,7 @@ pub fn SourceCredit() -> Html {
     }
 }
 
-/// "资料来源：抚顺市人民政府《…》，发布于 2023年7月25日", or "Source: Fushun Municipal People's
+/// "资料来源：抚顺市人民政府《…》，发布于2023年7月25日", or "Source: Fushun Municipal People's
 /// Government, “…” (in Chinese: 《…》), published 25 July 2023": a translation also gives the
 /// article's own title, marked as Chinese.
 pub fn source_line(story: &Story) -> Html {
@@ -46,7 +46,7 @@ pub fn source_line(story: &Story) -> Html {
             if let Some(original) = &source.original_title {
                 { " (" }{ words.original_title }{ words.colon }<span lang="zh-CN">{ "《" }{ original }{ "》" }</span>{ ")" }
             }
-            { words.comma }{ words.published }{ " " }
+            { words.comma }{ words.published }{ words.date_gap }
             <time datetime={source.date.as_str().to_owned()}>{ ui::date(lang, &source.date) }</time>
         </>
     }

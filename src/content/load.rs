@@ -8,7 +8,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::model::Story;
+use super::model::{Lang, Story};
+use super::script::{is_han, is_latin};
 use super::translate::{merge, Translation};
 use super::validate::{validate, Problem};
 
@@ -118,9 +119,55 @@ fn translated(path: &Path, text: &str, originals: &[Story]) -> Result<Story, Sto
     check(&file, story, "")
 }
 
-/// Parses story text into the model, checking its shape: fields, types and checked values.
+/// Parses story text into the model, checking its shape: fields, types and checked values, and,
+/// in a story written in Chinese, that no text types a space between Chinese and Latin letters or
+/// digits (the build sets that space itself: crate::typeset).
 pub fn parse(file: &str, text: &str) -> Result<Story, StoryError> {
-    parse_as(file, text)
+    let story: Story = parse_as(file, text)?;
+    if story.meta.lang == Lang::Zh {
+        let table: toml::Table = parse_as(file, text)?;
+        let mut problems = Vec::new();
+        typed_spaces(text, "", &toml::Value::Table(table), &mut problems);
+        if !problems.is_empty() {
+            return Err(StoryError { file: file.to_owned(), problems });
+        }
+    }
+    Ok(story)
+}
+
+/// Every string in `value` (at `path`) that types a space between a Han character and a Latin
+/// letter or digit, with its line in `text`.
+fn typed_spaces(text: &str, path: &str, value: &toml::Value, problems: &mut Vec<Problem>) {
+    match value {
+        toml::Value::String(string) => {
+            let chars: Vec<char> = string.chars().collect();
+            for (i, window) in chars.windows(3).enumerate() {
+                let [a, space, b] = [window[0], window[1], window[2]];
+                let spaced = (is_han(a) && is_latin(b)) || (is_latin(a) && is_han(b));
+                if space.is_whitespace() && spaced {
+                    let pair: String = chars[i..i + 3].iter().collect();
+                    let line = text.find(&pair).map(|at| text[..at].matches('\n').count() + 1);
+                    let rule = format!(
+                        "{pair:?} types a space between Chinese and Latin letters or digits: write them together \
+                         (the page spaces them by a quarter em)"
+                    );
+                    problems.push(Problem { path: path.to_owned(), line, rule });
+                }
+            }
+        }
+        toml::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                typed_spaces(text, &format!("{path}[{i}]"), item, problems);
+            }
+        }
+        toml::Value::Table(table) => {
+            for (key, item) in table {
+                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                typed_spaces(text, &path, item, problems);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Parses TOML text into `T`, reporting the path, line and reason of the first problem.

@@ -127,12 +127,31 @@ function typesetting() {
     const trimmed = CLOSING.includes(a.c) && CLOSING.includes(b.c) ? a : OPENING.includes(b.c) && (OPENING + CLOSING).includes(a.c) ? b : null;
     if (trimmed && !trimmed.node.parentElement.classList.contains('trim')) unmarked.push(a.c + b.c);
   }
+  // A Han character beside a Latin letter or digit in one block, outside an island: spaced by a
+  // quarter em, from the first's end to the second's start, when both are on one line.
+  const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/u;
+  const LATIN = /[A-Za-z0-9\u00C0-\u024F]/;
+  const boundary = (a, b) => (HAN.test(a) && LATIN.test(b)) || (LATIN.test(a) && HAN.test(b));
+  const spaced = [];
+  for (let i = 1; i < all.length; i += 1) {
+    const [a, b] = [all[i - 1], all[i]];
+    if (!boundary(a.c, b.c) || a.node.parentElement.closest(BLOCK) !== b.node.parentElement.closest(BLOCK)) continue;
+    if (a.node.parentElement.closest('story-island') || b.node.parentElement.closest('story-island')) continue;
+    const [first, second] = [rect(a.node, a.offset), rect(b.node, b.offset)];
+    if (sameLine(first, second)) spaced.push([(second.left - first.right) / em(a.node), a.c + b.c]);
+  }
   // Lines: each block's characters in order; a character lower than the last starts a line.
   const badStarts = [];
   const badEnds = [];
+  // A line broken between a Han character and a Latin one starts flush with the block's text.
+  const indented = [];
+  let brokenAtBoundary = 0;
   let lines = 0;
   for (const block of story.querySelectorAll('p, li, h1, h2, h3, figcaption, blockquote, td, th, dt, dd, summary')) {
     if (hidden(block.firstChild ?? block) || block.querySelector('p, li, figcaption')) continue;
+    const style = getComputedStyle(block);
+    const left = block.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    const flush = /^(start|left|justify)$/.test(style.textAlign) && style.direction === 'ltr';
     let previous = null;
     let seen = '';
     for (const node of texts(block)) {
@@ -147,6 +166,10 @@ function typesetting() {
           const where = () => `${seen.slice(-8, -1)}|${c}${node.data.slice(i + 1, i + 6)}`;
           if (previous && CLOSING.includes(c)) badStarts.push(where());
           if (previous && OPENING.includes(previous.c)) badEnds.push(where());
+          if (previous && flush && boundary(previous.c, c)) {
+            brokenAtBoundary += 1;
+            if (Math.abs(box.left - left) > 0.5) indented.push(`${where()} ${(box.left - left).toFixed(1)} px`);
+          }
         }
         previous = { c, box };
       }
@@ -166,7 +189,7 @@ function typesetting() {
     if (text !== own) copied.push(`${text.slice(0, 40)} ≠ ${own.slice(0, 40)}`);
   }
   selection.removeAllRanges();
-  return { pairs, unmarked, lines, badStarts, badEnds, broken, copied, paragraphs: prose.length };
+  return { pairs, unmarked, spaced, indented, brokenAtBoundary, lines, badStarts, badEnds, broken, copied, paragraphs: prose.length };
 }
 
 const atTop = (id) => {
@@ -304,28 +327,36 @@ for (const name of ENGINES) {
       assert.ok(charts.length === 3 && charts.every((height) => height > 100), `every chart drawn without the engine: ${charts}`);
     });
 
-    test(`${name}: Chinese set by clreq at 320, 375 and 1280 px: adjacent punctuation at 1.5 em, no line starting with a closing mark, figures whole, copied text unchanged`, async (t) => {
+    test(`${name}: Chinese set by clreq at 320, 375 and 1280 px: adjacent punctuation at 1.5 em, Han and Latin a quarter em apart, no line starting with a closing mark or an indent, figures whole, copied text unchanged`, async (t) => {
       const check = async (evaluate, label) => {
         const facts = await evaluate(typesetting);
         assert.ok(facts.pairs.length >= 20, `${label}: ${facts.pairs.length} pairs measured`);
         const off = facts.pairs.filter(([advance]) => Math.abs(advance - 1.5) > 0.1);
         assert.deepEqual(off.map(([advance, pair]) => `${pair} ${advance.toFixed(2)}`), [], `${label}: every marked pair 1.5 em`);
         assert.deepEqual(facts.unmarked, [], `${label}: a pair the build left unmarked`);
+        assert.ok(facts.spaced.length >= 60, `${label}: ${facts.spaced.length} Han–Latin boundaries measured`);
+        // Within a tenth of an em: WebKitGTK rounds each glyph's advance to a whole pixel (a 17.2 px
+        // Han character is 18 px wide there), so its gaps measure 0.17-0.25 em; unspaced, 0 ± 0.06.
+        const unspaced = facts.spaced.filter(([gap]) => Math.abs(gap - 0.25) > 0.1);
+        assert.deepEqual(unspaced.map(([gap, pair]) => `${pair} ${gap.toFixed(2)}`), [], `${label}: Han and Latin a quarter em apart`);
+        assert.deepEqual(facts.indented, [], `${label}: a line broken between Han and Latin starts indented`);
         assert.ok(facts.lines > 150, `${label}: ${facts.lines} lines`);
         assert.deepEqual(facts.badStarts, [], `${label}: a line starting with a closing mark`);
         assert.deepEqual(facts.badEnds, [], `${label}: a line ending with an opening mark`);
         assert.deepEqual(facts.broken, [], `${label}: a figure broken over two lines`);
         assert.ok(facts.paragraphs > 20, `${label}: ${facts.paragraphs} paragraphs`);
         assert.deepEqual(facts.copied, [], `${label}: copied text`);
-        t.diagnostic(`${label}: ${facts.pairs.length} pairs, ${facts.lines} lines, ${facts.paragraphs} paragraphs`);
+        t.diagnostic(`${label}: ${facts.pairs.length} pairs, ${facts.spaced.length} Han–Latin boundaries (${facts.brokenAtBoundary} at a line break), ${facts.lines} lines, ${facts.paragraphs} paragraphs`);
+        return facts.brokenAtBoundary;
       };
       const tab = await engine.open(shared.story.url, { width: 1280, height: 900 });
-      await check((fn) => tab.evaluate(fn), '1280 px');
+      let breaks = await check((fn) => tab.evaluate(fn), '1280 px');
       for (const width of [320, 375]) {
         await tab.goto(shared.host.url + `phone-${width}.html`);
         await tab.frame('#phone').waitFor(() => document.documentElement.classList.contains('app-live'), 'the app live');
-        await check((fn) => tab.frame('#phone').evaluate(fn), `${width} px`);
+        breaks += await check((fn) => tab.frame('#phone').evaluate(fn), `${width} px`);
       }
+      assert.ok(breaks > 0, 'a line broken between Han and Latin, to check that it starts flush');
     });
 
     for (const width of [320, 375]) {
