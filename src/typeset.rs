@@ -19,6 +19,7 @@
 //!   that have it space by an eighth: the build's rule is the one rule in every engine, and the
 //!   story file never holds a typed space there (content::validate refuses one).
 
+use crate::content::model::Lang;
 use crate::content::script::{is_han, is_latin};
 
 /// Full-width punctuation that opens: its blank half is before it.
@@ -70,6 +71,10 @@ const AUTOSPACE: &str = "<span class=\"autospace\">";
 /// Elements whose content is left exactly as rendered: an island (hydration needs it so), and
 /// what cannot hold a `span` (a script, a style, SVG, a field's options).
 const SKIPPED: &[&str] = &["story-island", "script", "style", "svg", "select", "textarea", "title"];
+
+/// Elements that never have an end tag.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 /// Elements inside which text runs on: a mark next to one of them is adjacent to the text beyond.
 /// Every other tag ends a run (a paragraph, a cell, a heading).
@@ -163,23 +168,26 @@ struct At {
     offset: usize,
 }
 
-/// `html` (a page's prerendered story, in Chinese) with its marks for Chinese layout: see the
-/// module's documentation. Its text is unchanged.
-pub fn typeset(html: &str) -> String {
+/// `html` (a page's prerendered story, its root in `lang`) with its marks for Chinese layout on
+/// its Chinese text (all of a Chinese page; on a page in another language, what is marked
+/// `lang="zh…"`, as the English edition's Chinese names and title): see the module's
+/// documentation. Its text is unchanged.
+pub fn typeset(html: &str, lang: Lang) -> String {
     let pieces = pieces(html);
     let skipped = skipped(&pieces);
-    // The running text, in runs that no block boundary, island or script interrupts.
+    let chinese = chinese(&pieces, lang == Lang::Zh);
+    let marked = |index: usize| !skipped[index] && chinese[index];
+    // The running Chinese text, in runs that no block boundary, island, script or text in another
+    // language interrupts.
     let mut runs: Vec<Vec<(At, char)>> = vec![Vec::new()];
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Tag { name, .. } if skipped[index] || !INLINE.contains(&name.trim_start_matches('/')) => {
-                runs.push(Vec::new());
-            }
-            Piece::Text(text) if !skipped[index] => {
+            Piece::Text(text) if marked(index) => {
                 let run = runs.last_mut().expect("a run");
                 run.extend(text.char_indices().map(|(offset, c)| (At { piece: index, offset }, c)));
             }
-            _ => {}
+            Piece::Tag { name, .. } if !skipped[index] && INLINE.contains(&name.trim_start_matches('/')) => {}
+            _ => runs.push(Vec::new()),
         }
     }
     let mut trimmed: Vec<At> = Vec::new();
@@ -211,7 +219,7 @@ pub fn typeset(html: &str) -> String {
                 figure = source.contains(FIGURE);
                 out.push_str(source);
             }
-            Piece::Text(text) if !skipped[index] => {
+            Piece::Text(text) if marked(index) => {
                 let marks: Vec<usize> = trimmed.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
                 let spaces: Vec<(usize, usize)> = spaced
                     .iter()
@@ -238,6 +246,30 @@ fn latin_start(run: &[(At, char)]) -> At {
         start += 1;
     }
     run[start].0
+}
+
+/// For each piece, whether it is Chinese: in an element whose nearest `lang` is Chinese, or with
+/// none, on a page whose root `is` Chinese.
+fn chinese(pieces: &[Piece], root: bool) -> Vec<bool> {
+    // The open elements, with whether each is Chinese.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    pieces
+        .iter()
+        .map(|piece| {
+            let here = open.last().map_or(root, |(_, chinese)| *chinese);
+            if let Piece::Tag { source, name } = piece {
+                if let Some(closed) = name.strip_prefix('/') {
+                    if let Some(at) = open.iter().rposition(|(element, _)| *element == closed) {
+                        open.truncate(at);
+                    }
+                } else if !VOID.contains(&name.as_str()) && !name.starts_with('!') && !source.ends_with("/>") {
+                    let lang = source.split(" lang=\"").nth(1).and_then(|rest| rest.split('"').next());
+                    open.push((name, lang.map_or(here, |tag| tag == "zh" || tag.starts_with("zh-"))));
+                }
+            }
+            here
+        })
+        .collect()
 }
 
 /// For each piece, whether it is in an element left as rendered ([`SKIPPED`]), its tags included.
@@ -349,6 +381,11 @@ fn number_with_unit(chars: &[(usize, char)], start: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// `html` set as a Chinese page's.
+    fn set(html: &str) -> String {
+        typeset(html, Lang::Zh)
+    }
+
     /// The text of `html`, tags removed.
     fn text(html: &str) -> String {
         pieces(html)
@@ -363,32 +400,29 @@ mod tests {
     #[test]
     fn of_two_adjacent_marks_the_one_clreq_trims_is_marked() {
         // A closing mark before a closing mark: the first.
-        assert_eq!(typeset("<p>《综述》，</p>"), "<p>《综述<span class=\"trim\">》</span>，</p>");
+        assert_eq!(set("<p>《综述》，</p>"), "<p>《综述<span class=\"trim\">》</span>，</p>");
         // An opening mark after a closing one: the second, across the quotation's tag.
-        assert_eq!(typeset("<p>原文：<q>“抚顺”</q></p>"), "<p>原文：<q><span class=\"trim\">“</span>抚顺”</q></p>");
+        assert_eq!(set("<p>原文：<q>“抚顺”</q></p>"), "<p>原文：<q><span class=\"trim\">“</span>抚顺”</q></p>");
         // A quotation that ends on a full stop: the stop, before the closing quotation mark.
-        assert_eq!(typeset("<p><q>“好。”</q></p>"), "<p><q>“好<span class=\"trim\">。</span>”</q></p>");
+        assert_eq!(set("<p><q>“好。”</q></p>"), "<p><q>“好<span class=\"trim\">。</span>”</q></p>");
         // A quotation followed by a comma: its closing mark.
         assert_eq!(
-            typeset("<p><q class=\"x\">“好”</q>，再</p>"),
+            set("<p><q class=\"x\">“好”</q>，再</p>"),
             "<p><q class=\"x\">“好<span class=\"trim\">”</span></q>，再</p>"
         );
         // Two opening marks: the second.
-        assert_eq!(
-            typeset("<p>（“好”）</p>"),
-            "<p>（<span class=\"trim\">“</span>好<span class=\"trim\">”</span>）</p>"
-        );
+        assert_eq!(set("<p>（“好”）</p>"), "<p>（<span class=\"trim\">“</span>好<span class=\"trim\">”</span>）</p>");
     }
 
     #[test]
     fn marks_in_different_blocks_or_in_an_island_are_not_adjacent() {
-        assert_eq!(typeset("<p>好。</p><p>“好”</p>"), "<p>好。</p><p>“好”</p>");
+        assert_eq!(set("<p>好。</p><p>“好”</p>"), "<p>好。</p><p>“好”</p>");
         let island = "<p>好，<story-island data-island=\"{&quot;a&quot;:1}\"><span>“好”，</span></story-island></p>";
-        assert_eq!(typeset(island), island);
+        assert_eq!(set(island), island);
         let chart = "<svg><text>2023年</text><text>》，</text></svg>";
-        assert_eq!(typeset(chart), chart);
+        assert_eq!(set(chart), chart);
         assert_eq!(
-            typeset("<p>好，<strong>“强”</strong></p>"),
+            set("<p>好，<strong>“强”</strong></p>"),
             "<p>好，<strong><span class=\"trim\">“</span>强”</strong></p>"
         );
     }
@@ -396,7 +430,7 @@ mod tests {
     #[test]
     fn a_number_stays_with_its_unit() {
         assert_eq!(
-            typeset("<p>增长22.3%，达81.8亿元，2023年7月25日，第3位，2,000个</p>"),
+            set("<p>增长22.3%，达81.8亿元，2023年7月25日，第3位，2,000个</p>"),
             "<p>增<span class=\"autospace\">长</span><span class=\"keep\">22.3%</span>，<span class=\"autospace\">达</span>\
              <span class=\"keep\"><span class=\"autospace\">81.8</span>亿元</span>，\
              <span class=\"keep\"><span class=\"autospace\">2023</span><span class=\"autospace\">年</span></span>\
@@ -407,29 +441,29 @@ mod tests {
         );
         // One the story keeps whole already is not marked again.
         let figure = "<p><span class=\"figure-text\">22.3%</span></p>";
-        assert_eq!(typeset(figure), figure);
+        assert_eq!(set(figure), figure);
         // One unit, the longest: a word that starts with a unit's character stays whole.
         assert_eq!(
-            typeset("<p>共300个项目，6个月，65万吨苯</p>"),
+            set("<p>共300个项目，6个月，65万吨苯</p>"),
             "<p><span class=\"autospace\">共</span><span class=\"keep\"><span class=\"autospace\">300</span>个</span>项目，\
              <span class=\"keep\"><span class=\"autospace\">6</span>个月</span>，\
              <span class=\"keep\"><span class=\"autospace\">65</span>万吨</span>苯</p>"
         );
         // A number without a unit, or inside a word, is left alone.
-        assert_eq!(typeset("<p>H1 2023 a1 年</p>"), "<p>H1 2023 a1 年</p>");
+        assert_eq!(set("<p>H1 2023 a1 年</p>"), "<p>H1 2023 a1 年</p>");
     }
 
     #[test]
     fn han_and_latin_are_spaced_by_what_comes_first_so_a_line_starts_flush() {
         // A Han character alone; a word or number whole, with its point and comma.
         assert_eq!(
-            typeset("<p>按GDP算，v1.5版</p>"),
+            set("<p>按GDP算，v1.5版</p>"),
             "<p><span class=\"autospace\">按</span><span class=\"autospace\">GDP</span>算，\
              <span class=\"autospace\">v1.5</span>版</p>"
         );
         // Across inline tags, the part in the last piece: the tags stay whole.
         assert_eq!(
-            typeset("<p>约<strong>GD<em>P</em></strong>增长，<a href=\"#a\">A股</a></p>"),
+            set("<p>约<strong>GD<em>P</em></strong>增长，<a href=\"#a\">A股</a></p>"),
             "<p><span class=\"autospace\">约</span><strong>GD<em><span class=\"autospace\">P</span></em></strong>增长，\
              <a href=\"#a\"><span class=\"autospace\">A</span>股</a></p>"
         );
@@ -441,12 +475,29 @@ mod tests {
             "<p>约<story-island>GDP</story-island>增长</p>",
             "<p>Fushun (抚顺) and Liaoning (辽宁)</p>",
         ] {
-            assert_eq!(typeset(html), html);
+            assert_eq!(set(html), html);
         }
         // In a figure the story already keeps whole, too.
         assert_eq!(
-            typeset("<td><span class=\"figure-text\">2023年</span></td>"),
+            set("<td><span class=\"figure-text\">2023年</span></td>"),
             "<td><span class=\"figure-text\"><span class=\"autospace\">2023</span>年</span></td>"
+        );
+    }
+
+    #[test]
+    fn only_chinese_text_is_marked_on_a_page_of_either_language() {
+        let english =
+            "<p>Growth of 22.3% (in Chinese: <span lang=\"zh-CN\">《综述》，2023年</span>) and <cite>Work</cite>，</p>";
+        assert_eq!(
+            typeset(english, Lang::En),
+            "<p>Growth of 22.3% (in Chinese: <span lang=\"zh-CN\">《综述<span class=\"trim\">》</span>，\
+             <span class=\"keep\"><span class=\"autospace\">2023</span>年</span></span>) and <cite>Work</cite>，</p>"
+        );
+        // A name in another language inside Chinese text is left as it is, and parts the text around it.
+        let chinese = "<p>《综述》<span lang=\"en\">A 2023年</span>，<br>增长22.3%</p>";
+        assert_eq!(
+            set(chinese),
+            "<p>《综述》<span lang=\"en\">A 2023年</span>，<br>增<span class=\"autospace\">长</span><span class=\"keep\">22.3%</span></p>"
         );
     }
 
@@ -454,7 +505,7 @@ mod tests {
     fn attributes_and_skipped_elements_are_never_changed() {
         let html = "<a href=\"x?a=1>2年\" title=\"“好”，\">“好”，</a><script>var a=\"“好”，\";</script>";
         assert_eq!(
-            typeset(html),
+            set(html),
             "<a href=\"x?a=1>2年\" title=\"“好”，\">“好<span class=\"trim\">”</span>，</a><script>var a=\"“好”，\";</script>"
         );
     }
@@ -464,7 +515,7 @@ mod tests {
         let story = std::rc::Rc::new(crate::stories::story_or_first(None));
         for view in crate::view::View::all(&story) {
             let html = crate::bake::render(story.clone(), view.clone());
-            let set = typeset(&html);
+            let set = typeset(&html, story.meta.lang);
             assert_eq!(text(&set), text(&html), "{}", view.name());
             assert!(set.contains("class=\"trim") && set.contains(KEEP) || view.is_embed(), "{}", view.name());
         }

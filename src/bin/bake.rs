@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use story::content::model::Lang;
 use story::data::{self, Format};
 use story::view::View;
 use story::{bake, deploy, embed, head, page, share, stories, typeset};
@@ -177,12 +176,9 @@ impl Site<'_> {
                 let url = self.site_url.map(|_| address(&view.href(edition.page)));
                 let root = view.root(edition.page);
                 let body = bake::render(story.clone(), view.clone());
-                // Chinese set as clreq asks, in every engine (the English edition's few Chinese
-                // names hold no adjacent punctuation, no number and no Latin letter beside them).
-                let body = match story.meta.lang {
-                    Lang::Zh => typeset::typeset(&body),
-                    Lang::En => body,
-                };
+                // Chinese set as clreq asks, in every engine: all of a Chinese page, the Chinese
+                // names and title in an English one.
+                let body = typeset::typeset(&body, story.meta.lang);
                 let style = head::stylesheet(&view, &story, &format!("{html}{body}"));
                 self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);
