@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, start } from './engines.mjs';
-import { OUTPUT, host, serve, storyField, storyIndicators } from './harness.mjs';
+import { OUTPUT, host, serve, storyField, storyIndicators, storyTexts } from './harness.mjs';
 import { REPORTS } from './nginx.mjs';
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
@@ -38,6 +38,7 @@ before(async () => {
   shared.lost = await serve(undefined, { refused: /\.wasm$/ });
   shared.title = await storyField('title');
   shared.english = await storyField('title', 'stories/fushun-2023h1.en.toml');
+  shared.texts = await storyTexts();
   shared.indicators = new Map((await storyIndicators()).map((indicator) => [indicator.id, indicator]));
 });
 
@@ -76,7 +77,7 @@ const drawn = (canvas) => canvas.dataset.drawn === 'final';
  * ends with an opening one; every figure or number with its unit broken over two lines; and every
  * paragraph whose selected text is not its text.
  */
-function typesetting() {
+function typesetting(fileTexts) {
   const OPENING = '（“‘《「『【〔〈［｛';
   const CLOSING = '，。、：；！？）”’》」』】〕〉］｝';
   for (const chapter of document.querySelectorAll('.chapter')) chapter.classList.add('chapter--laid-out');
@@ -176,8 +177,11 @@ function typesetting() {
     }
   }
   const broken = [...story.querySelectorAll('.figure-text, .keep')].filter((figure) => !hidden(figure.firstChild ?? figure) && figure.getClientRects().length > 1).map((figure) => figure.textContent);
-  // What a reader copies: each paragraph selected whole.
+  // What a reader copies: each paragraph selected whole, which is its text on the page and, for the
+  // story's own paragraphs (the dek and the prose; not the interface's notes), a text of the story
+  // file (`fileTexts`, its markup read).
   const copied = [];
+  const notInFile = [];
   const selection = getSelection();
   // The prose: the dek, the paragraphs and each chapter's original heading (not a card's figure,
   // nor a control's words).
@@ -187,9 +191,11 @@ function typesetting() {
     const text = selection.toString().replace(/\s+/g, ' ').trim();
     const own = paragraph.textContent.replace(/\s+/g, ' ').trim();
     if (text !== own) copied.push(`${text.slice(0, 40)} ≠ ${own.slice(0, 40)}`);
+    const story = (!paragraph.className && paragraph.closest('main')) || paragraph.matches('.dek');
+    if (story && !fileTexts.includes(text)) notInFile.push(text.slice(0, 60));
   }
   selection.removeAllRanges();
-  return { pairs, unmarked, spaced, indented, brokenAtBoundary, lines, badStarts, badEnds, broken, copied, paragraphs: prose.length };
+  return { fromFile: prose.filter((p) => (!p.className && p.closest('main')) || p.matches('.dek')).length, notInFile, pairs, unmarked, spaced, indented, brokenAtBoundary, lines, badStarts, badEnds, broken, copied, paragraphs: prose.length };
 }
 
 const atTop = (id) => {
@@ -329,7 +335,7 @@ for (const name of ENGINES) {
 
     test(`${name}: Chinese set by clreq at 320, 375 and 1280 px: adjacent punctuation at 1.5 em, Han and Latin a quarter em apart, no line starting with a closing mark or an indent, figures whole, copied text unchanged`, async (t) => {
       const check = async (evaluate, label) => {
-        const facts = await evaluate(typesetting);
+        const facts = await evaluate(typesetting, shared.texts);
         assert.ok(facts.pairs.length >= 20, `${label}: ${facts.pairs.length} pairs measured`);
         const off = facts.pairs.filter(([advance]) => Math.abs(advance - 1.5) > 0.1);
         assert.deepEqual(off.map(([advance, pair]) => `${pair} ${advance.toFixed(2)}`), [], `${label}: every marked pair 1.5 em`);
@@ -346,15 +352,17 @@ for (const name of ENGINES) {
         assert.deepEqual(facts.broken, [], `${label}: a figure broken over two lines`);
         assert.ok(facts.paragraphs > 20, `${label}: ${facts.paragraphs} paragraphs`);
         assert.deepEqual(facts.copied, [], `${label}: copied text`);
+        assert.ok(facts.fromFile >= 20, `${label}: ${facts.fromFile} of the story file's paragraphs copied`);
+        assert.deepEqual(facts.notInFile, [], `${label}: a paragraph copied that is not the story file's text`);
         t.diagnostic(`${label}: ${facts.pairs.length} pairs, ${facts.spaced.length} Han–Latin boundaries (${facts.brokenAtBoundary} at a line break), ${facts.lines} lines, ${facts.paragraphs} paragraphs`);
         return facts.brokenAtBoundary;
       };
       const tab = await engine.open(shared.story.url, { width: 1280, height: 900 });
-      let breaks = await check((fn) => tab.evaluate(fn), '1280 px');
+      let breaks = await check((fn, arg) => tab.evaluate(fn, arg), '1280 px');
       for (const width of [320, 375]) {
         await tab.goto(shared.host.url + `phone-${width}.html`);
         await tab.frame('#phone').waitFor(() => document.documentElement.classList.contains('app-live'), 'the app live');
-        breaks += await check((fn) => tab.frame('#phone').evaluate(fn), `${width} px`);
+        breaks += await check((fn, arg) => tab.frame('#phone').evaluate(fn, arg), `${width} px`);
       }
       assert.ok(breaks > 0, 'a line broken between Han and Latin, to check that it starts flush');
     });

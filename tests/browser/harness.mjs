@@ -200,6 +200,19 @@ export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   return match[1];
 }
 
+/** Every string the story file gives on a line of its own (`key = "…"`), as the page shows it: its
+ * light markup read (src/content/rich.rs: 「a quotation」 in “ ” with a quotation inside it in ‘ ’,
+ * **emphasis**, [a link](…), 〔汉字〕), so that what a reader copies can be compared with the file. */
+export async function storyTexts(file = 'stories/fushun-2023h1.toml') {
+  const text = await readFile(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^[a-z_]+ = ("(?:[^"\\]|\\.)*")$/gm)].map(([, value]) =>
+    JSON.parse(value)
+      .replace(/「([^」]*)」/g, (_, quoted) => `“${quoted.replace(/“/g, '‘').replace(/”/g, '’')}”`)
+      .replace(/\*\*/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[〔〕]/g, ''));
+}
+
 /** Every [[indicators]] entry of the story file: { id, value, precision, written, measures }. */
 export async function storyIndicators(file = 'stories/fushun-2023h1.toml') {
   const text = await readFile(join(ROOT, file), 'utf8');
