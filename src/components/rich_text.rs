@@ -27,19 +27,6 @@ pub fn nested(text: &str) -> String {
     text.replace('“', "‘").replace('”', "’")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::nested;
-
-    #[test]
-    fn a_quotation_within_a_quotation_takes_the_other_marks() {
-        assert_eq!(nested("“十四五”后三年重要窗口期"), "‘十四五’后三年重要窗口期");
-        assert_eq!(nested("新时代“辽沈战役”抚顺之战"), "新时代‘辽沈战役’抚顺之战");
-        assert_eq!(nested("the “Liaoshen Campaign”, the Party’s"), "the ‘Liaoshen Campaign’, the Party’s");
-        assert_eq!(nested("no marks"), "no marks");
-    }
-}
-
 /// Renders spans inline; a quotation from the source is marked as the source's words (its marks
 /// and `.source-quote`'s highlight).
 pub fn rich_text(text: &RichText) -> Html {
@@ -53,5 +40,18 @@ pub fn rich_text(text: &RichText) -> Html {
                 <a href={href.clone()} rel="noopener">{ text }</a>
             },
         }) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nested;
+
+    #[test]
+    fn a_quotation_within_a_quotation_takes_the_other_marks() {
+        assert_eq!(nested("“十四五”后三年重要窗口期"), "‘十四五’后三年重要窗口期");
+        assert_eq!(nested("新时代“辽沈战役”抚顺之战"), "新时代‘辽沈战役’抚顺之战");
+        assert_eq!(nested("the “Liaoshen Campaign”, the Party’s"), "the ‘Liaoshen Campaign’, the Party’s");
+        assert_eq!(nested("no marks"), "no marks");
     }
 }
