@@ -3,6 +3,7 @@
 //! canvas (`draw`), and as the SVG every page carries before the WebAssembly (`svg`). No Yew here:
 //! the `ChartCanvas` component owns the canvas, its size and its timing, and calls `draw`.
 
+pub mod explore;
 pub mod layout;
 pub mod paint;
 pub mod svg;

@@ -100,24 +100,54 @@ pub enum Mark {
     },
 }
 
+/// Where one figure of a chart is: the areas of its marks (a bar's row with its label and value,
+/// a part's bar and its value, a run of unit cells, a key entry), in the marks' units. A reader
+/// points at, taps or focuses a figure there (super::explore).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// The figure's index in the chart's data.
+    pub datum: usize,
+    /// Where its marks are.
+    pub areas: Vec<Rect>,
+}
+
 /// Every mark of `chart` in a `width` × `height` box, at `scale` units per CSS pixel (the device
 /// pixel ratio on a canvas, 1 in the SVG), its entrance at `progress` (0..=1).
 pub fn marks(chart: &ChartData, width: f64, height: f64, scale: f64, progress: f64) -> Vec<Mark> {
-    let mut pen = Pen { marks: Vec::new(), scale };
+    laid_out(chart, width, height, scale, progress).0
+}
+
+/// Where each figure of `chart` is when its entrance is over, in the same box and units as
+/// [`marks`]: laid out by the same pen, so a target is always where its marks are drawn.
+pub fn targets(chart: &ChartData, width: f64, height: f64, scale: f64) -> Vec<Target> {
+    laid_out(chart, width, height, scale, 1.0).1
+}
+
+fn laid_out(chart: &ChartData, width: f64, height: f64, scale: f64, progress: f64) -> (Vec<Mark>, Vec<Target>) {
+    let mut pen = Pen { marks: Vec::new(), targets: Vec::new(), scale };
     match chart.kind {
         ChartKind::Bars => pen.bars(chart, width, height, progress),
         ChartKind::PartOfWhole => pen.part_of_whole(chart, width, height, progress),
         ChartKind::Units => pen.units(chart, width, height, progress),
     }
-    pen.marks
+    (pen.marks, pen.targets)
 }
 
 struct Pen {
     marks: Vec<Mark>,
+    targets: Vec<Target>,
     scale: f64,
 }
 
 impl Pen {
+    /// Records `area` as a place of figure `datum`.
+    fn target(&mut self, datum: usize, area: Rect) {
+        match self.targets.iter_mut().find(|target| target.datum == datum) {
+            Some(target) => target.areas.push(area),
+            None => self.targets.push(Target { datum, areas: vec![area] }),
+        }
+    }
+
     fn fill(&mut self, rect: Rect, ink: Ink) {
         if rect.w >= 0.5 && rect.h >= 0.5 {
             self.marks.push(Mark::Fill(rect, ink));
@@ -150,6 +180,13 @@ impl Pen {
             })
             .collect();
         let rows = layout::bars(&bars, width, height, self.scale, progress);
+        let full = layout::bars(&bars, width, height, self.scale, 1.0);
+        for (index, row) in full.iter().enumerate() {
+            // The whole row: its label, its bar and its value, across the chart.
+            let top = row.label_at.1 - size;
+            let bottom = row.bar.y + row.bar.h;
+            self.target(index, Rect { x: 0.0, y: top, w: width, h: bottom - top });
+        }
         for ((datum, row), lines) in chart.data.iter().zip(&rows).zip(&labels) {
             for (i, line) in lines.iter().enumerate() {
                 let at = (row.label_at.0, row.label_at.1 + i as f64 * size * layout::LINE);
@@ -180,6 +217,9 @@ impl Pen {
         let below = track.y + track.h + 6.0 * self.scale;
         let value_at = (geometry.tick_x, above);
         self.text(&datum.display, value_at, metrics::VALUE, Ink::Accent, (Across::Middle, Down::Bottom), true);
+        // The known part and its value above it.
+        let value_top = above - metrics::VALUE * self.scale;
+        self.target(0, Rect { x: 0.0, y: value_top, w: geometry.tick_x, h: track.y + track.h - value_top });
         self.text("0%", (0.0, below), metrics::LABEL, Ink::Muted, (Across::Start, Down::Top), false);
         self.text("100%", (width, below), metrics::LABEL, Ink::Muted, (Across::End, Down::Top), false);
         if floor {
@@ -224,6 +264,18 @@ impl Pen {
         let key_height = key_lines * line + 6.0 * self.scale;
         let grid = layout::unit_grid(whole.value as usize, width, height - key_height);
         let filled = (part.value * progress).round() as usize;
+        // The part: each row's run of its cells; the whole: the grid.
+        let pitch = grid.cell + grid.gap;
+        let part_cells = part.value as usize;
+        for row in 0..part_cells.div_ceil(grid.columns.max(1)) {
+            let cells = (part_cells - row * grid.columns).min(grid.columns);
+            let y = row as f64 * pitch + key_height;
+            self.target(0, Rect { x: 0.0, y, w: cells as f64 * pitch - grid.gap, h: grid.cell });
+        }
+        let whole_cells = whole.value as usize;
+        let rows = whole_cells.div_ceil(grid.columns.max(1)) as f64;
+        let across = grid.columns.min(whole_cells) as f64;
+        self.target(1, Rect { x: 0.0, y: key_height, w: across * pitch - grid.gap, h: rows * pitch - grid.gap });
         for index in 0..whole.value as usize {
             let (x, y) = grid.cell_at(index);
             let cell = Rect { x, y: y + key_height, w: grid.cell, h: grid.cell };
@@ -235,6 +287,8 @@ impl Pen {
         }
         let mut top = 0.0;
         for (row, lines) in keys.iter().enumerate() {
+            // A key entry names its figure: it is a place of that figure too.
+            self.target(row, Rect { x: 0.0, y: top, w: width, h: lines.len() as f64 * line });
             let centre = top + line * 0.5;
             let key = Rect { x: 0.0, y: centre - square / 2.0, w: square, h: square };
             if row == 0 {
