@@ -27,6 +27,8 @@ pub struct Labels {
     pub key_figures: &'static str,
     /// The summary of a chart's data table.
     pub data_table: &'static str,
+    /// How to explore a chart from the keyboard: its description, read with its name.
+    pub chart_keys: &'static str,
     /// Column headings of a chart's data table.
     pub indicator: &'static str,
     /// Column heading for values.
@@ -164,6 +166,7 @@ const ZH: Labels = Labels {
     original_heading: "原文小标题",
     key_figures: "主要数字",
     data_table: "查看数据表",
+    chart_keys: "图表可用方向键逐项查看数据，Home、End跳到首项、末项，Enter键固定说明，Esc键关闭说明。",
     indicator: "指标",
     value: "数值",
     quotes_note: "文中带引号的文字均引自该综述原文。数字均来自原文，未作推算。",
@@ -241,6 +244,7 @@ const EN: Labels = Labels {
     original_heading: "The review's heading, translated",
     key_figures: "Key figures",
     data_table: "Show the data",
+    chart_keys: "Use the arrow keys to go through the chart's figures, Home and End for the first and last, Enter to keep a figure's details open and Escape to close them.",
     indicator: "Indicator",
     value: "Value",
     quotes_note: "Words in quotation marks are our translations of the review's own words. Every figure comes from \

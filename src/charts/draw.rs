@@ -8,8 +8,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use super::explore::bounds;
 use super::layout::Rect;
-use super::paint::{marks, Across, Down, Ink, Mark, FONT};
+use super::paint::{marks, targets, Across, Down, Ink, Mark, FONT};
 use super::{ChartData, Palette};
 
 /// Why a chart could not be drawn.
@@ -40,6 +41,24 @@ impl Drawing {
     pub fn new(chart: &ChartData, size: (u32, u32), palette: Palette, scale: f64, progress: f64) -> Self {
         let marks = marks(chart, f64::from(size.0), f64::from(size.1), scale, progress);
         Drawing { size, palette, marks }
+    }
+
+    /// The same frame with a ring round figure `datum` of `chart`, where the reader's pointer, tap
+    /// or keys are: drawn in the text's ink, two CSS pixels wide, three outside the figure's marks
+    /// and inside the canvas.
+    pub fn focused(mut self, chart: &ChartData, datum: Option<usize>, scale: f64) -> Self {
+        let (width, height) = (f64::from(self.size.0), f64::from(self.size.1));
+        let target =
+            datum.and_then(|datum| targets(chart, width, height, scale).into_iter().find(|t| t.datum == datum));
+        if let Some(target) = target {
+            let around = bounds(&target);
+            let pad = 3.0 * scale;
+            let (left, top) = ((around.x - pad).max(0.0), (around.y - pad).max(0.0));
+            let (right, bottom) = ((around.x + around.w + pad).min(width), (around.y + around.h + pad).min(height));
+            let ring = Rect { x: left, y: top, w: right - left, h: bottom - top };
+            self.marks.push(Mark::Outline(ring, Ink::Text, (2.0 * scale).round().max(1.0)));
+        }
+        self
     }
 }
 
@@ -128,5 +147,30 @@ mod tests {
             Drawing::new(&chart, (686, 416), Palette { accent: (0, 0, 0), ..Palette::default() }, 2.0, 0.0)
         );
         assert_ne!(frames[0], Drawing::new(&chart, (688, 416), Palette::default(), 2.0, 0.0));
+    }
+
+    #[test]
+    fn a_focused_figure_gets_one_ring_inside_the_canvas_round_its_marks() {
+        let story = stories::story_or_first(None);
+        for chart in story.blocks().filter_map(|block| match block {
+            Block::Chart(chart) => Some(ChartData::new(&story, chart)),
+            _ => None,
+        }) {
+            let size = (686, 400);
+            let plain = Drawing::new(&chart, size, Palette::default(), 2.0, 1.0);
+            assert_eq!(plain.clone().focused(&chart, None, 2.0), plain);
+            for datum in 0..chart.data.len() {
+                let ring = plain.clone().focused(&chart, Some(datum), 2.0);
+                assert_eq!(ring.marks.len(), plain.marks.len() + 1);
+                let Some(Mark::Outline(area, Ink::Text, 4.0)) = ring.marks.last() else {
+                    panic!("{:?}", ring.marks.last())
+                };
+                assert!(area.x >= 0.0 && area.y >= 0.0 && area.x + area.w <= 686.0 && area.y + area.h <= 400.0);
+                let target = &targets(&chart, 686.0, 400.0, 2.0)[datum];
+                for inside in &target.areas {
+                    assert!(area.x <= inside.x && area.x + area.w >= inside.x + inside.w, "{area:?} round {inside:?}");
+                }
+            }
+        }
     }
 }

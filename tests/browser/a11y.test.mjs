@@ -40,6 +40,20 @@ for (const [scheme, addresses] of Object.entries(SHOWN)) {
   }
 }
 
+for (const scheme of ['light', 'dark']) {
+  test(`a chart's detail open, pinned by the keys, has no axe violations (${scheme})`, async () => {
+    const page = await openPage(shared.browser, { colorScheme: scheme });
+    await page.goto(shared.server.url);
+    await live(page, 'the app to start');
+    await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
+    await page.evaluate(() => document.querySelector('#growth-rates canvas').focus());
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => !document.querySelector('#growth-rates .chart__detail').hidden, 'the detail open');
+    assert.deepEqual(await violations(page), []);
+  });
+}
+
 test('the full story with its embed control open has no axe violations', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);

@@ -1,0 +1,154 @@
+// Exploring a chart (src/charts/explore.rs, src/components/chart_canvas.rs): a figure's detail on
+// hover and on tap, dismissible with Escape and by a tap elsewhere, never over its mark and inside a
+// 320 px screen; the chart one tab stop whose keys walk every figure, ring it on the canvas and
+// announce it once, without moving the story's chapters.
+import assert from 'node:assert/strict';
+import { live, openPage, setUp, test, waitFor } from './harness.mjs';
+
+const shared = setUp();
+
+/** The chart `id` on screen, drawn, with each figure's table row and the box of its marks as the
+ * build's SVG gives them (its paths: `M<x> <y>h<w>v<h>…`), in page coordinates. */
+async function chart(page, id) {
+  await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
+  await waitFor(page, (id) => document.querySelector(`#${id} canvas`)?.dataset.drawn === 'final', `${id} drawn`, { arg: id });
+  return page.evaluate((id) => {
+    const figure = document.getElementById(id);
+    const canvas = figure.querySelector('canvas').getBoundingClientRect();
+    const rows = [...figure.querySelectorAll('.chart__data tbody tr')].map((row) => ({
+      label: row.querySelector('th').textContent.trim(),
+      value: row.querySelector('.figure-text').textContent.trim(),
+      period: row.querySelectorAll('td')[1].textContent.trim(),
+      basis: row.querySelectorAll('td')[2].textContent.trim(),
+    }));
+    // The figure's own marks: an accent path (a bar, the part, the part's units).
+    const marks = [...figure.querySelectorAll('.chart__svg path.chart-ink--accent')].map((path) => {
+      const [, x, y, w, h] = path.getAttribute('d').match(/^M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)/).map(Number);
+      return { x: canvas.left + x, y: canvas.top + y, w, h };
+    });
+    return { canvas: { x: canvas.left, y: canvas.top, w: canvas.width, h: canvas.height }, rows, marks };
+  }, id);
+}
+
+const detail = (page, id) => page.evaluate((id) => {
+  const box = document.querySelector(`#${id} .chart__detail`);
+  if (box.hidden) return null;
+  const r = box.getBoundingClientRect();
+  return { text: [...box.querySelectorAll('p')].map((p) => p.textContent), x: r.left, y: r.top, w: r.width, h: r.height };
+}, id);
+
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+for (const [address, period, basis] of [['', '时期：', '口径：'], ['en.html', 'Period: ', 'Basis: ']]) {
+  test(`pointing at each bar shows its detail from the chart's table, under the chart clear of every bar and inside a 320 px screen; it stays while pointed at, goes when the pointer leaves, and Escape closes it (${address || 'index'})`, async () => {
+    const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+    await page.goto(shared.server.url + address);
+    await live(page);
+    const { rows, marks } = await chart(page, 'growth-rates');
+    assert.equal(marks.length, 3);
+    for (const [i, mark] of marks.entries()) {
+      await page.mouse.move(mark.x + 4, mark.y + mark.h / 2);
+      await waitFor(page, ([label]) => document.querySelector('#growth-rates .chart__detail:not([hidden])')?.textContent.includes(label), `the detail of ${rows[i].label}`, { arg: [rows[i].label] });
+      const shown = await detail(page, 'growth-rates');
+      assert.deepEqual(shown.text, [rows[i].value, rows[i].label, period + rows[i].period, basis + rows[i].basis]);
+      for (const other of marks) assert.ok(!overlaps(shown, other), `the detail ${JSON.stringify(shown)} covers a bar ${JSON.stringify(other)}`);
+      assert.ok(shown.x >= 0 && shown.x + shown.w <= 320, `inside the screen: ${shown.x}..${shown.x + shown.w}`);
+    }
+    // Hoverable (WCAG 1.4.13): the pointer moves onto the detail, which stays.
+    const shown = await detail(page, 'growth-rates');
+    await page.mouse.move(shown.x + shown.w / 2, shown.y + shown.h / 2, { steps: 4 });
+    assert.ok(await detail(page, 'growth-rates'), 'the detail stays under the pointer');
+    // Away from the chart and its detail: gone.
+    await page.mouse.move(2, 2, { steps: 4 });
+    await waitFor(page, () => document.querySelector('#growth-rates .chart__detail').hidden, 'the detail to go with the pointer');
+    await page.mouse.move(marks[0].x + 4, marks[0].y + marks[0].h / 2);
+    await waitFor(page, () => !document.querySelector('#growth-rates .chart__detail').hidden, 'the detail again');
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => document.querySelector('#growth-rates .chart__detail').hidden, 'Escape to close the detail');
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('a tap on the part of the grid of units shows its detail, a tap on the whole the whole\'s, and a tap elsewhere closes it', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  await page.goto(shared.server.url);
+  await live(page);
+  const { rows, marks, canvas } = await chart(page, 'provincial-list');
+  const unit = marks[0];
+  await page.touchscreen.tap(unit.x + unit.w / 2, unit.y + unit.h / 2);
+  await waitFor(page, () => !document.querySelector('#provincial-list .chart__detail').hidden, 'the tapped figure\'s detail');
+  const shown = await detail(page, 'provincial-list');
+  assert.equal(shown.text[0], rows[0].value);
+  assert.ok(marks.every((mark) => !overlaps(shown, mark)) && shown.x >= 0 && shown.x + shown.w <= 320, JSON.stringify(shown));
+  // A tap on the whole's units, far from the part: the whole's detail.
+  await page.touchscreen.tap(canvas.x + canvas.w - 4, canvas.y + canvas.h - 4);
+  await waitFor(page, ([value]) => document.querySelector('#provincial-list .chart__detail p')?.textContent === value, 'the whole\'s detail', { arg: [rows[1].value] });
+  // A tap on the caption, outside the chart: closed.
+  const caption = await page.evaluate(() => document.getElementById('provincial-list-caption').getBoundingClientRect().toJSON());
+  await page.touchscreen.tap(caption.x + 10, caption.y + caption.height / 2);
+  await waitFor(page, () => document.querySelector('#provincial-list .chart__detail').hidden, 'a tap elsewhere to close the detail');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chart is one tab stop whose keys walk every figure, ring it on the canvas and announce it once, and leave the chapters alone', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(shared.server.url);
+  await live(page);
+  for (const id of ['growth-rates', 'industrial-floor', 'provincial-list']) {
+    const { rows } = await chart(page, id);
+    const where = () => page.evaluate(() => [location.hash, document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href')]);
+    const before = await where();
+    const picture = () => page.evaluate((id) => document.querySelector(`#${id} canvas`).toDataURL(), id);
+    const plain = await picture();
+    await page.evaluate((id) => document.querySelector(`#${id} canvas`).focus(), id);
+    assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0);
+    const announced = () => page.evaluate((id) => document.querySelector(`#${id} [aria-live="polite"]`).textContent, id);
+    for (const [i, row] of rows.entries()) {
+      await page.keyboard.press(i % 2 ? 'j' : 'ArrowRight');
+      await waitFor(page, ([id, value]) => document.querySelector(`#${id} .chart__detail p`)?.textContent === value, `${id}: figure ${i} by key`, { arg: [id, row.value] });
+      assert.equal(await announced(), `${row.label}：${row.value}，时期：${row.period}，口径：${row.basis}`);
+      assert.notEqual(await picture(), plain, 'the figure is ringed on the canvas');
+    }
+    // Unpinned, the detail goes with the focus.
+    await page.evaluate(() => document.activeElement.blur());
+    await waitFor(page, (id) => document.querySelector(`#${id} .chart__detail`).hidden, 'the detail to go with the focus', { arg: id });
+    await page.evaluate((id) => document.querySelector(`#${id} canvas`).focus(), id);
+    await page.keyboard.press('End');
+    // At the end the keys stop; Home and End reach either end.
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await detail(page, id)).text[0], rows.at(-1).value);
+    await page.keyboard.press('Home');
+    await waitFor(page, ([id, value]) => document.querySelector(`#${id} .chart__detail p`)?.textContent === value, 'Home', { arg: [id, rows[0].value] });
+    await page.keyboard.press('End');
+    await waitFor(page, ([id, value]) => document.querySelector(`#${id} .chart__detail p`)?.textContent === value, 'End', { arg: [id, rows.at(-1).value] });
+    // Enter pins the detail: it stays when the focus leaves the chart; Escape closes it and the ring goes.
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => document.activeElement.blur());
+    assert.equal((await detail(page, id))?.text[0], rows.at(-1).value, 'the pinned detail stays without the focus');
+    await page.keyboard.press('Escape');
+    await waitFor(page, (id) => document.querySelector(`#${id} .chart__detail`).hidden, 'Escape', { arg: id });
+    await waitFor(page, ([id, plain]) => document.querySelector(`#${id} canvas`).toDataURL() === plain, 'the ring gone', { arg: [id, plain] });
+    assert.deepEqual(await where(), before, 'the chart\'s keys did not move the chapters');
+    const described = await page.evaluate((id) => document.querySelector(`#${id} canvas`).getAttribute('aria-describedby').split(' ').map((ref) => document.getElementById(ref).textContent), id);
+    assert.match(described[1], /方向键/, 'the keys are in the chart\'s description');
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('in a chart\'s own frame the detail works and is styled as on the story\'s page (its rules kept though the build\'s page has no detail open)', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+  await page.goto(shared.server.url + 'embed/growth-rates.html');
+  await live(page);
+  const { rows, marks, canvas } = await chart(page, 'growth-rates');
+  await page.mouse.move(marks[1].x + 4, marks[1].y + marks[1].h / 2);
+  await waitFor(page, ([value]) => document.querySelector('#growth-rates .chart__detail p')?.textContent === value, 'the detail in a frame', { arg: [rows[1].value] });
+  const style = await page.evaluate(() => {
+    const box = document.querySelector('#growth-rates .chart__detail');
+    const css = getComputedStyle(box);
+    return { position: css.position, border: css.borderTopWidth, value: getComputedStyle(box.querySelector('p')).fontWeight };
+  });
+  assert.deepEqual(style, { position: 'absolute', border: '1px', value: '700' });
+  const shown = await detail(page, 'growth-rates');
+  assert.ok(Math.abs(shown.y - (canvas.y + canvas.h)) < 1, `under the chart: ${shown.y} vs ${canvas.y + canvas.h}`);
+  assert.deepEqual(page.problems, []);
+});
