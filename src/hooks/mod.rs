@@ -2,7 +2,9 @@
 //! effects only, so components that use them still prerender to the same HTML.
 
 mod use_entrance;
+mod use_explore;
 mod use_reading;
 
 pub use use_entrance::use_entrance;
+pub use use_explore::{use_explore, Chosen, Explored, Row};
 pub use use_reading::{use_reading, Reading};

@@ -1,0 +1,255 @@
+//! Exploring a chart (charts::explore): a mouse pointing at a figure shows its detail while it
+//! points at it or at the detail; a tap or a click keeps the detail until Escape or a tap or click
+//! elsewhere; the chart is one tab stop whose keys walk its figures, and each figure reached by a
+//! key is announced once. The reader's choice lives in plain cells that the listeners share; the
+//! component renders what the hook returns.
+//!
+//! The listeners are the browser's own (gloo), installed once the engine runs, in one effect: one
+//! small closure each rather than a component listener per event type, which cost the engine 8 KB.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, KeyboardEvent, Node, PointerEvent};
+use yew::prelude::*;
+
+use crate::charts::explore::{step, Command};
+use crate::components::chart_canvas::ChartView;
+use crate::ui;
+
+/// A figure the reader has chosen, with its words as the chart's own data table gives them (the
+/// page's words: none are compiled into the engine).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    /// The figure's index in the chart's data.
+    pub datum: usize,
+    /// Kept open until dismissed (a tap, a click, Enter), not only while pointed at.
+    pub pinned: bool,
+    /// Its row of the data table.
+    pub row: Row,
+}
+
+/// One row of a chart's data table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// The indicator.
+    pub label: String,
+    /// The value as the edition writes it.
+    pub value: String,
+    /// Its period.
+    pub period: String,
+    /// Its comparison basis.
+    pub basis: String,
+}
+
+impl Row {
+    /// Row `datum` of the table of the chart `id`, as the page has it.
+    fn read(id: &str, datum: usize) -> Row {
+        let row = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|figure| figure.query_selector_all(".chart__data tbody tr").ok())
+            .and_then(|rows| rows.item(datum as u32))
+            .and_then(|row| row.dyn_into::<Element>().ok());
+        let text = |selector: &str| {
+            let cell = row.as_ref().and_then(|row| row.query_selector(selector).ok().flatten());
+            cell.and_then(|cell| cell.text_content()).unwrap_or_default().trim().to_owned()
+        };
+        Row {
+            label: text("th"),
+            value: text(".figure-text"),
+            period: text("td:nth-of-type(2)"),
+            basis: text("td:nth-of-type(3)"),
+        }
+    }
+}
+
+/// What a chart being explored shows: its chosen figure, the last announcement, and whether the
+/// engine runs (until then the chart is the build's, and no tab stop).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Explored {
+    /// The figure whose detail is open.
+    pub chosen: Option<Chosen>,
+    /// What the live region says.
+    pub announced: String,
+    /// Whether the chart can be explored yet.
+    pub live: bool,
+}
+
+/// The reader's choice, shared by the listeners.
+struct Explorer {
+    id: String,
+    lang: crate::content::model::Lang,
+    count: usize,
+    view: Rc<ChartView>,
+    canvas: NodeRef,
+    detail: NodeRef,
+    /// The figure chosen and whether it is pinned.
+    current: Cell<Option<(usize, bool)>>,
+    /// What the component shows, kept here and handed to it whole (one state for the component:
+    /// each of its states costs the engine its own code).
+    shown: RefCell<Explored>,
+    show: UseStateSetter<Explored>,
+}
+
+impl Explorer {
+    fn choose(&self, datum: Option<usize>, pinned: bool) {
+        let next = datum.map(|datum| (datum, pinned));
+        if self.current.replace(next) != next {
+            self.view.choose(datum);
+            let chosen = datum.map(|datum| Chosen { datum, pinned, row: Row::read(&self.id, datum) });
+            self.publish(|shown| shown.chosen = chosen);
+        }
+    }
+
+    fn publish(&self, change: impl FnOnce(&mut Explored)) {
+        let mut shown = self.shown.borrow_mut();
+        change(&mut shown);
+        self.show.set(shown.clone());
+    }
+
+    fn pinned(&self) -> bool {
+        self.current.get().is_some_and(|(_, pinned)| pinned)
+    }
+
+    fn at(&self, event: &PointerEvent) -> Option<usize> {
+        self.view.at(f64::from(event.offset_x()), f64::from(event.offset_y()))
+    }
+
+    /// Whether `node` is in the element behind `element`.
+    fn holds(element: &NodeRef, node: Option<Node>) -> bool {
+        element.get().is_some_and(|element| node.is_some_and(|node| element.contains(Some(&node))))
+    }
+
+    fn pointer_move(&self, event: &PointerEvent) {
+        // Over a gap between marks the detail stays: it goes when another mark is pointed at, or
+        // when the pointer leaves the chart for anywhere but the detail.
+        if event.pointer_type() == "mouse" && !self.pinned() {
+            if let Some(datum) = self.at(event) {
+                self.choose(Some(datum), false);
+            }
+        }
+    }
+
+    fn pointer_down(&self, event: &PointerEvent) {
+        let datum = self.at(event);
+        // A second click on a pinned figure lets it go.
+        let again = self.current.get().is_some_and(|(at, pinned)| pinned && Some(at) == datum);
+        self.choose(datum.filter(|_| !again), true);
+    }
+
+    /// The pointer left the chart or the detail for `into`: a detail shown only while pointed at
+    /// goes, unless the pointer went from one to the other.
+    fn pointer_left(&self, event: &PointerEvent) {
+        let into = event.related_target().and_then(|target| target.dyn_into::<Node>().ok());
+        let between = Self::holds(&self.canvas, into.clone()) || Self::holds(&self.detail, into);
+        if event.pointer_type() == "mouse" && !self.pinned() && !between {
+            self.choose(None, false);
+        }
+    }
+
+    fn key(&self, event: &KeyboardEvent) {
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        let Some(command) = Command::from_key(&event.key()) else { return };
+        let current = self.current.get();
+        let at = current.map(|(at, _)| at);
+        match command {
+            Command::Dismiss if current.is_none() => return,
+            Command::Dismiss => self.choose(None, false),
+            Command::Pin => self.choose(at.or(Some(0)), !self.pinned() || at.is_none()),
+            _ => {
+                if let Some(next) = step(at, self.count, command) {
+                    self.choose(Some(next), self.pinned());
+                    let row = Row::read(&self.id, next);
+                    let words = ui::labels(self.lang);
+                    let (colon, comma) = (words.colon, words.comma);
+                    let words = [words.period, words.basis];
+                    let said =
+                        [&row.label, colon, &row.value, comma, words[0], colon, &row.period, comma, words[1]].concat();
+                    self.publish(|shown| shown.announced = [said.as_str(), colon, &row.basis].concat());
+                }
+            }
+        }
+        // The chart's keys are its own: the navigator leaves a handled key alone.
+        event.prevent_default();
+    }
+
+    /// Anywhere in the page: Escape closes the detail, and so does a tap or click outside the chart
+    /// and the detail.
+    fn page_event(&self, event: &Event) {
+        if self.current.get().is_none() {
+            return;
+        }
+        let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|key| key.key() == "Escape");
+        let target = event.target().and_then(|target| target.dyn_into::<Node>().ok());
+        let outside = event.type_() == "pointerdown"
+            && !Self::holds(&self.canvas, target.clone())
+            && !Self::holds(&self.detail, target);
+        if escape || outside {
+            self.choose(None, false);
+        }
+    }
+}
+
+/// Makes the chart behind `canvas` (drawn by `view`, its detail in `detail`, its figure and table
+/// `id`) explorable once the engine runs.
+#[hook]
+pub fn use_explore(id: &str, view: Rc<ChartView>, canvas: NodeRef, detail: NodeRef) -> Explored {
+    // The first render is the build's, as hydration needs; the listeners come after it.
+    let shown = use_state_eq(Explored::default);
+    {
+        let (id, show) = (id.to_owned(), shown.setter());
+        let (canvas, detail) = (canvas.clone(), detail.clone());
+        use_effect_with(view, move |view| {
+            let (lang, count) = (view.lang(), view.count());
+            let shown = RefCell::new(Explored::default());
+            let explorer = Rc::new(Explorer {
+                id,
+                lang,
+                count,
+                view: view.clone(),
+                canvas,
+                detail,
+                current: Cell::new(None),
+                shown,
+                show,
+            });
+            explorer.publish(|shown| shown.live = true);
+            let mut listeners = Vec::new();
+            let document = gloo::utils::document();
+            // Not passive: a handled key must not also scroll the page.
+            let active = EventListenerOptions::enable_prevent_default();
+            let on = |target: &web_sys::EventTarget, kind: &'static str, handle: fn(&Explorer, &Event)| {
+                let explorer = explorer.clone();
+                EventListener::new_with_options(target, kind, active, move |event| handle(&explorer, event))
+            };
+            if let (Some(canvas), Some(detail)) = (explorer.canvas.get(), explorer.detail.get()) {
+                listeners.push(on(&canvas, "pointermove", |e, ev| {
+                    ev.dyn_ref().into_iter().for_each(|ev| e.pointer_move(ev))
+                }));
+                listeners.push(on(&canvas, "pointerdown", |e, ev| {
+                    ev.dyn_ref().into_iter().for_each(|ev| e.pointer_down(ev))
+                }));
+                listeners.push(on(&canvas, "pointerleave", |e, ev| {
+                    ev.dyn_ref().into_iter().for_each(|ev| e.pointer_left(ev))
+                }));
+                listeners.push(on(&detail, "pointerleave", |e, ev| {
+                    ev.dyn_ref().into_iter().for_each(|ev| e.pointer_left(ev))
+                }));
+                listeners.push(on(&canvas, "keydown", |e, ev| ev.dyn_ref().into_iter().for_each(|ev| e.key(ev))));
+                listeners.push(on(&canvas, "blur", |e, _| {
+                    if !e.pinned() {
+                        e.choose(None, false);
+                    }
+                }));
+                listeners.push(on(&document, "keydown", Explorer::page_event));
+                listeners.push(on(&document, "pointerdown", Explorer::page_event));
+            }
+            move || drop(listeners)
+        });
+    }
+    (*shown).clone()
+}
