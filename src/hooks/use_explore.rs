@@ -4,6 +4,10 @@
 //! key is announced once. The reader's choice lives in plain cells that the listeners share; the
 //! component renders what the hook returns.
 //!
+//! Linked: the figure chosen on a chart marks its card (`data-linked`), and pointing at a card rings
+//! its figure on the chart, wherever the story file ties them by an indicator's id (the table's
+//! rows carry it: components::chart).
+//!
 //! The listeners are the browser's own (gloo), installed once the engine runs, in one effect: one
 //! small closure each rather than a component listener per event type, which cost the engine 8 KB.
 
@@ -45,15 +49,10 @@ pub struct Row {
 }
 
 impl Row {
-    /// Row `datum` of the table of the chart `id`, as the page has it.
-    fn read(id: &str, datum: usize) -> Row {
-        let row = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|figure| figure.query_selector_all(".chart__data tbody tr").ok())
-            .and_then(|rows| rows.item(datum as u32))
-            .and_then(|row| row.dyn_into::<Element>().ok());
+    /// A row of a chart's data table, as the page has it.
+    fn of(row: &Element) -> Row {
         let text = |selector: &str| {
-            let cell = row.as_ref().and_then(|row| row.query_selector(selector).ok().flatten());
+            let cell = row.query_selector(selector).ok().flatten();
             cell.and_then(|cell| cell.text_content()).unwrap_or_default().trim().to_owned()
         };
         Row {
@@ -63,6 +62,13 @@ impl Row {
             basis: text("td:nth-of-type(3)"),
         }
     }
+}
+
+/// The rows of the data table of the chart `id`, in order: the build's prose, never re-rendered.
+fn table_rows(id: &str) -> Vec<Element> {
+    let rows = gloo::utils::document().query_selector_all(&format!("#{id} .chart__data tbody tr")).ok();
+    rows.map(|rows| (0..rows.length()).filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok()).collect())
+        .unwrap_or_default()
 }
 
 /// What a chart being explored shows: its chosen figure, the last announcement, and whether the
@@ -79,12 +85,13 @@ pub struct Explored {
 
 /// The reader's choice, shared by the listeners.
 struct Explorer {
-    id: String,
     lang: crate::content::model::Lang,
     count: usize,
     view: Rc<ChartView>,
     canvas: NodeRef,
     detail: NodeRef,
+    /// The table's row of each figure, which names its indicator.
+    rows: Vec<Element>,
     /// The figure chosen and whether it is pinned.
     current: Cell<Option<(usize, bool)>>,
     /// What the component shows, kept here and handed to it whole (one state for the component:
@@ -96,11 +103,48 @@ struct Explorer {
 impl Explorer {
     fn choose(&self, datum: Option<usize>, pinned: bool) {
         let next = datum.map(|datum| (datum, pinned));
-        if self.current.replace(next) != next {
+        let before = self.current.replace(next);
+        if before != next {
             self.view.choose(datum);
-            let chosen = datum.map(|datum| Chosen { datum, pinned, row: Row::read(&self.id, datum) });
+            self.link(before.map(|(at, _)| at), false);
+            self.link(datum, true);
+            let chosen = datum.map(|datum| Chosen { datum, pinned, row: self.row(datum) });
             self.publish(|shown| shown.chosen = chosen);
         }
+    }
+
+    fn row(&self, datum: usize) -> Row {
+        self.rows.get(datum).map(Row::of).unwrap_or_default()
+    }
+
+    /// The indicator of figure `datum`.
+    fn indicator(&self, datum: usize) -> Option<String> {
+        self.rows.get(datum)?.get_attribute("data-indicator")
+    }
+
+    /// Marks (or unmarks) the cards of figure `datum` as the chart's chosen one.
+    fn link(&self, datum: Option<usize>, on: bool) {
+        let Some(id) = datum.and_then(|datum| self.indicator(datum)) else { return };
+        let Ok(cards) = gloo::utils::document().query_selector_all(&format!(".indicator[data-indicator=\"{id}\"]"))
+        else {
+            return;
+        };
+        for card in (0..cards.length()).filter_map(|i| cards.item(i)?.dyn_into::<Element>().ok()) {
+            let _ = if on { card.set_attribute("data-linked", "") } else { card.remove_attribute("data-linked") };
+        }
+    }
+
+    /// A pointer over a card, or off it: its figure is ringed on the chart while it is pointed at,
+    /// and the chosen one (if any) again after.
+    fn card_pointed(&self, event: &Event) {
+        let card = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+        let card = card.and_then(|target| target.closest(".indicator[data-indicator]").ok().flatten());
+        let Some(id) = card.and_then(|card| card.get_attribute("data-indicator")) else { return };
+        let Some(datum) = (0..self.count).find(|&datum| self.indicator(datum).as_deref() == Some(id.as_str())) else {
+            return;
+        };
+        let chosen = self.current.get().map(|(at, _)| at);
+        self.view.choose(if event.type_() == "pointerover" { Some(datum) } else { chosen });
     }
 
     fn publish(&self, change: impl FnOnce(&mut Explored)) {
@@ -163,7 +207,7 @@ impl Explorer {
             _ => {
                 if let Some(next) = step(at, self.count, command) {
                     self.choose(Some(next), self.pinned());
-                    let row = Row::read(&self.id, next);
+                    let row = self.row(next);
                     let words = ui::labels(self.lang);
                     let (colon, comma) = (words.colon, words.comma);
                     let words = [words.period, words.basis];
@@ -206,10 +250,11 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, canvas: NodeRef, detail: NodeR
         use_effect_with(view, move |view| {
             let (lang, count) = (view.lang(), view.count());
             let shown = RefCell::new(Explored::default());
+            let rows = table_rows(&id);
             let explorer = Rc::new(Explorer {
-                id,
                 lang,
                 count,
+                rows,
                 view: view.clone(),
                 canvas,
                 detail,
@@ -247,6 +292,8 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, canvas: NodeRef, detail: NodeR
                 }));
                 listeners.push(on(&document, "keydown", Explorer::page_event));
                 listeners.push(on(&document, "pointerdown", Explorer::page_event));
+                listeners.push(on(&document, "pointerover", Explorer::card_pointed));
+                listeners.push(on(&document, "pointerout", Explorer::card_pointed));
             }
             move || drop(listeners)
         });

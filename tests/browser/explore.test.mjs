@@ -152,3 +152,39 @@ test('in a chart\'s own frame the detail works and is styled as on the story\'s 
   assert.ok(Math.abs(shown.y - (canvas.y + canvas.h)) < 1, `under the chart: ${shown.y} vs ${canvas.y + canvas.h}`);
   assert.deepEqual(page.problems, []);
 });
+
+for (const address of ['', 'en.html']) {
+  test(`a chart's chosen figure marks its card, and pointing at a card rings its figure on the chart (${address || 'index'})`, async () => {
+    const page = await openPage(shared.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(shared.server.url + address);
+    await live(page);
+    const { rows } = await chart(page, 'growth-rates');
+    const ids = await page.evaluate(() => [...document.querySelectorAll('#growth-rates tbody tr')].map((row) => row.dataset.indicator));
+    assert.equal(ids.length, rows.length);
+    const linked = () => page.evaluate(() => [...document.querySelectorAll('.indicator[data-linked]')].map((card) => card.dataset.indicator));
+    // The chart's figures by key: each one's card marked, one at a time; none after Escape.
+    await page.evaluate(() => document.querySelector('#growth-rates canvas').focus());
+    for (const id of ids) {
+      await page.keyboard.press('ArrowRight');
+      await waitFor(page, (id) => document.querySelector(`.indicator[data-indicator="${id}"]`)?.hasAttribute('data-linked'), `the card of ${id} marked`, { arg: id });
+      assert.deepEqual(await linked(), [id]);
+    }
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => !document.querySelector('.indicator[data-linked]'), 'no card marked after Escape');
+    // A card pointed at: its figure ringed on the chart, and the chart as it was once the pointer leaves.
+    await page.evaluate(() => document.activeElement.blur());
+    const picture = () => page.evaluate(() => document.querySelector('#growth-rates canvas').toDataURL());
+    const plain = await picture();
+    const card = await page.evaluate((id) => {
+      const card = document.querySelector(`.indicator[data-indicator="${id}"]`);
+      card.scrollIntoView({ block: 'center' });
+      return card.getBoundingClientRect().toJSON();
+    }, ids[1]);
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await waitFor(page, (plain) => document.querySelector('#growth-rates canvas').toDataURL() !== plain, 'the card\'s figure ringed', { arg: plain });
+    await page.mouse.move(2, card.y + card.height + 200 > 790 ? 2 : card.y + card.height + 200);
+    await page.mouse.move(2, 2);
+    await waitFor(page, (plain) => document.querySelector('#growth-rates canvas').toDataURL() === plain, 'the ring gone with the pointer', { arg: plain });
+    assert.deepEqual(page.problems, []);
+  });
+}
