@@ -71,14 +71,16 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     use Part::*;
     match view {
         View::Page => Part::ALL.into_iter().filter(|part| *part != Frame).collect(),
-        View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Print],
+        // A chart's frame has its Listen control (Tools).
+        View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Tools, Print],
         // A part prints as the screen shows it, with its host's page: in the light colours (the
         // dark ones are for screens only), its figures at their final values (figures.css).
-        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts],
+        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts, Tools],
         View::Block(id) => {
-            let kind = if view::charts(story).any(|(chart, _)| chart == id) { Charts } else { Figures };
+            let chart = view::charts(story).any(|(chart, _)| chart == id);
+            let kind: &[Part] = if chart { &[Charts, Tools] } else { &[Figures] };
             let chapter = view::chapter_of(story, id).map(|_| Chapter);
-            [Some(Core), Some(Frame), chapter, Some(kind)].into_iter().flatten().collect()
+            [Some(Core), Some(Frame), chapter].into_iter().flatten().chain(kind.iter().copied()).collect()
         }
         View::Missing => vec![Core, Frame],
     }

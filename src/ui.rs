@@ -29,6 +29,12 @@ pub struct Labels {
     pub data_table: &'static str,
     /// How to explore a chart from the keyboard: its description, read with its name.
     pub chart_keys: &'static str,
+    /// The control that plays a chart's figures as sound.
+    pub listen: &'static str,
+    /// The scale the sound is on (charts::sound), the control's description.
+    pub sound_scale: &'static str,
+    /// Announced for the rest the article does not give, as it is played (silence).
+    pub sound_rest: &'static str,
     /// Column headings of a chart's data table.
     pub indicator: &'static str,
     /// Column heading for values.
@@ -167,6 +173,9 @@ const ZH: Labels = Labels {
     key_figures: "主要数字",
     data_table: "查看数据表",
     chart_keys: "图表可用方向键逐项查看数据，Home、End跳到首项、末项，Enter键固定说明，Esc键关闭说明。",
+    listen: "听数据",
+    sound_scale: "依次播放图中各项数据：音越高，数值越大。零为220赫兹，图表的总量（比例以100%为总量）高两个八度，为880赫兹。只给出下限的数字，音在末尾上扬；原文没有给出的部分为静音。再按一次停止。",
+    sound_rest: "其余部分原文没有给出（静音）",
     indicator: "指标",
     value: "数值",
     quotes_note: "文中带引号的文字均引自该综述原文。数字均来自原文，未作推算。",
@@ -245,6 +254,9 @@ const EN: Labels = Labels {
     key_figures: "Key figures",
     data_table: "Show the data",
     chart_keys: "Use the arrow keys to go through the chart's figures, Home and End for the first and last, Enter to keep a figure's details open and Escape to close them.",
+    listen: "Listen",
+    sound_scale: "Plays the chart's figures in turn: the higher the note, the larger the figure, from 220 Hz for zero to 880 Hz, two octaves up, for the chart's whole (100% for a share). A figure given only as a floor rises at its end; what the article does not give is silence. Press again to stop.",
+    sound_rest: "The rest is not given in the article (silence)",
     indicator: "Indicator",
     value: "Value",
     quotes_note: "Words in quotation marks are our translations of the review's own words. Every figure comes from \

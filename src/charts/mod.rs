@@ -6,6 +6,7 @@
 pub mod explore;
 pub mod layout;
 pub mod paint;
+pub mod sound;
 pub mod svg;
 
 mod draw;

@@ -54,9 +54,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         <figure class="chart" id={id.to_owned()} data-view={View::Block(props.chart.id.clone()).name()}>
             <@{props.heading} class="chart__title" id={format!("{id}-title")}>{ &chart.title }</@>
             <p class="chart__caption" id={format!("{id}-caption")}>{ &chart.caption }</p>
-            <div class="chart__box">
-                { island(Island::Chart { id: chart.id.clone(), data: ChartData::new(&story, chart) }) }
-            </div>
+            { island(Island::Chart { id: chart.id.clone(), data: ChartData::new(&story, chart) }) }
             <details class="chart__data">
                 <summary>{ words.data_table }</summary>
                 <table>

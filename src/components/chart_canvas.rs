@@ -12,6 +12,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+use super::needs_app;
 use crate::browser;
 use crate::charts::explore;
 use crate::charts::{self, paint, svg, ChartData, Drawing, Palette};
@@ -73,7 +74,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     });
     let id = props.id.as_str().to_owned();
     let words = crate::ui::labels(props.data.lang);
-    let Explored { chosen, announced, live } = use_explore(&id, view.clone(), canvas.clone(), detail.clone());
+    let listen = use_node_ref();
+    let Explored { chosen, announced, live, playing } =
+        use_explore(&id, view.clone(), [canvas.clone(), detail.clone(), listen.clone()]);
     {
         // The detail goes under the chart, at the chosen figure's marks.
         let (view, detail) = (view.clone(), detail.clone());
@@ -104,26 +107,37 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     };
     html! {
         <>
-            <canvas
-                ref={canvas.clone()}
-                class={classes!("chart__canvas", kind)}
-                role="img"
-                aria-labelledby={format!("{id}-title")}
-                aria-describedby={described}
-                tabindex={live.then_some("0")}
-            />
-            { Html::from_html_unchecked(svg::svg(&props.data).into()) }
-            <div
-                ref={detail}
-                class="chart__detail"
-                hidden={chosen.is_none()}
-            >
-                // Its lines as one list of texts: one element built four times costs the engine less
-                // than four built once each.
-                { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+            <div class="chart__box">
+                <canvas
+                    ref={canvas.clone()}
+                    class={classes!("chart__canvas", kind)}
+                    role="img"
+                    aria-labelledby={format!("{id}-title")}
+                    aria-describedby={described}
+                    tabindex={live.then_some("0")}
+                />
+                { Html::from_html_unchecked(svg::svg(&props.data).into()) }
+                <div ref={detail} class="chart__detail" hidden={chosen.is_none()}>
+                    // Its lines as one list of texts: one element built four times costs the engine
+                    // less than four built once each.
+                    { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+                </div>
             </div>
+            <p class="chart__listen">
+                <button
+                    ref={listen}
+                    type="button"
+                    class={classes!("tool", needs_app(live))}
+                    aria-pressed={if playing { "true" } else { "false" }}
+                    aria-describedby={format!("{id}-sound")}
+                    disabled={!live}
+                >
+                    { words.listen }
+                </button>
+            </p>
             if live {
                 <span id={keys} hidden=true>{ words.chart_keys }</span>
+                <span id={format!("{id}-sound")} hidden=true>{ words.sound_scale }</span>
             }
             <p class="visually-hidden" aria-live="polite">{ announced }</p>
         </>
@@ -163,6 +177,11 @@ impl ChartView {
     /// The language the chart's words are in.
     pub fn lang(&self) -> Lang {
         self.data.lang
+    }
+
+    /// What the chart draws.
+    pub fn data(&self) -> &ChartData {
+        &self.data
     }
 
     /// How many figures the chart draws.

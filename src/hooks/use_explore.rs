@@ -8,19 +8,26 @@
 //! its figure on the chart, wherever the story file ties them by an indicator's id (the table's
 //! rows carry it: components::chart).
 //!
+//! Listen: the chart's notes (charts::sound) played with Web Audio when the reader presses its
+//! control, and only then; each note's figure announced as it plays; a second press, or the page's
+//! switch that stops motion, stops it.
+//!
 //! The listeners are the browser's own (gloo), installed once the engine runs, in one effect: one
 //! small closure each rather than a component listener per event type, which cost the engine 8 KB.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, KeyboardEvent, Node, PointerEvent};
+use web_sys::{AudioContext, Element, Event, KeyboardEvent, Node, OscillatorType, PointerEvent};
 use yew::prelude::*;
 
 use crate::charts::explore::{step, Command};
+use crate::charts::sound::{self, Sound};
 use crate::components::chart_canvas::ChartView;
+use crate::state::use_app;
 use crate::ui;
 
 /// A figure the reader has chosen, with its words as the chart's own data table gives them (the
@@ -81,6 +88,15 @@ pub struct Explored {
     pub announced: String,
     /// Whether the chart can be explored yet.
     pub live: bool,
+    /// Whether its sound is playing.
+    pub playing: bool,
+}
+
+/// A chart's sound being played: its audio context, and the timers that announce each note and
+/// end it (dropped, they never fire).
+struct Playback {
+    context: AudioContext,
+    _timers: Vec<Timeout>,
 }
 
 /// The reader's choice, shared by the listeners.
@@ -94,6 +110,12 @@ struct Explorer {
     rows: Vec<Element>,
     /// The figure chosen and whether it is pinned.
     current: Cell<Option<(usize, bool)>>,
+    /// The Listen control.
+    listen: NodeRef,
+    /// The sound playing, if it is.
+    playback: RefCell<Option<Playback>>,
+    /// Itself, for the timers of its sound.
+    me: Weak<Explorer>,
     /// What the component shows, kept here and handed to it whole (one state for the component:
     /// each of its states costs the engine its own code).
     shown: RefCell<Explored>,
@@ -207,18 +229,69 @@ impl Explorer {
             _ => {
                 if let Some(next) = step(at, self.count, command) {
                     self.choose(Some(next), self.pinned());
-                    let row = self.row(next);
-                    let words = ui::labels(self.lang);
-                    let (colon, comma) = (words.colon, words.comma);
-                    let words = [words.period, words.basis];
-                    let said =
-                        [&row.label, colon, &row.value, comma, words[0], colon, &row.period, comma, words[1]].concat();
-                    self.publish(|shown| shown.announced = [said.as_str(), colon, &row.basis].concat());
+                    let said = self.describe(next);
+                    self.publish(|shown| shown.announced = said);
                 }
             }
         }
         // The chart's keys are its own: the navigator leaves a handled key alone.
         event.prevent_default();
+    }
+
+    /// Figure `datum` in words, as its table's row gives it: what the live region says of it.
+    fn describe(&self, datum: usize) -> String {
+        let row = self.row(datum);
+        let words = ui::labels(self.lang);
+        let (colon, comma) = (words.colon, words.comma);
+        [&row.label, colon, &row.value, comma, words.period, colon, &row.period, comma, words.basis, colon, &row.basis]
+            .concat()
+    }
+
+    /// The Listen control pressed: plays the chart's notes, or stops them if they are playing.
+    fn listen(&self) {
+        if self.playback.borrow().is_some() {
+            self.stop();
+            return;
+        }
+        // Made only now, on the reader's press: no sound, and no audio context, before it.
+        let Ok(context) = AudioContext::new() else { return };
+        let notes = sound::notes(self.view.data());
+        let begin = context.current_time() + 0.05;
+        for note in &notes {
+            if let Sound::Tone { hz, rise_to } = note.sound {
+                let _ = tone(&context, begin + note.start, note.length, hz, rise_to);
+            }
+        }
+        // Each note announced as it starts; the end stops the sound and says so.
+        let mut timers: Vec<Timeout> = notes
+            .iter()
+            .map(|note| {
+                let (me, datum) = (self.me.clone(), note.datum);
+                Timeout::new((note.start * 1000.0) as u32, move || {
+                    if let Some(me) = me.upgrade() {
+                        let said =
+                            datum.map_or_else(|| ui::labels(me.lang).sound_rest.to_owned(), |datum| me.describe(datum));
+                        me.publish(|shown| shown.announced = said);
+                    }
+                })
+            })
+            .collect();
+        let end = notes.last().map_or(0.0, |note| note.start + note.length);
+        let me = self.me.clone();
+        timers.push(Timeout::new((end * 1000.0) as u32 + 100, move || {
+            if let Some(me) = me.upgrade() {
+                me.stop();
+            }
+        }));
+        self.playback.replace(Some(Playback { context, _timers: timers }));
+        self.publish(|shown| shown.playing = true);
+    }
+
+    /// Stops the sound, if it plays.
+    fn stop(&self) {
+        let Some(playback) = self.playback.take() else { return };
+        let _ = playback.context.close();
+        self.publish(|shown| shown.playing = false);
     }
 
     /// Anywhere in the page: Escape closes the detail, and so does a tap or click outside the chart
@@ -238,31 +311,48 @@ impl Explorer {
     }
 }
 
-/// Makes the chart behind `canvas` (drawn by `view`, its detail in `detail`, its figure and table
-/// `id`) explorable once the engine runs.
+/// Makes the chart `id` (its figure and table) explorable once the engine runs: `nodes` are its
+/// canvas (drawn by `view`), its detail and its Listen control.
 #[hook]
-pub fn use_explore(id: &str, view: Rc<ChartView>, canvas: NodeRef, detail: NodeRef) -> Explored {
+pub fn use_explore(id: &str, view: Rc<ChartView>, nodes: [NodeRef; 3]) -> Explored {
+    let [canvas, detail, listen] = nodes;
     // The first render is the build's, as hydration needs; the listeners come after it.
     let shown = use_state_eq(Explored::default);
+    // The explorer, once the engine runs: the page's switch that stops motion stops its sound.
+    let running = use_mut_ref(|| None::<Rc<Explorer>>);
+    let moves = use_app().moves();
+    {
+        let running = running.clone();
+        use_effect_with(moves, move |moves| {
+            if *moves == Some(false) {
+                if let Some(explorer) = running.borrow().as_ref() {
+                    explorer.stop();
+                }
+            }
+        });
+    }
     {
         let (id, show) = (id.to_owned(), shown.setter());
-        let (canvas, detail) = (canvas.clone(), detail.clone());
         use_effect_with(view, move |view| {
             let (lang, count) = (view.lang(), view.count());
             let shown = RefCell::new(Explored::default());
             let rows = table_rows(&id);
-            let explorer = Rc::new(Explorer {
+            let explorer = Rc::new_cyclic(|me| Explorer {
                 lang,
                 count,
                 rows,
                 view: view.clone(),
                 canvas,
                 detail,
+                listen,
+                playback: RefCell::new(None),
+                me: me.clone(),
                 current: Cell::new(None),
                 shown,
                 show,
             });
             explorer.publish(|shown| shown.live = true);
+            running.replace(Some(explorer.clone()));
             let mut listeners = Vec::new();
             let document = gloo::utils::document();
             // Not passive: a handled key must not also scroll the page.
@@ -293,10 +383,53 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, canvas: NodeRef, detail: NodeR
                 listeners.push(on(&document, "keydown", Explorer::page_event));
                 listeners.push(on(&document, "pointerdown", Explorer::page_event));
                 listeners.push(on(&document, "pointerover", Explorer::card_pointed));
+                if let Some(button) = explorer.listen.get() {
+                    listeners.push(on(&button, "click", |e, _| e.listen()));
+                }
                 listeners.push(on(&document, "pointerout", Explorer::card_pointed));
             }
-            move || drop(listeners)
+            move || {
+                drop(listeners);
+                if let Some(explorer) = running.take() {
+                    explorer.stop();
+                }
+            }
         });
     }
     (*shown).clone()
+}
+
+/// Schedules one note: a sine at `hz` from `at` for `length` seconds, faded in and out so that it
+/// does not click; a floor's note rises to `rise_to` over its last 40%, fading as it goes.
+fn tone(
+    context: &AudioContext,
+    at: f64,
+    length: f64,
+    hz: f64,
+    rise_to: Option<f64>,
+) -> Result<(), wasm_bindgen::JsValue> {
+    const VOLUME: f32 = 0.25;
+    let oscillator = context.create_oscillator()?;
+    oscillator.set_type(OscillatorType::Sine);
+    let gain = context.create_gain()?;
+    let (frequency, volume) = (oscillator.frequency(), gain.gain());
+    frequency.set_value_at_time(hz as f32, at)?;
+    volume.set_value_at_time(0.0, at)?;
+    volume.linear_ramp_to_value_at_time(VOLUME, at + 0.03)?;
+    let fade = match rise_to {
+        Some(rise) => {
+            let from = at + length * 0.6;
+            frequency.set_value_at_time(hz as f32, from)?;
+            frequency.linear_ramp_to_value_at_time(rise as f32, at + length)?;
+            from
+        }
+        None => at + length - 0.06,
+    };
+    volume.set_value_at_time(VOLUME, fade)?;
+    volume.linear_ramp_to_value_at_time(0.0, at + length)?;
+    oscillator.connect_with_audio_node(&gain)?;
+    gain.connect_with_audio_node(&context.destination())?;
+    let source: &web_sys::AudioScheduledSourceNode = oscillator.unchecked_ref();
+    source.start_with_when(at)?;
+    source.stop_with_when(at + length)
 }

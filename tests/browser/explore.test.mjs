@@ -6,6 +6,10 @@ import assert from 'node:assert/strict';
 import { live, openPage, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
+// Charts drawn at once, without their entrance: a test compares a chart's pictures before and after,
+// and an entrance running between the two would differ from both. (The Listen test has motion: the
+// page's switch that stops motion must stop its sound too.)
+const STILL = { reducedMotion: 'reduce' };
 
 /** The chart `id` on screen, drawn, with each figure's table row and the box of its marks as the
  * build's SVG gives them (its paths: `M<x> <y>h<w>v<h>…`), in page coordinates. */
@@ -41,7 +45,7 @@ const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h
 
 for (const [address, period, basis] of [['', '时期：', '口径：'], ['en.html', 'Period: ', 'Basis: ']]) {
   test(`pointing at each bar shows its detail from the chart's table, under the chart clear of every bar and inside a 320 px screen; it stays while pointed at, goes when the pointer leaves, and Escape closes it (${address || 'index'})`, async () => {
-    const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+    const page = await openPage(shared.browser, { ...STILL, viewport: { width: 320, height: 640 } });
     await page.goto(shared.server.url + address);
     await live(page);
     const { rows, marks } = await chart(page, 'growth-rates');
@@ -70,7 +74,7 @@ for (const [address, period, basis] of [['', '时期：', '口径：'], ['en.htm
 }
 
 test('a tap on the part of the grid of units shows its detail, a tap on the whole the whole\'s, and a tap elsewhere closes it', async () => {
-  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const page = await openPage(shared.browser, { ...STILL, viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   await page.goto(shared.server.url);
   await live(page);
   const { rows, marks, canvas } = await chart(page, 'provincial-list');
@@ -91,13 +95,20 @@ test('a tap on the part of the grid of units shows its detail, a tap on the whol
 });
 
 test('a chart is one tab stop whose keys walk every figure, ring it on the canvas and announce it once, and leave the chapters alone', async () => {
-  const page = await openPage(shared.browser, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(shared.browser, { ...STILL, viewport: { width: 1280, height: 800 } });
   await page.goto(shared.server.url);
   await live(page);
   for (const id of ['growth-rates', 'industrial-floor', 'provincial-list']) {
     const { rows } = await chart(page, id);
-    const where = () => page.evaluate(() => [location.hash, document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href')]);
-    const before = await where();
+    // The chart's own chapter is the one being read, before its keys and after them (→ and j
+    // would take the reader to the next chapter if the chart let them through).
+    // (A chart of the opening, before the first chapter, has none: the address has no fragment.)
+    const chapter = await page.evaluate((id) => {
+      const own = document.getElementById(id).closest('.chapter');
+      return own ? `#${own.id}` : '';
+    }, id);
+    const reading = (label) => waitFor(page, (chapter) => location.hash === chapter && (chapter === '' || document.querySelector('.chapter-nav__link[aria-current="true"]')?.getAttribute('href') === chapter), label, { arg: chapter });
+    await reading(`${chapter} being read`);
     const picture = () => page.evaluate((id) => document.querySelector(`#${id} canvas`).toDataURL(), id);
     const plain = await picture();
     await page.evaluate((id) => document.querySelector(`#${id} canvas`).focus(), id);
@@ -128,7 +139,7 @@ test('a chart is one tab stop whose keys walk every figure, ring it on the canva
     await page.keyboard.press('Escape');
     await waitFor(page, (id) => document.querySelector(`#${id} .chart__detail`).hidden, 'Escape', { arg: id });
     await waitFor(page, ([id, plain]) => document.querySelector(`#${id} canvas`).toDataURL() === plain, 'the ring gone', { arg: [id, plain] });
-    assert.deepEqual(await where(), before, 'the chart\'s keys did not move the chapters');
+    await reading(`${chapter} still being read after the chart's keys`);
     const described = await page.evaluate((id) => document.querySelector(`#${id} canvas`).getAttribute('aria-describedby').split(' ').map((ref) => document.getElementById(ref).textContent), id);
     assert.match(described[1], /方向键/, 'the keys are in the chart\'s description');
   }
@@ -136,7 +147,7 @@ test('a chart is one tab stop whose keys walk every figure, ring it on the canva
 });
 
 test('in a chart\'s own frame the detail works and is styled as on the story\'s page (its rules kept though the build\'s page has no detail open)', async () => {
-  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+  const page = await openPage(shared.browser, { ...STILL, viewport: { width: 320, height: 640 } });
   await page.goto(shared.server.url + 'embed/growth-rates.html');
   await live(page);
   const { rows, marks, canvas } = await chart(page, 'growth-rates');
@@ -155,7 +166,7 @@ test('in a chart\'s own frame the detail works and is styled as on the story\'s 
 
 for (const address of ['', 'en.html']) {
   test(`a chart's chosen figure marks its card, and pointing at a card rings its figure on the chart (${address || 'index'})`, async () => {
-    const page = await openPage(shared.browser, { viewport: { width: 1280, height: 800 } });
+    const page = await openPage(shared.browser, { ...STILL, viewport: { width: 1280, height: 800 } });
     await page.goto(shared.server.url + address);
     await live(page);
     const { rows } = await chart(page, 'growth-rates');
@@ -188,3 +199,80 @@ for (const address of ['', 'en.html']) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+/** Records what the page asks of Web Audio: contexts made and closed, pitches set, and the chart's
+ * live region's announcements, in order. The sound itself plays in headless Chromium's fake output. */
+async function listening(page) {
+  await page.addInitScript(() => {
+    const heard = (window.__audio = { made: 0, closed: 0, pitches: [], ramps: [] });
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      constructor(...options) {
+        super(...options);
+        heard.made += 1;
+      }
+      close() {
+        heard.closed += 1;
+        return super.close();
+      }
+    };
+    const set = AudioParam.prototype.setValueAtTime;
+    AudioParam.prototype.setValueAtTime = function (value, time) {
+      if (value > 1) heard.pitches.push(Math.round(value * 10) / 10);
+      return set.call(this, value, time);
+    };
+    const ramp = AudioParam.prototype.linearRampToValueAtTime;
+    AudioParam.prototype.linearRampToValueAtTime = function (value, time) {
+      if (value > 1) heard.ramps.push(Math.round(value * 10) / 10);
+      return ramp.call(this, value, time);
+    };
+  });
+}
+
+const said = (page, id) => page.evaluate((id) => {
+  const region = document.querySelector(`#${id} [aria-live="polite"]`);
+  window.__said = [];
+  new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+}, id);
+
+const pitch = (value, whole) => Math.round(220 * 2 ** (2 * value / whole) * 10) / 10;
+
+test('Listen plays a chart\'s figures as notes only once pressed, announces each as it plays, and stops on a second press or the motion switch', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 1280, height: 800 } });
+  await listening(page);
+  await page.goto(shared.server.url);
+  await live(page);
+  const { rows } = await chart(page, 'growth-rates');
+  const button = '#growth-rates .chart__listen button';
+  assert.equal(await page.evaluate(() => window.__audio.made), 0, 'no audio before the press');
+  assert.match(await page.evaluate((b) => document.getElementById(document.querySelector(b).getAttribute('aria-describedby')).textContent, button), /220赫兹.*880赫兹/);
+  await said(page, 'growth-rates');
+  await page.click(button);
+  assert.equal(await page.getAttribute(button, 'aria-pressed'), 'true');
+  const values = [22.3, 92.1, 39.4];
+  assert.deepEqual(await page.evaluate(() => window.__audio.pitches), values.map((v) => pitch(v, 92.1)), 'a pitch per bar, the largest at 880 Hz');
+  await waitFor(page, (b) => document.querySelector(b).getAttribute('aria-pressed') === 'false', 'the sound to end', { arg: button });
+  const announced = await page.evaluate(() => window.__said.filter((text, i, all) => text && text !== all[i - 1]));
+  assert.deepEqual(announced.map((text) => text.split('：')[0]), rows.map((row) => row.label), 'each figure announced once, in order, as it plays');
+  assert.equal(await page.evaluate(() => [window.__audio.made, window.__audio.closed].join()), '1,1');
+  // A floor rises at its end; the unknown rest is silence, announced as such.
+  const floor = await chart(page, 'industrial-floor');
+  await said(page, 'industrial-floor');
+  await page.click('#industrial-floor .chart__listen button');
+  await waitFor(page, () => window.__said.some((text) => text.includes('静音')), 'the rest announced as silence');
+  const heard = await page.evaluate(() => window.__audio);
+  assert.equal(heard.pitches.at(-1), pitch(40, 100), 'the floor at its own pitch (held until it rises)');
+  assert.equal(heard.ramps.at(-1), Math.round(pitch(40, 100) * 2 ** 0.25 * 10) / 10, 'rising a minor third at its end');
+  assert.ok(floor.rows[0].value.includes('以上'));
+  await waitFor(page, () => document.querySelector('#industrial-floor .chart__listen button').getAttribute('aria-pressed') === 'false', 'the floor\'s sound to end');
+  // A second press stops it at once; so does the page's switch that stops motion.
+  await page.click(button);
+  await page.click(button);
+  assert.equal(await page.getAttribute(button, 'aria-pressed'), 'false');
+  assert.equal(await page.evaluate(() => window.__audio.closed), 3);
+  await page.click(button);
+  await page.evaluate(() => document.querySelector('.motion-toggle button').click());
+  await waitFor(page, (b) => document.querySelector(b).getAttribute('aria-pressed') === 'false', 'the motion switch to stop the sound', { arg: button });
+  assert.equal(await page.evaluate(() => window.__audio.closed), 4);
+  assert.deepEqual(page.problems, []);
+});
