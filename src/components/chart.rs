@@ -34,10 +34,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let rows = chart.indicators.iter().filter_map(|id| story.indicator(id)).map(|indicator| {
         let value = crate::ui::figure(story.meta.lang, indicator);
         // Each cell names its column for the narrow layout, where the rows stack (static/css/charts.css);
-        // each row names its indicator, which ties a chart's figure to its card (hooks::use_explore).
+        // each row names its indicator, which ties a chart's figure to its card (hooks::use_explore;
+        // `data-indicator` alone marks a card).
         let label = |column: &str| format!("{column}{}", words.colon);
         html! {
-            <tr data-indicator={indicator.id.as_str().to_owned()}>
+            <tr data-indicator-row={indicator.id.as_str().to_owned()}>
                 <th scope="row">{ &indicator.label }</th>
                 <td data-label={label(words.value)}>
                     <span class="figure-text">{ value }</span>

@@ -141,7 +141,7 @@ impl Explorer {
 
     /// The indicator of figure `datum`.
     fn indicator(&self, datum: usize) -> Option<String> {
-        self.rows.get(datum)?.get_attribute("data-indicator")
+        self.rows.get(datum)?.get_attribute("data-indicator-row")
     }
 
     /// Marks (or unmarks) the cards of figure `datum` as the chart's chosen one.

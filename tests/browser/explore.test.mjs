@@ -170,7 +170,7 @@ for (const address of ['', 'en.html']) {
     await page.goto(shared.server.url + address);
     await live(page);
     const { rows } = await chart(page, 'growth-rates');
-    const ids = await page.evaluate(() => [...document.querySelectorAll('#growth-rates tbody tr')].map((row) => row.dataset.indicator));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('#growth-rates tbody tr')].map((row) => row.dataset.indicatorRow));
     assert.equal(ids.length, rows.length);
     const linked = () => page.evaluate(() => [...document.querySelectorAll('.indicator[data-linked]')].map((card) => card.dataset.indicator));
     // The chart's figures by key: each one's card marked, one at a time; none after Escape.
