@@ -322,6 +322,33 @@ for (const name of ENGINES) {
       assert.deepEqual(tab.problems, []);
     });
 
+    test(`${name}: a chart's figures by click and by keys: the detail from its table, the keys its own, Escape and a click elsewhere close it`, async () => {
+      const tab = await engine.open(shared.story.url, { width: 1280, height: 900 });
+      await live(tab);
+      await tab.evaluate(() => document.getElementById('growth-rates').scrollIntoView({ block: 'center' }));
+      await tab.waitFor(() => document.querySelector('#growth-rates canvas')?.dataset.drawn === 'final', 'the chart drawn');
+      const rows = await tab.evaluate(() => [...document.querySelectorAll('#growth-rates tbody tr')].map((row) => [row.querySelector('th').textContent, row.querySelector('.figure-text').textContent]));
+      const shown = () => document.querySelector('#growth-rates .chart__detail:not([hidden]) p')?.textContent ?? null;
+      // A click on the chart: one figure's detail, kept.
+      await tab.click('#growth-rates canvas');
+      const clicked = await tab.waitFor(shown, 'a detail on a click');
+      assert.ok(rows.some(([, value]) => value === clicked), `${clicked} is a figure of the chart`);
+      await tab.click('#growth-rates-caption');
+      await tab.waitFor(() => document.querySelector('#growth-rates .chart__detail').hidden, 'a click elsewhere to close it');
+      // The keys: Home, then → to the second figure, announced; Escape closes.
+      await tab.evaluate(() => document.querySelector('#growth-rates canvas').focus());
+      await tab.key('Home');
+      await tab.waitFor((value) => document.querySelector('#growth-rates .chart__detail p')?.textContent === value, 'Home: the first figure', { arg: rows[0][1] });
+      await tab.key('ArrowRight');
+      await tab.waitFor((value) => document.querySelector('#growth-rates .chart__detail p')?.textContent === value, '→: the second figure', { arg: rows[1][1] });
+      const said = await tab.evaluate(() => document.querySelector('#growth-rates [aria-live="polite"]').textContent);
+      assert.ok(said.startsWith(rows[1][0]) && said.includes(rows[1][1]), said);
+      assert.equal(await tab.evaluate(() => location.hash), '', 'the chart\'s keys left the chapters alone');
+      await tab.key('Escape');
+      await tab.waitFor(() => document.querySelector('#growth-rates .chart__detail').hidden, 'Escape to close it');
+      assert.deepEqual(tab.problems, []);
+    });
+
     test(`${name}: with the WebAssembly lost on the way the story is whole`, async () => {
       const tab = await engine.open(shared.lost.url);
       await tab.move();
