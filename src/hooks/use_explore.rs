@@ -157,10 +157,18 @@ impl Explorer {
     }
 
     /// A pointer over a card, or off it: its figure is ringed on the chart while it is pointed at,
-    /// and the chosen one (if any) again after.
+    /// and the chosen one (if any) again after. Moving between the parts of one card changes
+    /// nothing.
     fn card_pointed(&self, event: &Event) {
-        let card = event.target().and_then(|target| target.dyn_into::<Element>().ok());
-        let card = card.and_then(|target| target.closest(".indicator[data-indicator]").ok().flatten());
+        let card_of = |target: Option<web_sys::EventTarget>| {
+            let element = target.and_then(|target| target.dyn_into::<Element>().ok());
+            element.and_then(|element| element.closest(".indicator[data-indicator]").ok().flatten())
+        };
+        let card = card_of(event.target());
+        let other = event.dyn_ref::<PointerEvent>().and_then(|event| card_of(event.related_target()));
+        if card.is_some() && card == other {
+            return;
+        }
         let Some(id) = card.and_then(|card| card.get_attribute("data-indicator")) else { return };
         let Some(datum) = (0..self.count).find(|&datum| self.indicator(datum).as_deref() == Some(id.as_str())) else {
             return;
@@ -383,10 +391,10 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, nodes: [NodeRef; 3]) -> Explor
                 listeners.push(on(&document, "keydown", Explorer::page_event));
                 listeners.push(on(&document, "pointerdown", Explorer::page_event));
                 listeners.push(on(&document, "pointerover", Explorer::card_pointed));
+                listeners.push(on(&document, "pointerout", Explorer::card_pointed));
                 if let Some(button) = explorer.listen.get() {
                     listeners.push(on(&button, "click", |e, _| e.listen()));
                 }
-                listeners.push(on(&document, "pointerout", Explorer::card_pointed));
             }
             move || {
                 drop(listeners);
