@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::needs_app;
 use crate::browser;
 use crate::charts::explore;
+use crate::charts::paint::Target;
 use crate::charts::{self, paint, svg, ChartData, Drawing, Palette};
 use crate::content::model::{ChartKind, Lang, Slug};
 use crate::hooks::{use_entrance, use_explore, Explored};
@@ -158,7 +159,12 @@ pub struct ChartView {
     shown: RefCell<Option<Drawing>>,
     /// The figure ringed: the one the reader has chosen.
     chosen: Cell<Option<usize>>,
+    /// The figures' targets, and the size they were laid out for.
+    targets: RefCell<Option<Laid>>,
 }
+
+/// A chart's targets and the size in CSS pixels they were laid out for.
+type Laid = ((f64, f64), Rc<Vec<Target>>);
 
 impl ChartView {
     fn new(canvas: NodeRef, data: ChartData) -> Self {
@@ -171,6 +177,7 @@ impl ChartView {
             dark: Cell::new(None),
             shown: RefCell::new(None),
             chosen: Cell::new(None),
+            targets: RefCell::new(None),
         }
     }
 
@@ -198,19 +205,27 @@ impl ChartView {
 
     /// The figure at `x`, `y` CSS pixels from the canvas's corner.
     pub fn at(&self, x: f64, y: f64) -> Option<usize> {
-        let (width, height) = self.size.get()?;
-        explore::hit(&paint::targets(&self.data, width, height, 1.0), (x, y), 1.0)
+        explore::hit(&self.targets()?, (x, y), 1.0)
+    }
+
+    /// Where the figures are at the canvas's size in CSS pixels: laid out once a size, not on
+    /// every move of a pointer.
+    fn targets(&self) -> Option<Rc<Vec<Target>>> {
+        let size = self.size.get()?;
+        let mut laid = self.targets.borrow_mut();
+        if laid.as_ref().map(|(at, _)| *at) != Some(size) {
+            *laid = Some((size, Rc::new(paint::targets(&self.data, size.0, size.1, 1.0))));
+        }
+        laid.as_ref().map(|(_, targets)| targets.clone())
     }
 
     /// Moves `detail` under the chart, at figure `datum`'s marks, touching the canvas so that a
     /// pointer moves from one to the other without leaving both (by its style object: a style
     /// attribute would break the page's Content-Security-Policy).
     fn place(&self, datum: usize, detail: &HtmlElement, reveal: bool) {
-        let Some((width, height)) = self.size.get() else { return };
-        let Some(target) = paint::targets(&self.data, width, height, 1.0).into_iter().find(|t| t.datum == datum) else {
-            return;
-        };
-        let (x, y) = explore::place(explore::bounds(&target), f64::from(detail.offset_width()), width, height, 0.0);
+        let (Some((width, height)), Some(targets)) = (self.size.get(), self.targets()) else { return };
+        let Some(target) = targets.iter().find(|t| t.datum == datum) else { return };
+        let (x, y) = explore::place(explore::bounds(target), f64::from(detail.offset_width()), width, height, 0.0);
         let style = detail.style();
         // Whole pixels: formatting a float would bring its formatting code into the engine.
         let _ = style.set_property("left", &format!("{}px", x.round() as i32));

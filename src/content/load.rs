@@ -146,7 +146,10 @@ fn typed_spaces(text: &str, path: &str, value: &toml::Value, problems: &mut Vec<
                 let spaced = (is_han(a) && is_latin(b)) || (is_latin(a) && is_han(b));
                 if space.is_whitespace() && spaced {
                     let pair: String = chars[i..i + 3].iter().collect();
-                    let line = text.find(&pair).map(|at| text[..at].matches('\n').count() + 1);
+                    // The value's own line when it is written as it reads (no escapes), else the
+                    // first line with the pair.
+                    let at = text.find(string.as_str()).or_else(|| text.find(&pair));
+                    let line = at.map(|at| text[..at].matches('\n').count() + 1);
                     let rule = format!(
                         "{pair:?} types a space between Chinese and Latin letters or digits: write them together \
                          (the page spaces them by a quarter em)"
