@@ -17,7 +17,7 @@
 //!   there starts flush. A Han character is wrapped alone, a word or number in Latin letters whole
 //!   (a screen reader reads it as one). No engine applies `text-autospace` by default, and those
 //!   that have it space by an eighth: the build's rule is the one rule in every engine, and the
-//!   story file never holds a typed space there (content::validate refuses one).
+//!   story file never holds a typed space there (content::load refuses one).
 
 use crate::content::model::Lang;
 use crate::content::script::{is_han, is_latin};
@@ -372,8 +372,11 @@ fn number_with_unit(chars: &[(usize, char)], start: usize) -> Option<usize> {
     if i == digits {
         return None;
     }
-    let rest: String = chars[i..].iter().take(4).map(|(_, c)| c).collect();
-    let unit = UNITS.iter().filter(|unit| rest.starts_with(**unit)).map(|unit| unit.chars().count()).max()?;
+    let follows = |unit: &str| {
+        let length = unit.chars().count();
+        unit.chars().eq(chars[i..].iter().take(length).map(|(_, c)| *c)).then_some(length)
+    };
+    let unit = UNITS.iter().filter_map(|unit| follows(unit)).max()?;
     Some(i + unit)
 }
 

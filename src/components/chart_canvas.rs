@@ -17,7 +17,7 @@ use crate::browser;
 use crate::charts::explore;
 use crate::charts::paint::Target;
 use crate::charts::{self, paint, svg, ChartData, Drawing, Palette};
-use crate::content::model::{ChartKind, Lang, Slug};
+use crate::content::model::{ChartKind, Slug};
 use crate::hooks::{use_entrance, use_explore, Explored};
 use crate::motion::CHART_ENTRANCE_MS;
 use crate::state::use_app;
@@ -181,19 +181,9 @@ impl ChartView {
         }
     }
 
-    /// The language the chart's words are in.
-    pub fn lang(&self) -> Lang {
-        self.data.lang
-    }
-
     /// What the chart draws.
     pub fn data(&self) -> &ChartData {
         &self.data
-    }
-
-    /// How many figures the chart draws.
-    pub fn count(&self) -> usize {
-        self.data.data.len()
     }
 
     /// Rings figure `datum` (or none) and redraws.

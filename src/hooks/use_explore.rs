@@ -101,8 +101,6 @@ struct Playback {
 
 /// The reader's choice, shared by the listeners.
 struct Explorer {
-    lang: crate::content::model::Lang,
-    count: usize,
     view: Rc<ChartView>,
     canvas: NodeRef,
     detail: NodeRef,
@@ -170,7 +168,7 @@ impl Explorer {
             return;
         }
         let Some(id) = card.and_then(|card| card.get_attribute("data-indicator")) else { return };
-        let Some(datum) = (0..self.count).find(|&datum| self.indicator(datum).as_deref() == Some(id.as_str())) else {
+        let Some(datum) = (0..self.count()).find(|&datum| self.indicator(datum).as_deref() == Some(id.as_str())) else {
             return;
         };
         let chosen = self.current.get().map(|(at, _)| at);
@@ -181,6 +179,11 @@ impl Explorer {
         let mut shown = self.shown.borrow_mut();
         change(&mut shown);
         self.show.set(shown.clone());
+    }
+
+    /// How many figures the chart draws.
+    fn count(&self) -> usize {
+        self.view.data().data.len()
     }
 
     fn pinned(&self) -> bool {
@@ -235,7 +238,7 @@ impl Explorer {
             Command::Dismiss => self.choose(None, false),
             Command::Pin => self.choose(at.or(Some(0)), !self.pinned() || at.is_none()),
             _ => {
-                if let Some(next) = step(at, self.count, command) {
+                if let Some(next) = step(at, self.count(), command) {
                     self.choose(Some(next), self.pinned());
                     let said = self.describe(next);
                     self.publish(|shown| shown.announced = said);
@@ -249,7 +252,7 @@ impl Explorer {
     /// Figure `datum` in words, as its table's row gives it: what the live region says of it.
     fn describe(&self, datum: usize) -> String {
         let row = self.row(datum);
-        let words = ui::labels(self.lang);
+        let words = ui::labels(self.view.data().lang);
         let (colon, comma) = (words.colon, words.comma);
         [&row.label, colon, &row.value, comma, words.period, colon, &row.period, comma, words.basis, colon, &row.basis]
             .concat()
@@ -277,8 +280,10 @@ impl Explorer {
                 let (me, datum) = (self.me.clone(), note.datum);
                 Timeout::new((note.start * 1000.0) as u32, move || {
                     if let Some(me) = me.upgrade() {
-                        let said =
-                            datum.map_or_else(|| ui::labels(me.lang).sound_rest.to_owned(), |datum| me.describe(datum));
+                        let said = datum.map_or_else(
+                            || ui::labels(me.view.data().lang).sound_rest.to_owned(),
+                            |datum| me.describe(datum),
+                        );
                         me.publish(|shown| shown.announced = said);
                     }
                 })
@@ -342,12 +347,9 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, nodes: [NodeRef; 3]) -> Explor
     {
         let (id, show) = (id.to_owned(), shown.setter());
         use_effect_with(view, move |view| {
-            let (lang, count) = (view.lang(), view.count());
             let shown = RefCell::new(Explored::default());
             let rows = table_rows(&id);
             let explorer = Rc::new_cyclic(|me| Explorer {
-                lang,
-                count,
                 rows,
                 view: view.clone(),
                 canvas,
