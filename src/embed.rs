@@ -11,6 +11,43 @@ pub fn story_address(origin: &str, path: &str) -> String {
     format!("{origin}{folder}")
 }
 
+/// The scroll relay, version 2 of the embed protocol (README, "Embedding"): a frame whose page has
+/// a sequence asks the host script to follow it (`{type: FOLLOW, v: 2}`), and the host script then
+/// tells it, at most once an animation frame, where it sits in the host page's viewport
+/// (`{type: VIEWPORT, v: 2, top, height}`). Version 1, the height, is unchanged beside it.
+pub mod relay {
+    use crate::scroll::Viewport;
+
+    /// The protocol's version these messages belong to.
+    pub const VERSION: f64 = 2.0;
+    /// A frame asks to be told where it sits.
+    pub const FOLLOW: &str = "story-embed:follow";
+    /// The host script tells a frame where it sits.
+    pub const VIEWPORT: &str = "story-embed:viewport";
+    /// The host script asks its frames to tell their heights (version 1): a frame asks again to
+    /// be followed then too, as the host script may have loaded after the frame asked.
+    pub const HELLO: &str = "story-embed:hello";
+
+    /// No screen is taller than this, in px.
+    const MAX_HEIGHT: f64 = 100_000.0;
+    /// Nor is a frame further than this from the viewport.
+    const MAX_OFFSET: f64 = 10_000_000.0;
+
+    /// The viewport a `VIEWPORT` message's fields describe, or `None` for any other message or one
+    /// out of range: a frame ignores it and keeps the last it had.
+    pub fn viewport(
+        kind: Option<&str>,
+        version: Option<f64>,
+        top: Option<f64>,
+        height: Option<f64>,
+    ) -> Option<Viewport> {
+        let (top, height) = (top?, height?);
+        let ours = kind == Some(VIEWPORT) && version == Some(VERSION);
+        let sane = top.abs() <= MAX_OFFSET && height > 0.0 && height <= MAX_HEIGHT;
+        (ours && sane).then_some(Viewport { offset: top, height })
+    }
+}
+
 /// The margins a news page keeps either side of its column on a phone, together: the snippet takes
 /// a column to be the window's width less these where it can tell no better.
 const MARGINS: u32 = 32;
@@ -287,7 +324,31 @@ pub fn with_heights(script: &str, pages: &std::collections::BTreeMap<String, Vec
 mod tests {
     use super::*;
     use crate::content::model::Slug;
+    use crate::scroll::Viewport;
     use crate::view::View;
+
+    #[test]
+    fn a_frame_takes_the_host_pages_viewport_only_from_a_well_formed_version_2_message() {
+        let read = |kind, version, top, height| relay::viewport(kind, version, top, height);
+        let ok = Some(Viewport { offset: -420.5, height: 812.0 });
+        assert_eq!(read(Some(relay::VIEWPORT), Some(2.0), Some(-420.5), Some(812.0)), ok);
+        assert_eq!(read(Some(relay::VIEWPORT), Some(1.0), Some(-420.5), Some(812.0)), None, "version 1");
+        assert_eq!(read(Some("story-embed:height"), Some(2.0), Some(0.0), Some(812.0)), None);
+        assert_eq!(read(None, Some(2.0), Some(0.0), Some(812.0)), None);
+        assert_eq!(read(Some(relay::VIEWPORT), None, Some(0.0), Some(812.0)), None);
+        assert_eq!(read(Some(relay::VIEWPORT), Some(2.0), None, Some(812.0)), None);
+        for (top, height) in [
+            (f64::NAN, 812.0),
+            (0.0, f64::NAN),
+            (f64::INFINITY, 812.0),
+            (0.0, 0.0),
+            (0.0, -5.0),
+            (0.0, 1e9),
+            (1e12, 812.0),
+        ] {
+            assert_eq!(read(Some(relay::VIEWPORT), Some(2.0), Some(top), Some(height)), None, "{top} {height}");
+        }
+    }
 
     const ADDRESS: &str = "https://news.example/story/";
 

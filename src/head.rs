@@ -30,6 +30,8 @@ pub enum Part {
     Chapter,
     /// Charts and their data tables.
     Charts,
+    /// A sequence's steps, stacked or with their graphic held in view.
+    Sequence,
     /// Chapter tools, the motion switch and the embed codes.
     Tools,
     /// On paper.
@@ -38,7 +40,7 @@ pub enum Part {
 
 impl Part {
     /// Every part, in the cascade's order.
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Core,
         Part::Frame,
         Part::Masthead,
@@ -46,6 +48,7 @@ impl Part {
         Part::Nav,
         Part::Chapter,
         Part::Charts,
+        Part::Sequence,
         Part::Tools,
         Part::Print,
     ];
@@ -60,6 +63,7 @@ impl Part {
             Part::Nav => include_str!("../static/css/nav.css"),
             Part::Chapter => include_str!("../static/css/chapter.css"),
             Part::Charts => include_str!("../static/css/charts.css"),
+            Part::Sequence => include_str!("../static/css/sequence.css"),
             Part::Tools => include_str!("../static/css/tools.css"),
             Part::Print => include_str!("../static/css/print.css"),
         }
@@ -72,10 +76,10 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     match view {
         View::Page => Part::ALL.into_iter().filter(|part| *part != Frame).collect(),
         // A chart's frame has its Listen control (Tools).
-        View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Tools, Print],
+        View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Sequence, Tools, Print],
         // A part prints as the screen shows it, with its host's page: in the light colours (the
         // dark ones are for screens only), its figures at their final values (figures.css).
-        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts, Tools],
+        View::Chapter(_) => vec![Core, Frame, Figures, Chapter, Charts, Sequence, Tools],
         View::Block(id) => {
             let chart = view::charts(story).any(|(chart, _)| chart == id);
             let kind: &[Part] = if chart { &[Charts, Tools] } else { &[Figures] };
@@ -417,15 +421,16 @@ mod tests {
             let sheet = stylesheet(&view, &story, &markup);
             assert_eq!(sheet == whole, !view.is_embed(), "{}", view.name());
             // Nothing on a frame's page renders new markup later but the address line for paper
-            // (`LATER`): its other islands are figures and charts, which render what the build did.
+            // (`LATER`): its other islands are figures and charts, which render what the build did,
+            // and sequences, which render nothing (they set attributes the stylesheet reads).
             if view.is_embed() {
                 let islands = markup.matches("<story-island").count();
-                let known = ["count-up", "chart", "address"]
+                let known = ["count-up", "chart", "address", "sequence"]
                     .map(|kind| markup.matches(&format!("data-island=\"{{&quot;{kind}&quot;")).count());
                 assert_eq!(
                     islands,
                     known.iter().sum::<usize>(),
-                    "{}: only figures, charts and the address",
+                    "{}: only figures, charts, sequences and the address",
                     view.name()
                 );
             }

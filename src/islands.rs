@@ -15,6 +15,7 @@ use crate::components::count_up::CountUp;
 use crate::components::embed_codes::EmbedCodes;
 use crate::components::live_address::LiveAddress;
 use crate::components::motion_toggle::MotionToggle;
+use crate::components::sequence_steps::SequenceSteps;
 use crate::content::model::{Lang, Slug};
 
 /// The tag of an island's root: phrasing content, so it may stand inside a paragraph, and laid out
@@ -130,6 +131,11 @@ pub enum Island {
         /// The story's language.
         lang: Lang,
     },
+    /// A sequence's steps, driven by the scroll.
+    Sequence {
+        /// The sequence's element id.
+        id: Slug,
+    },
 }
 
 /// One island to hydrate.
@@ -203,6 +209,7 @@ pub fn IslandRoot(props: &IslandRootProps) -> Html {
         Island::Motion { lang } => html! { <MotionToggle lang={*lang} /> },
         Island::Embeds(embeds) => html! { <EmbedCodes embeds={embeds.clone()} /> },
         Island::Address { lang } => html! { <LiveAddress lang={*lang} /> },
+        Island::Sequence { id } => html! { <SequenceSteps id={id.clone()} /> },
     }
 }
 

@@ -60,6 +60,50 @@ pub fn step_target(current: Option<usize>, count: usize, step: Step) -> Option<u
     (Some(target) != current).then_some(target)
 }
 
+/// Where a sequence's step becomes the active one, as a fraction of the viewport's height from its
+/// top: a step's text turns the graphic when its top comes up to this line. Below the graphic held
+/// at the top of a phone's screen, so the reader sees the text that changes it arrive.
+pub const STEP_LINE: f64 = 0.7;
+
+/// The viewport a reader sees a page through: the window's own, or, for a page in a frame of
+/// another site, the host page's, where the host script says the frame sits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Where the page's top is, px down from the viewport's top: 0 for a page's own window (its
+    /// elements' places are already the viewport's), the frame's top for a frame.
+    pub offset: f64,
+    /// The viewport's height, px.
+    pub height: f64,
+}
+
+impl Viewport {
+    /// The line a step's top crosses to become active, px down from the page's own top.
+    fn step_line(self) -> f64 {
+        self.height * STEP_LINE - self.offset
+    }
+}
+
+/// The active step of a sequence whose steps' texts have these tops (px from the top of the page's
+/// own viewport, in reading order): the last one at or above the step line; the first one before
+/// any has reached it, so the graphic never stands empty.
+pub fn active_step(tops: &[f64], viewport: Viewport) -> usize {
+    active_chapter(tops, viewport.step_line()).unwrap_or(0)
+}
+
+/// Where the graphic stands, px down from the sequence's top, for it to stay at `inset` from the
+/// viewport's top while the sequence (whose top is at `sequence_top` in the page's own viewport,
+/// `height` tall) passes: what `position: sticky` does in a page that scrolls itself, done for a
+/// frame that the host page scrolls. It never leaves the sequence.
+pub fn held_graphic(sequence_top: f64, height: f64, graphic: f64, inset: f64, viewport: Viewport) -> f64 {
+    let room = (height - graphic).max(0.0);
+    let wanted = inset - (viewport.offset + sequence_top);
+    if wanted.is_finite() {
+        wanted.clamp(0.0, room)
+    } else {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +167,42 @@ mod tests {
         assert_eq!(step_target(None, 4, Step::Next), Some(0));
         assert_eq!(step_target(None, 4, Step::Previous), None);
         assert_eq!(step_target(None, 0, Step::Next), None);
+    }
+
+    const PHONE: Viewport = Viewport { offset: 0.0, height: 812.0 };
+
+    #[test]
+    fn the_active_step_is_the_last_whose_text_has_come_up_to_the_step_line() {
+        // 812 × 0.7 = 568.4.
+        assert_eq!(active_step(&[900.0, 1700.0, 2500.0], PHONE), 0, "none yet: the first");
+        assert_eq!(active_step(&[568.0, 1368.0, 2168.0], PHONE), 0);
+        assert_eq!(active_step(&[-300.0, 500.0, 1300.0], PHONE), 1);
+        assert_eq!(active_step(&[-2000.0, -1200.0, -400.0], PHONE), 2, "past the end: the last");
+        assert_eq!(active_step(&[], PHONE), 0);
+    }
+
+    #[test]
+    fn in_a_frame_the_step_line_is_the_host_pages() {
+        // A frame whose top is 1000 px below the host viewport's top: nothing has reached the line.
+        let below = Viewport { offset: 1000.0, height: 800.0 };
+        assert_eq!(active_step(&[100.0, 900.0, 1700.0], below), 0);
+        // Scrolled so the frame's top is 500 px above the viewport: the second step (900 - 500 =
+        // 400 px down the host's screen) is past 560.
+        let scrolled = Viewport { offset: -500.0, height: 800.0 };
+        assert_eq!(active_step(&[100.0, 900.0, 1700.0], scrolled), 1);
+        let far = Viewport { offset: -1200.0, height: 800.0 };
+        assert_eq!(active_step(&[100.0, 900.0, 1700.0], far), 2);
+    }
+
+    #[test]
+    fn a_held_graphic_stays_at_the_inset_and_inside_its_sequence() {
+        let host = |offset| Viewport { offset, height: 800.0 };
+        // Sequence 2000 px tall at 300 px down the frame; graphic 400 px.
+        assert_eq!(held_graphic(300.0, 2000.0, 400.0, 0.0, host(0.0)), 0.0, "not reached: in place");
+        assert_eq!(held_graphic(300.0, 2000.0, 400.0, 0.0, host(-800.0)), 500.0, "held at the top");
+        assert_eq!(held_graphic(300.0, 2000.0, 400.0, 52.0, host(-800.0)), 552.0, "under a bar of 52 px");
+        assert_eq!(held_graphic(300.0, 2000.0, 400.0, 0.0, host(-5000.0)), 1600.0, "at the sequence's end");
+        assert_eq!(held_graphic(300.0, 300.0, 400.0, 0.0, host(-5000.0)), 0.0, "taller than its sequence");
+        assert_eq!(held_graphic(300.0, 2000.0, 400.0, 0.0, host(f64::NAN)), 0.0);
     }
 }

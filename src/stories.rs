@@ -4,7 +4,9 @@
 //! are editions of one story, each on its own page.
 
 use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate};
-use crate::content::model::{Kind, Lang, Meta, MonthSpan, Notes, Paragraph, PullQuote, Slug, Source, Story};
+use crate::content::model::{
+    Kind, Lang, Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story,
+};
 use crate::content::rich::{RichText, Span};
 
 include!(concat!(env!("OUT_DIR"), "/stories.rs"));

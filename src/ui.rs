@@ -350,6 +350,14 @@ pub fn part_title(story: &Story, part: &str) -> String {
     format!("{}{}{part}", story.meta.title, labels(story.meta.lang).colon)
 }
 
+/// A sequence's step named for a screen reader: "第2步，共4步", "Step 2 of 4".
+pub fn step_name(lang: Lang, step: usize, of: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第{step}步，共{of}步"),
+        Lang::En => format!("Step {step} of {of}"),
+    }
+}
+
 /// The words written before and after a number to say it is exact or a floor: "40%以上", "at
 /// least 40%". 以上 includes its bound, and so does "at least"; every surface that writes a floor
 /// (card, prose, chart, table, downloads, share image) uses these words, and the build refuses a

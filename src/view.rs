@@ -173,10 +173,7 @@ pub fn chapter_of(story: &Story, id: &Slug) -> Option<usize> {
 
 /// Every chart of the story, in reading order, with its title.
 pub fn charts(story: &Story) -> impl Iterator<Item = (&Slug, &str)> {
-    story.blocks().filter_map(|block| match block {
-        Block::Chart(chart) => Some((&chart.id, chart.title.as_str())),
-        _ => None,
-    })
+    story.charts().map(|chart| (&chart.id, chart.title.as_str()))
 }
 
 /// Every figure shown as a card: the headline's, then the rest in reading order.

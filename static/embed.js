@@ -3,6 +3,7 @@
 // frames it can prove are the story's own: the message must come from the contentWindow of an
 // iframe on this page whose address is the story's origin and folder, and carry the story's
 // origin. It changes nothing but those iframes' heights: it never navigates and writes no markup.
+// A frame that asks (version 2) is also told where it sits in this page's viewport as it scrolls.
 (function () {
   var me = document.currentScript;
   if (!me || !window.postMessage) return;
@@ -48,20 +49,58 @@
     for (var i = 0; i < frames.length; i++) estimate(frames[i]);
   }
 
-  window.addEventListener('message', function (event) {
-    var data = event.data;
-    if (event.origin !== story.origin || !data || data.type !== 'story-embed:height' || data.v !== 1) return;
-    var height = data.height;
-    if (typeof height !== 'number' || !(height >= 0 && height <= 100000)) return;
+  // The frame of ours whose page sent `event`, if any.
+  function sender(event) {
+    if (event.origin !== story.origin || !event.source) return null;
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source && event.source && ours(frames[i])) {
-        if (told.indexOf(frames[i]) < 0) told.push(frames[i]);
-        frames[i].style.height = Math.ceil(height) + 'px';
-        return;
-      }
+      if (frames[i].contentWindow === event.source && ours(frames[i])) return frames[i];
     }
+    return null;
+  }
+
+  // Version 2, the scroll relay: a frame whose page has a sequence asks to be followed, and is
+  // then told, at most once an animation frame, where its top is in this page's viewport and how
+  // tall the viewport is (a frame cannot see this page scroll). Only to the story's origin.
+  var following = [];
+  var pending = false;
+  function tell(frame) {
+    if (!frame.isConnected || !frame.contentWindow) return;
+    var top = frame.getBoundingClientRect().top + frame.clientTop;
+    var message = { type: 'story-embed:viewport', v: 2, top: top, height: window.innerHeight };
+    frame.contentWindow.postMessage(message, story.origin);
+  }
+  function tellAll() {
+    pending = false;
+    for (var i = 0; i < following.length; i++) tell(following[i]);
+  }
+  function moved() {
+    if (pending || !following.length) return;
+    pending = true;
+    requestAnimationFrame(tellAll);
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data) return;
+    if (data.type === 'story-embed:follow' && data.v === 2) {
+      var asking = sender(event);
+      if (!asking) return;
+      if (following.indexOf(asking) < 0) following.push(asking);
+      return tell(asking);
+    }
+    if (data.type !== 'story-embed:height' || data.v !== 1) return;
+    var height = data.height;
+    if (typeof height !== 'number' || !(height >= 0 && height <= 100000)) return;
+    var frame = sender(event);
+    if (!frame) return;
+    if (told.indexOf(frame) < 0) told.push(frame);
+    frame.style.height = Math.ceil(height) + 'px';
+    // A new height moves what follows it on this page: a followed frame below learns where it is.
+    moved();
   });
+  window.addEventListener('scroll', moved, { passive: true });
+  window.addEventListener('resize', moved);
   estimateAll();
   // Frames added after this script ran (a page that builds its article late), and a new width.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', estimateAll);

@@ -175,10 +175,13 @@ fn a_rank_is_quoted_as_a_place_not_as_a_number() {
 #[test]
 fn a_floor_is_written_with_the_editions_words_for_a_floor_everywhere() {
     // "over 40%" on the card and "more than 40%" in the text was how the floor drifted.
-    let report = refused_translation("made up at least 40% of investment.", "made up more than 40% of investment.");
+    let report = refused_translation(
+        "In the first half, industrial projects made up at least 40%",
+        "In the first half, industrial projects made up more than 40%",
+    );
     assert!(
         report.contains(
-            "chapters[1].blocks[3].caption: writes the floor \"40%\" without this edition's words for a floor: write \"at least 40%\""
+            "chapters[1].blocks[3].steps[1].chart.caption: writes the floor \"40%\" without this edition's words for a floor: write \"at least 40%\""
         ),
         "{report}"
     );
@@ -235,4 +238,24 @@ fn the_glossary_covers_the_terms_the_issue_names_with_a_source_for_each() {
             file.glossary.iter().find(|t| t.term == term).unwrap_or_else(|| panic!("{term} is not in the glossary"));
         assert!(!entry.source.trim().is_empty(), "{term} has no source");
     }
+}
+
+#[test]
+fn a_translation_keeps_each_step_of_a_sequence_and_its_charts_ids() {
+    let (chinese, english) = editions();
+    let steps = |story: &Story| -> Vec<String> { story.charts().map(|chart| chart.id.as_str().to_owned()).collect() };
+    assert_eq!(steps(&english), steps(&chinese));
+    let text = std::fs::read_to_string(ENGLISH).unwrap();
+    let last = text.rfind("[[chapters.blocks.steps]]").unwrap();
+    let end = last + text[last..].find("\n[[chapters.blocks]]").unwrap();
+    let report = refused_translation(&text[last..end], "");
+    assert!(
+        report.contains("chapters[1].blocks[3].steps: the original has 3 steps here; the translation must too"),
+        "{report}"
+    );
+    let report = refused_translation("id = \"city-and-project\"", "id = \"city-and-projects\"");
+    assert!(
+        report.contains("chapters[1].blocks[3].steps[0].chart.id: must be \"city-and-project\", as in the original"),
+        "{report}"
+    );
 }

@@ -82,10 +82,7 @@ fn a_floor_and_a_rank_are_written_one_way_on_every_surface_of_each_edition() {
             }
         }
         // The chart draws the floor with the same words.
-        let chart = story.blocks().find_map(|block| match block {
-            story::content::model::Block::Chart(chart) if chart.id.as_str() == "industrial-floor" => Some(chart),
-            _ => None,
-        });
+        let chart = story.charts().find(|chart| chart.id.as_str() == "industrial-floor");
         let data = story::charts::ChartData::new(&story, chart.unwrap());
         assert_eq!(data.data[0].display, floor, "{id} chart");
     }
@@ -107,4 +104,35 @@ fn a_box_of_notes_is_an_aside_with_its_heading_and_every_note() {
         html.split("<aside class=\"notes\">").nth(1).expect("rendered as an aside").split("</aside>").next().unwrap();
     assert!(aside.contains(&format!("<h2 class=\"notes__title\">{}</h2>", notes.title)), "{aside}");
     assert_eq!(aside.matches("<li>").count(), notes.items.len());
+}
+
+#[test]
+fn a_sequence_is_written_stacked_each_steps_text_then_its_chart_each_step_a_named_tab_stop() {
+    for (id, name) in [("fushun-2023h1", "第2步，共3步"), ("fushun-2023h1-en", "Step 2 of 3")] {
+        let story = story::stories::build(id).unwrap();
+        let html = render(story.clone());
+        let sequence = story
+            .blocks()
+            .find_map(|block| match block {
+                story::content::model::Block::Sequence(sequence) => Some(sequence),
+                _ => None,
+            })
+            .expect("the story has a sequence");
+        let start = html.find("<div id=\"investment-steps\" class=\"sequence\">").expect("written with its id");
+        let written = &html[start..];
+        // Its island first (it renders nothing), then each step: its text, then its whole chart.
+        assert!(
+            written[written.find('>').unwrap() + 1..].starts_with("<story-island data-island=\"{&quot;sequence&quot;")
+        );
+        let mut at = 0;
+        for step in &sequence.steps {
+            let text = written[at..].find("<div tabindex=\"0\" role=\"group\" aria-label=").unwrap() + at;
+            let chart = written[at..].find(&format!("<figure id=\"{}\"", step.chart.id.as_str())).unwrap() + at;
+            assert!(text < chart, "{id}: a step's text comes before its chart");
+            at = chart;
+        }
+        assert!(written.contains(&format!("aria-label=\"{name}\"")), "{id}: each step is named for its place");
+        // No held state is written: the steps are stacked until the engine holds them.
+        assert!(!written[..at].contains("data-live") && !written[..at].contains("data-active"));
+    }
 }

@@ -70,7 +70,7 @@ fn an_unknown_or_missing_story_id_falls_back_to_the_first_story() {
 fn every_block_type_appears_in_the_story() {
     let story = load(Path::new(FILE)).unwrap();
     let blocks = story.intro.iter().chain(story.chapters.iter().flat_map(|c| &c.blocks));
-    let mut seen = [false; 5];
+    let mut seen = [false; 6];
     for block in blocks {
         let index = match block {
             Block::Paragraph(_) => 0,
@@ -78,10 +78,11 @@ fn every_block_type_appears_in_the_story() {
             Block::Chart(_) => 2,
             Block::PullQuote(_) => 3,
             Block::Notes(_) => 4,
+            Block::Sequence(_) => 5,
         };
         seen[index] = true;
     }
-    assert_eq!(seen, [true; 5]);
+    assert_eq!(seen, [true; 6]);
 }
 
 #[test]
@@ -253,7 +254,7 @@ fn a_units_chart_whose_part_exceeds_its_whole_is_refused() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-list-size\", \"provincial-projects\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[6].indicators: a units chart needs the part no larger than the whole");
+    assert_reports(&report, "chapters[1].blocks[3].steps[2].chart.indicators: a units chart needs the part no larger than the whole");
 }
 
 #[test]
@@ -262,7 +263,7 @@ fn a_units_chart_naming_an_undefined_count_is_refused_not_a_crash() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-projects\", \"list-size\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[6].indicators[1]: indicator \"list-size\" is not defined");
+    assert_reports(&report, "chapters[1].blocks[3].steps[2].chart.indicators[1]: indicator \"list-size\" is not defined");
 }
 
 #[test]
@@ -270,7 +271,7 @@ fn a_part_of_whole_chart_of_a_growth_rate_is_refused() {
     let report = refused_after("indicators = [\"industrial-share\"]", "indicators = [\"fai-growth\"]");
     assert_reports(
         &report,
-        "chapters[1].blocks[3].indicators: a part-of-whole chart draws exactly one share indicator",
+        "chapters[1].blocks[3].steps[1].chart.indicators: a part-of-whole chart draws exactly one share indicator",
     );
 }
 
@@ -323,7 +324,7 @@ fn a_figure_shown_large_twice_is_refused() {
 #[test]
 fn a_chart_named_like_an_indicator_is_refused() {
     let report = refused_after("id = \"industrial-floor\"", "id = \"industrial-share\"");
-    assert_reports(&report, "chapters[1].blocks[3].id: \"industrial-share\" is also an indicator's id");
+    assert_reports(&report, "chapters[1].blocks[3].steps[1].chart.id: \"industrial-share\" is also an indicator's id");
 }
 
 #[test]
@@ -347,7 +348,7 @@ fn a_floor_is_written_with_its_words_wherever_its_figure_appears() {
     let report = refused_after("上半年工业项目投资占比为40%以上。", "上半年工业项目投资占比超过40%。");
     assert_reports(
         &report,
-        "chapters[1].blocks[3].caption: writes the floor \"40%\" without this edition's words for a floor: write \"40%以上\"",
+        "chapters[1].blocks[3].steps[1].chart.caption: writes the floor \"40%\" without this edition's words for a floor: write \"40%以上\"",
     );
 }
 
@@ -403,4 +404,52 @@ fn a_space_typed_between_chinese_and_latin_is_refused_with_its_field_and_line() 
     assert_reports(&report, "intro[0].text: \"8 亿\" types a space");
     // Between a Chinese punctuation mark and a digit, or between Latin words, a space is the writer's.
     assert_eq!(checked_after("当年7月25日", "当年（7月25日）"), None);
+}
+
+/// The sequence's text, from its first step's to its end (the next top-level block).
+fn sequence_steps() -> &'static str {
+    let start = STORY.find("[[chapters.blocks.steps]]").expect("the story has a sequence");
+    let end = STORY[start..].find("\n[[chapters.blocks]]").map_or(STORY.len(), |end| start + end);
+    &STORY[start..end]
+}
+
+#[test]
+fn a_sequence_of_fewer_than_three_or_more_than_five_steps_is_refused() {
+    let steps = sequence_steps();
+    let first = &steps[..steps[1..].find("[[chapters.blocks.steps]]").unwrap() + 1];
+    let report = refused_after(steps, first);
+    assert_reports(&report, "chapters[1].blocks[3].steps: a sequence has 3 to 5 steps, not 1");
+    // Six: the three again, their charts renamed so that only the count breaks a rule.
+    let again = steps.replace("id = \"city-and-project\"", "id = \"city-and-project-2\"");
+    let again = again.replace("id = \"industrial-floor\"", "id = \"industrial-floor-2\"");
+    let again = again.replace("id = \"provincial-list\"", "id = \"provincial-list-2\"");
+    let report = refused_after(steps, &format!("{steps}\n{again}"));
+    assert_reports(&report, "chapters[1].blocks[3].steps: a sequence has 3 to 5 steps, not 6");
+    assert!(!report.contains("already"), "only the count is wrong:\n{report}");
+}
+
+#[test]
+fn a_steps_chart_keeps_every_rule_of_a_chart_with_its_path() {
+    let report = refused_after(
+        "indicators = [\"fai-total\", \"sanmu-investment\"]",
+        "indicators = [\"fai-total\", \"fai-growth\"]",
+    );
+    assert_reports(&report, "chapters[1].blocks[3].steps[0].chart.indicators: bars side by side must share one unit");
+    let report = refused_after("id = \"city-and-project\"", "id = \"growth-rates\"");
+    assert_reports(&report, "chapters[1].blocks[3].steps[0].chart.id: \"growth-rates\" is already the id");
+}
+
+#[test]
+fn a_steps_text_is_checked_like_a_paragraph() {
+    let report = refused_after("综述只给出一个下限", "综述「只给出一个下限」");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[3].steps[1].text: \"只给出一个下限\" is not in the source article word for word",
+    );
+    // A step's text is the chapter's text: a figure a card of the chapter shows is not told again.
+    let report = refused_after("一个项目的计划总投资，高过", "81.8亿元，一个项目的计划总投资高过");
+    assert_reports(
+        &report,
+        "shows the figure \"81.8亿元\" (fai-total) 2 times: a card, chapters[1].blocks[3].steps[0].text",
+    );
 }

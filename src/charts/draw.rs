@@ -123,18 +123,16 @@ fn paint(area: &Area, mark: &Mark, palette: &Palette) -> Result<(), DrawError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Block, ChartKind};
+    use crate::content::model::ChartKind;
     use crate::stories;
 
     #[test]
     fn a_grid_of_units_entering_changes_only_when_a_unit_fills() {
         let story = stories::story_or_first(None);
         let chart = story
-            .blocks()
-            .find_map(|block| match block {
-                Block::Chart(chart) if chart.chart == ChartKind::Units => Some(ChartData::new(&story, chart)),
-                _ => None,
-            })
+            .charts()
+            .find(|chart| chart.chart == ChartKind::Units)
+            .map(|chart| ChartData::new(&story, chart))
             .unwrap();
         let filled = chart.data[0].value as usize;
         // 42 animation frames: 700 ms at 60 per second.
@@ -152,10 +150,7 @@ mod tests {
     #[test]
     fn a_focused_figure_gets_one_ring_inside_the_canvas_round_its_marks() {
         let story = stories::story_or_first(None);
-        for chart in story.blocks().filter_map(|block| match block {
-            Block::Chart(chart) => Some(ChartData::new(&story, chart)),
-            _ => None,
-        }) {
+        for chart in story.charts().map(|chart| ChartData::new(&story, chart)) {
             let size = (686, 400);
             let plain = Drawing::new(&chart, size, Palette::default(), 2.0, 1.0);
             assert_eq!(plain.clone().focused(&chart, None, 2.0), plain);

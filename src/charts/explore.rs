@@ -100,7 +100,7 @@ mod tests {
     use super::*;
     use crate::charts::paint::targets;
     use crate::charts::{svg, ChartData};
-    use crate::content::model::{Block, ChartKind};
+    use crate::content::model::ChartKind;
     use crate::stories;
 
     /// Every chart of every edition.
@@ -109,13 +109,7 @@ mod tests {
             .iter()
             .flat_map(|edition| {
                 let story = stories::story_or_first(Some(edition.story));
-                story
-                    .blocks()
-                    .filter_map(|block| match block {
-                        Block::Chart(chart) => Some(ChartData::new(&story, chart)),
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>()
+                story.charts().map(|chart| ChartData::new(&story, chart)).collect::<Vec<_>>()
             })
             .collect()
     }

@@ -40,14 +40,15 @@ pub struct BarRow {
 /// The distance between two lines of a label, in label sizes.
 pub const LINE: f64 = 1.25;
 
-/// One bar to lay out: its value, the characters of its value's text (to keep room for it at the
-/// bar's end), and the lines its label takes.
+/// One bar to lay out: its value, the width of its value's text (to keep room for it at the bar's
+/// end), and the lines its label takes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {
     /// The value.
     pub value: f64,
-    /// Characters in the value as written.
-    pub value_chars: usize,
+    /// The value's text's width, in CSS px, as written in the value's type (estimated: a Chinese
+    /// unit such as 亿元 is twice as wide as two digits).
+    pub value_width: f64,
     /// Lines the label is broken into (at least one).
     pub label_lines: usize,
 }
@@ -55,7 +56,7 @@ pub struct Bar {
 /// Bars side by side in rows, from zero, labelled directly (no axis: every value is written).
 /// `bars` are drawn into `width` × `height` device pixels at `scale` (device pixel ratio);
 /// `progress` (0..=1) grows the bars for the entrance. Space is kept at the right for the widest
-/// value text, estimated from its character count, and above each bar for every line of its label.
+/// value text, and above each bar for every line of its label.
 pub fn bars(bars: &[Bar], width: f64, height: f64, scale: f64, progress: f64) -> Vec<BarRow> {
     let label = metrics::LABEL * scale;
     let bar = metrics::BAR * scale;
@@ -64,8 +65,8 @@ pub fn bars(bars: &[Bar], width: f64, height: f64, scale: f64, progress: f64) ->
     let needed: f64 = bars.iter().map(|row| above(row) + bar + gap).sum();
     // Rows share out any height beyond what they need, so short charts do not bunch at the top.
     let spare = (height - needed).max(0.0) / bars.len().max(1) as f64;
-    let widest_value = bars.iter().map(|row| row.value_chars).max().unwrap_or(0) as f64;
-    let value_room = widest_value * metrics::VALUE * 0.62 * scale + 8.0 * scale;
+    let widest_value = bars.iter().map(|row| row.value_width).fold(0.0, f64::max);
+    let value_room = (widest_value + 8.0) * scale;
     let track = (width - value_room).max(width * 0.3);
     let max = bars.iter().map(|row| row.value).fold(0.0_f64, f64::max);
     let progress = progress.clamp(0.0, 1.0);
@@ -152,7 +153,7 @@ mod tests {
     use super::*;
 
     fn bar(value: f64, value_chars: usize) -> Bar {
-        Bar { value, value_chars, label_lines: 1 }
+        Bar { value, value_width: value_chars as f64 * metrics::VALUE * 0.62, label_lines: 1 }
     }
 
     #[test]

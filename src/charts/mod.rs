@@ -118,13 +118,7 @@ mod tests {
     #[test]
     fn a_chart_reads_its_figures_from_the_story() {
         let story = crate::stories::story_or_first(None);
-        let chart = story
-            .blocks()
-            .find_map(|block| match block {
-                crate::content::model::Block::Chart(chart) if chart.id.as_str() == "growth-rates" => Some(chart),
-                _ => None,
-            })
-            .unwrap();
+        let chart = story.charts().find(|chart| chart.id.as_str() == "growth-rates").unwrap();
         let data = ChartData::new(&story, chart);
         let shown: Vec<(&str, &str)> = data.data.iter().map(|d| (d.label.as_str(), d.display.as_str())).collect();
         assert_eq!(

@@ -123,17 +123,13 @@ fn text(mark: &Mark) -> String {
 mod tests {
     use super::*;
     use crate::charts::paint::Ink;
-    use crate::content::model::Block;
     use crate::stories;
 
     fn charts() -> Vec<ChartData> {
         let mut all = Vec::new();
         for edition in stories::EDITIONS {
             let story = stories::story_or_first(Some(edition.story));
-            all.extend(story.blocks().filter_map(|block| match block {
-                Block::Chart(chart) => Some(ChartData::new(&story, chart)),
-                _ => None,
-            }));
+            all.extend(story.charts().map(|chart| ChartData::new(&story, chart)));
         }
         all
     }

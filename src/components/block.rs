@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::chart::ChartFigure;
 use super::indicator::IndicatorCard;
 use super::rich_text::rich_text;
+use super::sequence::sequence;
 use crate::content::model::{Block, Story};
 
 /// Renders `block` by its type. The model's enum is closed, so every type has its view. `heading`
@@ -31,6 +32,7 @@ pub fn block(story: &Story, block: &Block, heading: &'static str) -> Html {
                 <figcaption>{ crate::ui::labels(story.meta.lang).dash }{ &quote.attribution }</figcaption>
             </figure>
         },
+        Block::Sequence(steps) => sequence(story, steps, heading),
         Block::Notes(notes) => html! {
             <aside class="notes">
                 <@{heading} class="notes__title">{ &notes.title }</@>

@@ -10,6 +10,7 @@ pub mod embed_codes;
 pub mod language_switch;
 pub mod live_address;
 pub mod motion_toggle;
+pub mod sequence_steps;
 
 // The page around them: rendered by the build only, never touched by a script.
 #[cfg(feature = "ssr")]
@@ -28,6 +29,8 @@ pub mod indicator;
 pub mod masthead;
 #[cfg(feature = "ssr")]
 pub mod rich_text;
+#[cfg(feature = "ssr")]
+pub mod sequence;
 #[cfg(feature = "ssr")]
 pub mod source_credit;
 

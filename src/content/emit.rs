@@ -4,7 +4,7 @@
 //! WebAssembly module, and no way for a broken story file to reach a reader.
 
 use super::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
-use super::model::{Meta, MonthSpan, Notes, Paragraph, PullQuote, Slug, Source, Story};
+use super::model::{Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story};
 use super::rich::{RichText, Span};
 
 /// A value that can write itself as a Rust expression that rebuilds it.
@@ -111,6 +111,8 @@ emit_struct! {
     Chart { id, chart, title, caption, indicators }
     PullQuote { text, attribution }
     Notes { title, items }
+    Sequence { id, steps }
+    Step { text, chart }
 }
 emit_struct! { Slug(0) IsoDate(0) MonthSpan(0) RichText(0) }
 emit_unit_enum! { Kind Bound ChartKind Lang }
@@ -152,6 +154,7 @@ impl Emit for Block {
             Block::Chart(inner) => ("Chart", inner),
             Block::PullQuote(inner) => ("PullQuote", inner),
             Block::Notes(inner) => ("Notes", inner),
+            Block::Sequence(inner) => ("Sequence", inner),
         };
         out.push_str(&format!("Block::{variant}("));
         inner.emit(out);

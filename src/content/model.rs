@@ -171,6 +171,8 @@ pub enum Block {
     PullQuote(PullQuote),
     /// A box of short notes set apart from the text, such as what the figures do and do not say.
     Notes(Notes),
+    /// Short steps of text that scroll past a graphic held in view, each step changing what it shows.
+    Sequence(Sequence),
 }
 
 /// Running text with emphasis, quotations and links.
@@ -203,6 +205,33 @@ pub struct Chart {
     pub caption: String,
     /// The indicators it draws, in order.
     pub indicators: Vec<Slug>,
+}
+
+/// Steps of text that scroll past one graphic, each showing its own state of it: a chart. Where
+/// the graphic cannot stay in view (no script, printed, in a frame whose host does not say where it
+/// scrolls), each step's chart stands after its text, so every state is still the story.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sequence {
+    /// Its anchor, and its element's id.
+    pub id: Slug,
+    /// The steps, in reading order: three to five (`MIN_STEPS`, `MAX_STEPS`).
+    pub steps: Vec<Step>,
+}
+
+/// The fewest steps a sequence may have: fewer is a chart and its paragraph.
+pub const MIN_STEPS: usize = 3;
+/// The most: more is more scrolling than a phone reader will do for one graphic.
+pub const MAX_STEPS: usize = 5;
+
+/// One step of a sequence: its text, and the chart the graphic shows while it is read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// A short text, written with the story file's light markup.
+    pub text: RichText,
+    /// What the graphic shows at this step: a chart like any other, with its own id and table.
+    pub chart: Chart,
 }
 
 /// The ways a chart can show its figures.
@@ -380,6 +409,11 @@ impl Story {
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.intro.iter().chain(self.chapters.iter().flat_map(|chapter| &chapter.blocks))
     }
+
+    /// Every chart, in reading order, a sequence's steps' among them.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        self.blocks().flat_map(Block::charts)
+    }
 }
 
 /// One text a story shows a reader, with the path to its field.
@@ -434,6 +468,13 @@ impl Story {
                             add(at(&format!("items[{j}]")), item.plain());
                         }
                     }
+                    Block::Sequence(sequence) => {
+                        for (j, step) in sequence.steps.iter().enumerate() {
+                            add(at(&format!("steps[{j}].text")), step.text.plain());
+                            add(at(&format!("steps[{j}].chart.title")), step.chart.title.clone());
+                            add(at(&format!("steps[{j}].chart.caption")), step.chart.caption.clone());
+                        }
+                    }
                 }
             }
         }
@@ -465,24 +506,36 @@ impl Block {
             Block::Chart(_) => "chart",
             Block::PullQuote(_) => "pull_quote",
             Block::Notes(_) => "notes",
+            Block::Sequence(_) => "sequence",
         }
     }
 
-    /// Whether the block is the part `id` names: the chart `id`, or the figures that show the card `id`.
+    /// Whether the block is or holds the part `id` names: the chart `id` (alone, or a step's), or
+    /// the figures that show the card `id`.
     pub fn shows(&self, id: &Slug) -> bool {
         match self {
-            Block::Chart(chart) => chart.id == *id,
             Block::Indicators(group) => group.ids.contains(id),
-            Block::Paragraph(_) | Block::PullQuote(_) | Block::Notes(_) => false,
+            _ => self.charts().any(|chart| chart.id == *id),
         }
     }
 
-    /// The ids of the indicators the block shows, if it shows any.
-    pub fn indicator_ids(&self) -> &[Slug] {
-        match self {
-            Block::Indicators(group) => &group.ids,
-            Block::Chart(chart) => &chart.indicators,
-            Block::Paragraph(_) | Block::PullQuote(_) | Block::Notes(_) => &[],
-        }
+    /// The charts the block draws: itself if a chart, each step's if a sequence.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        let (one, steps) = match self {
+            Block::Chart(chart) => (Some(chart), &[][..]),
+            Block::Sequence(sequence) => (None, sequence.steps.as_slice()),
+            _ => (None, &[][..]),
+        };
+        one.into_iter().chain(steps.iter().map(|step| &step.chart))
+    }
+
+    /// The ids of the indicators the block shows, if it shows any, in order (a card group's, or
+    /// each chart's).
+    pub fn indicator_ids(&self) -> impl Iterator<Item = &Slug> {
+        let cards = match self {
+            Block::Indicators(group) => group.ids.as_slice(),
+            _ => &[],
+        };
+        cards.iter().chain(self.charts().flat_map(|chart| &chart.indicators))
     }
 }

@@ -16,7 +16,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::model::{Block, Chapter, Coverage, Indicator, Kind, Lang, Meta, Notes, Slug, Source, Story};
+use super::model::{
+    Block, Chapter, Chart, Coverage, Indicator, Kind, Lang, Meta, Notes, Sequence, Slug, Source, Step, Story,
+};
 use super::rich::{RichText, Span};
 use super::validate::Problem;
 use crate::format;
@@ -152,6 +154,33 @@ pub enum TranslatedBlock {
         /// The notes, in the original's order.
         items: Vec<RichText>,
     },
+    /// A sequence, step for step.
+    Sequence {
+        /// The steps, in the original's order.
+        steps: Vec<TranslatedStep>,
+    },
+}
+
+/// One step's words.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedStep {
+    /// Its text.
+    pub text: RichText,
+    /// Its chart's words.
+    pub chart: TranslatedChart,
+}
+
+/// A chart's words, where a chart stands inside another block.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedChart {
+    /// The chart's id, as in the original.
+    pub id: Slug,
+    /// Its title.
+    pub title: String,
+    /// Its caption.
+    pub caption: String,
 }
 
 /// One chapter's words.
@@ -407,6 +436,17 @@ impl Merger {
         }
     }
 
+    /// The original's chart with the translation's words; `at` is the path to it with a trailing
+    /// dot, or empty for a chart block.
+    fn chart(&mut self, at: &str, chart: &Chart, words: &TranslatedChart) -> Chart {
+        if words.id != chart.id {
+            self.problem(&format!("{at}id"), format!("must be {:?}, as in the original", chart.id.as_str()));
+        }
+        self.plain(&format!("{at}title"), &words.title);
+        self.plain(&format!("{at}caption"), &words.caption);
+        Chart { title: words.title.clone(), caption: words.caption.clone(), ..chart.clone() }
+    }
+
     fn blocks(&mut self, path: &str, original: &[Block], words: &[TranslatedBlock]) -> Vec<Block> {
         if original.len() != words.len() {
             self.problem(path, format!("the original has {} blocks here; the translation must too", original.len()));
@@ -423,15 +463,24 @@ impl Merger {
                 }
                 (Block::Indicators(group), TranslatedBlock::Indicators {}) => Block::Indicators(group.clone()),
                 (Block::Chart(chart), TranslatedBlock::Chart { id, title, caption }) => {
-                    if *id != chart.id {
-                        self.problem(&at("id"), format!("must be {:?}, as in the original", chart.id.as_str()));
+                    let words = TranslatedChart { id: id.clone(), title: title.clone(), caption: caption.clone() };
+                    Block::Chart(self.chart(&at(""), chart, &words))
+                }
+                (Block::Sequence(sequence), TranslatedBlock::Sequence { steps }) => {
+                    if steps.len() != sequence.steps.len() {
+                        let rule =
+                            format!("the original has {} steps here; the translation must too", sequence.steps.len());
+                        self.problem(&at("steps"), rule);
                     }
-                    self.plain(&at("title"), title);
-                    self.plain(&at("caption"), caption);
-                    let mut chart = chart.clone();
-                    chart.title = title.clone();
-                    chart.caption = caption.clone();
-                    Block::Chart(chart)
+                    let steps = sequence.steps.iter().zip(steps).enumerate().map(|(j, (step, words))| {
+                        let step_at = |field: &str| at(&format!("steps[{j}].{field}"));
+                        self.rich(&step_at("text"), &words.text, &step.text);
+                        Step {
+                            text: words.text.clone(),
+                            chart: self.chart(&step_at("chart."), &step.chart, &words.chart),
+                        }
+                    });
+                    Block::Sequence(Sequence { id: sequence.id.clone(), steps: steps.collect() })
                 }
                 (Block::Notes(notes), TranslatedBlock::Notes { title, items }) => {
                     self.plain(&at("title"), title);

@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{Block, Bound, Chapter, ChartKind, Indicator, Kind, Lang, Slug, Story, RESERVED_IDS};
+use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, Kind, Lang, Slug, Story};
+use super::model::{MAX_STEPS, MIN_STEPS, RESERVED_IDS};
 use crate::{format, ui};
 
 /// One broken rule, with where it is broken.
@@ -287,24 +288,22 @@ impl Checker {
                         }
                     }
                 }
-                Block::Chart(chart) => {
-                    self.unique_anchor(&at("id"), &chart.id, anchors);
-                    if indicators.contains_key(chart.id.as_str()) {
-                        let rule = format!(
-                            "{:?} is also an indicator's id: an embed's block=<id> must name one thing",
-                            chart.id.as_str()
-                        );
-                        self.problem(&at("id"), rule);
+                Block::Chart(chart) => self.chart(&at(""), chart, indicators, anchors),
+                Block::Sequence(sequence) => {
+                    self.unique_anchor(&at("id"), &sequence.id, anchors);
+                    let count = sequence.steps.len();
+                    if !(MIN_STEPS..=MAX_STEPS).contains(&count) {
+                        let rule = format!("a sequence has {MIN_STEPS} to {MAX_STEPS} steps, not {count}");
+                        self.problem(&at("steps"), rule);
                     }
-                    self.non_empty(&at("title"), &chart.title);
-                    self.non_empty(&at("caption"), &chart.caption);
-                    let mut drawn = Vec::new();
-                    for (j, id) in chart.indicators.iter().enumerate() {
-                        if self.defined(&at(&format!("indicators[{j}]")), id, indicators) {
-                            drawn.push(indicators[id.as_str()]);
+                    for (j, step) in sequence.steps.iter().enumerate() {
+                        let step_at = |field: &str| at(&format!("steps[{j}].{field}"));
+                        self.non_empty(&step_at("text"), &step.text.plain());
+                        for quote in step.text.quotes() {
+                            self.verbatim(&step_at("text"), quote);
                         }
+                        self.chart(&step_at("chart."), &step.chart, indicators, anchors);
                     }
-                    self.chart_fits(&at("indicators"), chart.chart, &drawn, chart.indicators.len());
                 }
                 Block::PullQuote(quote) => {
                     self.verbatim(&at("text"), &quote.text);
@@ -381,6 +380,13 @@ impl Checker {
                             .enumerate()
                             .map(|(j, item)| (format!("{blocks_path}[{i}].items[{j}]"), item.plain())),
                     ),
+                    Block::Sequence(sequence) => prose.extend(
+                        sequence
+                            .steps
+                            .iter()
+                            .enumerate()
+                            .map(|(j, step)| (format!("{blocks_path}[{i}].steps[{j}].text"), step.text.plain())),
+                    ),
                     Block::Chart(_) | Block::PullQuote(_) => {}
                 }
             }
@@ -400,6 +406,32 @@ impl Checker {
                 }
             }
         }
+    }
+
+    /// A chart's rules; `at` is the path to it with a trailing dot, or empty for a chart block.
+    fn chart<'a>(
+        &mut self,
+        at: &str,
+        chart: &'a Chart,
+        indicators: &HashMap<&str, &Indicator>,
+        anchors: &mut HashSet<&'a str>,
+    ) {
+        let at = |field: &str| format!("{at}{field}");
+        self.unique_anchor(&at("id"), &chart.id, anchors);
+        if indicators.contains_key(chart.id.as_str()) {
+            let rule =
+                format!("{:?} is also an indicator's id: an embed's block=<id> must name one thing", chart.id.as_str());
+            self.problem(&at("id"), rule);
+        }
+        self.non_empty(&at("title"), &chart.title);
+        self.non_empty(&at("caption"), &chart.caption);
+        let mut drawn = Vec::new();
+        for (j, id) in chart.indicators.iter().enumerate() {
+            if self.defined(&at(&format!("indicators[{j}]")), id, indicators) {
+                drawn.push(indicators[id.as_str()]);
+            }
+        }
+        self.chart_fits(&at("indicators"), chart.chart, &drawn, chart.indicators.len());
     }
 
     fn chart_fits(&mut self, path: &str, kind: ChartKind, drawn: &[&Indicator], named: usize) {

@@ -4,7 +4,9 @@
 mod use_entrance;
 mod use_explore;
 mod use_reading;
+mod use_sequence;
 
 pub use use_entrance::use_entrance;
 pub use use_explore::{use_explore, Chosen, Explored, Row};
 pub use use_reading::{use_reading, Reading};
+pub use use_sequence::use_sequence;
