@@ -80,7 +80,11 @@ impl Steps {
             let graphic = self.graphics.get(active).map_or(0.0, |g| g.get_bounding_client_rect().height());
             let own = self.sequence.get_bounding_client_rect();
             let held = held_graphic(own.top(), own.height(), graphic, 0.0, viewport);
-            let _ = self.sequence.style().set_property("--held", &format!("{held:.1}px"));
+            let style = self.sequence.style();
+            let _ = style.set_property("--held", &format!("{held:.1}px"));
+            // The steps are spaced by the reader's screen, the host's: the frame's own height is
+            // its content's, which that spacing makes (so `svh` there would grow without end).
+            let _ = style.set_property("--screen", &format!("{:.0}px", viewport.height));
         }
     }
 

@@ -54,6 +54,21 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+for (const [address, scheme] of [['', 'light'], ['en.html', 'dark']]) {
+  test(`the sequence held, its second step active, has no axe violations (${address || 'index'}, ${scheme})`, async () => {
+    const page = await openPage(shared.browser, { colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(shared.server.url + address);
+    await live(page, 'the app to start');
+    await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('#investment-steps .step__text')[1];
+      window.scrollBy(0, text.getBoundingClientRect().top - innerHeight / 2);
+    });
+    await waitFor(page, () => document.querySelectorAll('#investment-steps > .step')[1].hasAttribute('data-active'), 'the second step active');
+    assert.deepEqual(await violations(page), []);
+  });
+}
+
 test('the full story with its embed control open has no axe violations', async () => {
   const page = await openPage(shared.browser);
   await page.goto(shared.server.url);
