@@ -28,6 +28,9 @@ before(async () => {
   const story = shared.storyUrl;
   await writeFile(join(shared.hostDir, 'embed.html'), article(`<iframe src="${story}embed/growth-rates.html" title="Chart" style="width:100%;border:0"></iframe>
 <script src="${story}embed.js" async></script>`));
+  await writeFile(join(shared.hostDir, 'sequence.html'), article(`<div style="height:900px"></div>
+<iframe src="${story}embed/projects.html" title="Chapter" style="width:100%;border:0"></iframe>
+<script src="${story}embed.js" async></script><div style="height:1500px"></div>`));
   for (const width of [320, 375]) {
     // A phone's screen: the story's page alone in a viewport of the phone's width (a WebDriver
     // window cannot be that narrow).
@@ -347,6 +350,48 @@ for (const name of ENGINES) {
       await tab.key('Escape');
       await tab.waitFor(() => document.querySelector('#growth-rates .chart__detail').hidden, 'Escape to close it');
       assert.deepEqual(tab.problems, []);
+    });
+
+    test(`${name}: the sequence steps forward and back as the page scrolls, its chart held; in a frame, as the host page scrolls`, async () => {
+      // Step `i` shown alone, its chart whole and every other hidden, in `scope` (a tab or a frame).
+      const shown = (scope, i) => scope.waitFor((i) => {
+        const steps = [...document.querySelectorAll('#investment-steps > .step')];
+        const opacity = (step) => getComputedStyle(step.querySelector('.step__graphic')).opacity;
+        return steps.every((step, j) => step.hasAttribute('data-active') === (i === j) && opacity(step) === (i === j ? '1' : '0'));
+      }, `step ${i + 1} shown`, { arg: i });
+      const textTop = (scope, i) => scope.evaluate((i) => document.querySelectorAll('#investment-steps .step__text')[i].getBoundingClientRect().top, i);
+      const tab = await engine.open(shared.story.url, { width: 1280, height: 900 });
+      await live(tab);
+      await tab.evaluate(() => document.getElementById('investment-steps').scrollIntoView());
+      await tab.waitFor(() => document.getElementById('investment-steps').hasAttribute('data-live'), 'the sequence held');
+      for (const i of [0, 1, 2, 1, 0]) {
+        await tab.evaluate((i) => {
+          const text = document.querySelectorAll('#investment-steps .step__text')[i];
+          window.scrollBy(0, text.getBoundingClientRect().top - innerHeight / 2);
+        }, i);
+        await shown(tab, i);
+        const [chart, nav] = await tab.evaluate((i) => [
+          document.querySelectorAll('#investment-steps .step__graphic')[i].getBoundingClientRect().top,
+          document.querySelector('.chapter-nav').getBoundingClientRect().bottom,
+        ], i);
+        assert.ok(Math.abs(chart - nav) <= 1, `step ${i + 1}: the chart at ${chart}, under the navigator at ${nav}`);
+      }
+      assert.deepEqual(tab.problems, []);
+      // In a host's article with embed.js: the host's scroll, relayed, drives the frame's steps.
+      const hosted = await engine.open(shared.host.url + 'sequence.html', { width: 1024, height: 768 });
+      const frame = hosted.frame('iframe');
+      await frame.waitFor(() => document.getElementById('investment-steps')?.hasAttribute('data-relayed'), 'the frame\'s steps relayed');
+      for (const i of [0, 1, 2, 1]) {
+        const top = await textTop(frame, i);
+        await hosted.evaluate((top) => window.scrollBy(0, document.querySelector('iframe').getBoundingClientRect().top + top - innerHeight / 2), top);
+        await shown(frame, i);
+        const [frameTop, chart] = [
+          await hosted.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top),
+          await frame.evaluate((i) => document.querySelectorAll('#investment-steps .step__graphic')[i].getBoundingClientRect().top, i),
+        ];
+        assert.ok(Math.abs(frameTop + chart) <= 2, `step ${i + 1}: the frame's chart at ${frameTop + chart} px in the host's screen`);
+      }
+      assert.deepEqual(hosted.problems, []);
     });
 
     test(`${name}: with the WebAssembly lost on the way the story is whole`, async () => {
