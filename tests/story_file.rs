@@ -254,7 +254,10 @@ fn a_units_chart_whose_part_exceeds_its_whole_is_refused() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-list-size\", \"provincial-projects\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[3].steps[2].chart.indicators: a units chart needs the part no larger than the whole");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[3].steps[2].chart.indicators: a units chart needs the part no larger than the whole",
+    );
 }
 
 #[test]
@@ -263,7 +266,10 @@ fn a_units_chart_naming_an_undefined_count_is_refused_not_a_crash() {
         "indicators = [\"provincial-projects\", \"provincial-list-size\"]",
         "indicators = [\"provincial-projects\", \"list-size\"]",
     );
-    assert_reports(&report, "chapters[1].blocks[3].steps[2].chart.indicators[1]: indicator \"list-size\" is not defined");
+    assert_reports(
+        &report,
+        "chapters[1].blocks[3].steps[2].chart.indicators[1]: indicator \"list-size\" is not defined",
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -186,10 +187,12 @@ impl ChartView {
         &self.data
     }
 
-    /// Rings figure `datum` (or none) and redraws.
-    pub fn choose(&self, datum: Option<usize>) {
+    /// Rings figure `datum` (or none): redrawn in the next frame, not in the pointer's or key's
+    /// event, which has the detail to render (both in one task were a long one on a slow phone
+    /// while a finger crossed a chart).
+    pub fn choose(self: &Rc<Self>, datum: Option<usize>) {
         if self.chosen.replace(datum) != datum {
-            self.paint();
+            Redraws::queue(Rc::downgrade(self));
         }
     }
 
@@ -305,6 +308,11 @@ impl ChartView {
                     _ => "entering",
                 };
                 let _ = canvas.set_attribute("data-drawn", stage);
+                // And whether a figure is ringed: the ring is drawn a frame after it is chosen.
+                let _ = match self.chosen.get() {
+                    Some(_) => canvas.set_attribute("data-ringed", ""),
+                    None => canvas.remove_attribute("data-ringed"),
+                };
             }
             Err(error) => web_sys::console::error_1(&format!("chart {:?}: {}", self.data.kind, error.0).into()),
         }
@@ -357,9 +365,14 @@ impl Redraws {
         REDRAWS.with(|redraws| redraws.borrow_mut().ask_for_frame());
     }
 
+    /// One chart a frame, each drawn in a task of its own just after its frame: a frame that
+    /// scrolls a chapter into view has its own layout and paint to do, and a chart of 300 squares
+    /// drawn inside it besides made a long task on a slow phone.
     fn ask_for_frame(&mut self) {
         if self.frame.is_none() && !self.waiting.is_empty() {
-            self.frame = Some(request_animation_frame(|_| Redraws::draw_next()));
+            self.frame = Some(request_animation_frame(|_| {
+                Timeout::new(0, Redraws::draw_next).forget();
+            }));
         }
     }
 }

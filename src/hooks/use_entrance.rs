@@ -35,14 +35,22 @@ where
         let entrance = match (motion, node.cast::<Element>()) {
             // Not started yet: the prerendered final state stays.
             (None, _) | (_, None) => None,
-            (Some(true), Some(element)) => Entrance::watch(&element, duration, on_frame),
-            (Some(false), Some(_)) => {
+            // A sequence's charts share one place and take turns, shown by the sequence's own
+            // fade: grown all at once as the sequence came into view, two of three would grow
+            // unseen, in a long task on a slow phone.
+            (Some(true), Some(element)) if !in_sequence(&element) => Entrance::watch(&element, duration, on_frame),
+            (Some(_), Some(_)) => {
                 on_frame(1.0);
                 None
             }
         };
         move || drop(entrance)
     });
+}
+
+/// Whether `element` is in a sequence (components::sequence).
+fn in_sequence(element: &Element) -> bool {
+    element.closest(".sequence").ok().flatten().is_some()
 }
 
 /// A watched or running entrance; dropping it ends it on its final frame.

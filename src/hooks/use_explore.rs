@@ -110,6 +110,8 @@ struct Explorer {
     current: Cell<Option<(usize, bool)>>,
     /// The Listen control.
     listen: NodeRef,
+    /// The figure a mouse moved onto, and the task that will show it (see `pointer_move`).
+    pointed: RefCell<Option<(usize, Timeout)>>,
     /// The sound playing, if it is.
     playback: RefCell<Option<Playback>>,
     /// Itself, for the timers of its sound.
@@ -202,9 +204,27 @@ impl Explorer {
     fn pointer_move(&self, event: &PointerEvent) {
         // Over a gap between marks the detail stays: it goes when another mark is pointed at, or
         // when the pointer leaves the chart for anywhere but the detail.
-        if event.pointer_type() == "mouse" && !self.pinned() {
-            if let Some(datum) = self.at(event) {
-                self.choose(Some(datum), false);
+        if event.pointer_type() != "mouse" || self.pinned() {
+            return;
+        }
+        let Some(datum) = self.at(event) else { return };
+        // Shown in a task of its own: the browser handles a pointer's moves in the task that
+        // draws the frame, and the detail's rendering there besides the frame's own work made a
+        // long task on a slow phone while a pointer crossed a chart. Moves before it runs only
+        // change the figure it shows.
+        let mut pointed = self.pointed.borrow_mut();
+        match pointed.as_mut() {
+            Some((waiting, _)) => *waiting = datum,
+            None => {
+                let me = self.me.clone();
+                let task = Timeout::new(0, move || {
+                    let Some(explorer) = me.upgrade() else { return };
+                    let datum = explorer.pointed.borrow_mut().take().map(|(datum, _)| datum);
+                    if let (Some(datum), false) = (datum, explorer.pinned()) {
+                        explorer.choose(Some(datum), false);
+                    }
+                });
+                *pointed = Some((datum, task));
             }
         }
     }
@@ -222,6 +242,8 @@ impl Explorer {
         let into = event.related_target().and_then(|target| target.dyn_into::<Node>().ok());
         let between = Self::holds(&self.canvas, into.clone()) || Self::holds(&self.detail, into);
         if event.pointer_type() == "mouse" && !self.pinned() && !between {
+            // A figure pointed at on the way out is not shown after.
+            self.pointed.borrow_mut().take();
             self.choose(None, false);
         }
     }
@@ -355,6 +377,7 @@ pub fn use_explore(id: &str, view: Rc<ChartView>, nodes: [NodeRef; 3]) -> Explor
                 canvas,
                 detail,
                 listen,
+                pointed: RefCell::new(None),
                 playback: RefCell::new(None),
                 me: me.clone(),
                 current: Cell::new(None),

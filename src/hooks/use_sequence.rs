@@ -64,7 +64,13 @@ impl Steps {
     /// graphic placed.
     fn update(&self) {
         let Some(viewport) = self.viewport() else { return };
-        let _ = self.sequence.set_attribute("data-live", "");
+        // Held first, then measured: the steps' places are the held layout's.
+        if self.active.get().is_none() {
+            let _ = self.sequence.set_attribute("data-live", "");
+            if self.host.is_some() {
+                let _ = self.sequence.set_attribute("data-relayed", "");
+            }
+        }
         let tops: Vec<f64> = self.texts.iter().map(|text| text.get_bounding_client_rect().top()).collect();
         let active = active_step(&tops, viewport);
         if self.active.replace(Some(active)) != Some(active) {
@@ -76,7 +82,6 @@ impl Steps {
             }
         }
         if self.host.is_some() {
-            let _ = self.sequence.set_attribute("data-relayed", "");
             let graphic = self.graphics.get(active).map_or(0.0, |g| g.get_bounding_client_rect().height());
             let own = self.sequence.get_bounding_client_rect();
             let held = held_graphic(own.top(), own.height(), graphic, 0.0, viewport);
@@ -115,6 +120,7 @@ fn field(data: &JsValue, name: &str) -> Option<JsValue> {
 #[hook]
 pub fn use_sequence(id: Slug) {
     let moves = use_app().moves() == Some(true);
+    // The graphic fades from one state to the next only where things may move.
     use_effect_with((id.clone(), moves), |(id, moves)| {
         if let Some(sequence) = gloo::utils::document().get_element_by_id(id.as_str()) {
             let _ = match moves {
@@ -123,7 +129,7 @@ pub fn use_sequence(id: Slug) {
             };
         }
     });
-    // The graphic fades from one state to the next only where things may move (above).
+    // The active step, from the page's own scroll, or in a frame from the host's messages.
     use_effect_with(id, move |id| {
         let window = gloo::utils::window();
         let framed = window.parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window));
