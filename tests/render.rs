@@ -136,3 +136,17 @@ fn a_sequence_is_written_stacked_each_steps_text_then_its_chart_each_step_a_name
         assert!(!written[..at].contains("data-live") && !written[..at].contains("data-active"));
     }
 }
+
+#[test]
+fn every_charts_own_page_holds_that_chart_drawn_a_steps_chart_without_its_sequence() {
+    for id in ["fushun-2023h1", "fushun-2023h1-en"] {
+        let story = Rc::new(story::stories::build(id).unwrap());
+        for chart in story.charts() {
+            let html = story::bake::render(story.clone(), View::Block(chart.id.clone()));
+            let name = chart.id.as_str();
+            assert!(html.contains(&format!("<figure id=\"{name}\"")), "{id} {name}: its figure");
+            assert!(html.contains("class=\"chart__svg\""), "{id} {name}: drawn before any script");
+            assert!(!html.contains("class=\"sequence\""), "{id} {name}: the chart alone");
+        }
+    }
+}

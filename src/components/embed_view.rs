@@ -50,10 +50,11 @@ pub fn block_part(story: &Story, id: &Slug) -> Html {
     if story.meta.headline.contains(id) {
         return card("figures figures--headline").unwrap_or_default();
     }
+    // A chart alone (a step's chart too, without its sequence), or the card.
     let find = |blocks: &[Block], heading: &'static str| {
-        blocks.iter().find(|item| item.shows(id)).and_then(|item| match item {
-            Block::Chart(_) => Some(block(story, item, heading)),
-            _ => card("figures"),
+        blocks.iter().find(|item| item.shows(id)).and_then(|item| match item.charts().find(|chart| chart.id == *id) {
+            Some(chart) => Some(block(story, &Block::Chart(chart.clone()), heading)),
+            None => card("figures"),
         })
     };
     let Some(index) = view::chapter_of(story, id) else {

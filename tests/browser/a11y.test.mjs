@@ -20,6 +20,8 @@ const SHOWN = {
 
 /** Every violation axe finds on the page, as "rule: target" lines. */
 async function violations(page) {
+  // Colours as a reader sees them once still: a sequence's chart fading in is read mid-fade.
+  await waitFor(page, () => [...document.querySelectorAll('.step__graphic')].every((g) => ['0', '1'].includes(getComputedStyle(g).opacity)), 'the sequence\'s fade ended');
   await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

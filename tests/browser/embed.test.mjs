@@ -262,7 +262,7 @@ test('a chapter embed shows that chapter and the credit line, nothing else', asy
   const { page, parts } = await visibleParts('embed/projects.html');
   assert.equal(parts.headline, false);
   assert.deepEqual(parts.chapters, ['projects']);
-  assert.deepEqual(parts.charts, ['industrial-floor', 'provincial-list']);
+  assert.deepEqual(parts.charts, ['city-and-project', 'industrial-floor', 'provincial-list']);
   assert.deepEqual(parts.cards, ['fai-total', 'fai-rank-months', 'provincial-projects', 'provincial-rank']);
   assert.equal(parts.nav, false);
   assert.equal(parts.footer, false);
@@ -404,7 +404,7 @@ test('the Embed control gives the snippet for the story, the current chapter and
   await page.selectOption('#embed-what', 'story');
   assert.match(await code.inputValue(), new RegExp(`^<iframe src="${address}embed/index\\.html" title="${title}"`));
   const charts = await page.locator('#embed-what optgroup:nth-of-type(2) option').evaluateAll((options) => options.map((o) => o.value));
-  assert.deepEqual(charts, ['block:growth-rates', 'block:industrial-floor', 'block:provincial-list']);
+  assert.deepEqual(charts, ['block:growth-rates', 'block:city-and-project', 'block:industrial-floor', 'block:provincial-list']);
   await page.selectOption('#embed-what', 'block:growth-rates');
   assert.match(await code.inputValue(), /\/embed\/growth-rates\.html"/);
 
@@ -633,7 +633,7 @@ test('the control offers every view the README lists (story, chapters, charts, f
   assert.deepEqual(values, [
     'story',
     ...chapters.map((id) => `chapter:${id}`),
-    'block:growth-rates', 'block:industrial-floor', 'block:provincial-list',
+    'block:growth-rates', 'block:city-and-project', 'block:industrial-floor', 'block:provincial-list',
     ...cards.map((id) => `block:${id}`),
   ]);
   await page.selectOption('#embed-what', 'block:provincial-rank');

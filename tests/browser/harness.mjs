@@ -200,6 +200,13 @@ export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   return match[1];
 }
 
+/** The ids of the story file's charts, in reading order, a sequence's steps' among them: a chart's
+ * `id` line is followed by its `chart` kind. */
+export async function storyCharts(file = 'stories/fushun-2023h1.toml') {
+  const text = await readFile(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^id = "([a-z0-9-]+)"\nchart = "/gm)].map((match) => match[1]);
+}
+
 /** Every string the story file gives on a line of its own (`key = "…"`), as the page shows it: its
  * light markup read (src/content/rich.rs: 「a quotation」 in “ ” with a quotation inside it in ‘ ’,
  * **emphasis**, [a link](…), 〔汉字〕), so that what a reader copies can be compared with the file. */
