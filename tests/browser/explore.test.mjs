@@ -69,6 +69,7 @@ for (const [address, period, basis] of [['', '时期：', '口径：'], ['en.htm
       assert.deepEqual(shown.text, [rows[i].value, rows[i].label, period + rows[i].period, basis + rows[i].basis]);
       for (const other of marks) assert.ok(!overlaps(shown, other), `the detail ${JSON.stringify(shown)} covers a bar ${JSON.stringify(other)}`);
       assert.ok(shown.x >= 0 && shown.x + shown.w <= 320, `inside the screen: ${shown.x}..${shown.x + shown.w}`);
+      if (i === 1 && address === '') await page.screenshot({ path: join(OUTPUT, 'phone-320-chart-detail.png') });
     }
     // Hoverable (WCAG 1.4.13): the pointer moves onto the detail, which stays.
     const shown = await detail(page, 'growth-rates');
@@ -95,10 +96,11 @@ test('a tap on the part of the grid of units shows its detail, a tap on the whol
   await waitFor(page, () => !document.querySelector('#provincial-list .chart__detail').hidden, 'the tapped figure\'s detail');
   const shown = await detail(page, 'provincial-list');
   assert.equal(shown.text[0], rows[0].value);
-  await page.screenshot({ path: join(OUTPUT, 'phone-320-chart-detail.png') });
   assert.ok(marks.every((mark) => !overlaps(shown, mark)) && shown.x >= 0 && shown.x + shown.w <= 320, JSON.stringify(shown));
-  // A tap on the whole's units, far from the part: the whole's detail.
-  await page.touchscreen.tap(canvas.x + canvas.w - 4, canvas.y + canvas.h - 4);
+  // A tap on the whole's units, far from the part: the whole's detail (where the canvas is now:
+  // the detail is brought into view, which may move the page).
+  const now = await page.evaluate(() => document.querySelector('#provincial-list canvas').getBoundingClientRect().toJSON());
+  await page.touchscreen.tap(now.x + now.width - 4, now.y + now.height - 4);
   await waitFor(page, ([value]) => document.querySelector('#provincial-list .chart__detail p')?.textContent === value, 'the whole\'s detail', { arg: [rows[1].value] });
   // A tap on the title, outside the chart: closed.
   const caption = await page.evaluate(() => document.getElementById('provincial-list-title').getBoundingClientRect().toJSON());

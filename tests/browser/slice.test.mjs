@@ -127,7 +127,7 @@ test('phone screenshots at 320 px: the chapter menu open and a data table, in En
   await page.touchscreen.tap(summary.x + 20, summary.y + summary.height / 2);
   // Opened in the held chart, the table scrolls inside it, not the page.
   await page.locator('#provincial-list table').evaluate((t) => {
-    const held = t.closest('.step__graphic');
+    const held = t.closest('.chart__data');
     held.scrollTop = held.scrollHeight;
   });
   await waitFor(page, () => {
