@@ -20,8 +20,10 @@ const SHOWN = {
 
 /** Every violation axe finds on the page, as "rule: target" lines. */
 async function violations(page) {
-  // Colours as a reader sees them once still: a sequence's chart fading in is read mid-fade.
-  await waitFor(page, () => [...document.querySelectorAll('.step__graphic')].every((g) => ['0', '1'].includes(getComputedStyle(g).opacity)), 'the sequence\'s fade ended');
+  // Colours as a reader sees them once still: a sequence's chart fading in is read mid-fade. (The
+  // browser's list of animations brings the style up to date first, so a fade about to start is in it.)
+  await waitFor(page, () => [...document.querySelectorAll('.sequence')].every((s) => s.hasAttribute('data-live'))
+    && document.getAnimations().length === 0, 'the sequence held and still');
   await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

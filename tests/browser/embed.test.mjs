@@ -115,6 +115,9 @@ test(`the snippet keeps the iframe as tall as its content at 375 and 1024 px and
 
 test('a forged height from the host window or from another frame changes nothing', async () => {
   const page = await openHost();
+  // The story's sequence held by the host's scroll relay first: its new height is a fair one.
+  const story = await (await page.$('iframe[title="Fushun story"]')).contentFrame();
+  await waitFor(story, () => document.getElementById('investment-steps')?.hasAttribute('data-relayed'), 'the story\'s steps relayed');
   const fair = await fitted(page, 'iframe[title="Fushun story"]', 'before the forgery');
   // Listening after embed.js did, this sees each message only once embed.js has handled it.
   await page.evaluate(() => {
