@@ -170,6 +170,37 @@ test('a keyboard reader reaches each step with Tab, and the step reached is the 
   assert.deepEqual(page.problems, []);
 });
 
+test('a figure chosen in a held chart is read over the step\'s card, and the card is on top again once the detail closes', async () => {
+  // A short phone: the card of the step being read meets the chart's foot, where its detail opens.
+  const page = await guarded({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  await page.goto(shared.story.url);
+  await live(page);
+  await bring(page, 2, 0.6);
+  await shown(page, 2);
+  const canvas = await page.evaluate(() => document.querySelector('#provincial-list canvas').getBoundingClientRect().toJSON());
+  await page.touchscreen.tap(canvas.x + 5, canvas.y + canvas.height - 5);
+  await waitFor(page, () => !document.querySelector('#provincial-list .chart__detail').hidden, 'the detail open');
+  const read = () => page.evaluate(() => {
+    const detail = document.querySelector('#provincial-list .chart__detail').getBoundingClientRect();
+    const card = document.querySelectorAll('#investment-steps .step__text')[2].getBoundingClientRect();
+    const x = detail.left + detail.width / 2;
+    const y = Math.max(detail.top, card.top) + 4;
+    return { overlap: detail.bottom > card.top, detail: document.querySelector('#provincial-list .chart__detail').contains(document.elementFromPoint(x, y)) };
+  });
+  const open = await read();
+  assert.ok(open.overlap, 'the detail and the card meet on this screen');
+  assert.ok(open.detail, 'the detail is on top where they meet');
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => document.querySelector('#provincial-list .chart__detail').hidden, 'the detail closed');
+  const card = await page.evaluate(() => {
+    const text = document.querySelectorAll('#investment-steps .step__text')[2];
+    const r = text.getBoundingClientRect();
+    return text.contains(document.elementFromPoint(r.left + 10, r.top + 10));
+  });
+  assert.ok(card, 'the card on top again');
+  assert.deepEqual(page.problems, []);
+});
+
 for (const [label, options, block] of [
   ['scripts off', { javaScriptEnabled: false }, false],
   ['the WebAssembly blocked', {}, true],
