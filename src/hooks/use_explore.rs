@@ -128,10 +128,21 @@ impl Explorer {
         let before = self.current.replace(next);
         if before != next {
             self.view.choose(datum);
+            self.raise(datum.is_some());
             self.link(before.map(|(at, _)| at), false);
             self.link(datum, true);
             let chosen = datum.map(|datum| Chosen { datum, pinned, row: self.row(datum) });
             self.publish(|shown| shown.chosen = chosen);
+        }
+    }
+
+    /// In a held sequence, the chart comes over the step's card while a figure's detail is open
+    /// (static/css/sequence.css reads `data-exploring` on the held chart).
+    fn raise(&self, open: bool) {
+        let Some(canvas) = self.canvas.cast::<Element>() else { return };
+        if let Ok(Some(held)) = canvas.closest(".step__graphic") {
+            let _ =
+                if open { held.set_attribute("data-exploring", "") } else { held.remove_attribute("data-exploring") };
         }
     }
 
