@@ -365,11 +365,18 @@ for (const name of ENGINES) {
       await live(tab);
       await tab.evaluate(() => document.getElementById('investment-steps').scrollIntoView());
       await tab.waitFor(() => document.getElementById('investment-steps').hasAttribute('data-live'), 'the sequence held');
+      // Every chapter laid out (static/boot.js, while the page is idle), so that none above takes
+      // its real height mid-test: in WebKit the page keeps the reader's place a frame after that
+      // (boot.js's keepPlace), and a scroll measured in between lands a screen off.
+      await tab.waitFor(() => document.querySelectorAll('.chapter:not(.chapter--laid-out)').length === 0, 'every chapter laid out');
       for (const i of [0, 1, 2, 1, 0]) {
-        await tab.evaluate((i) => {
-          const text = document.querySelectorAll('#investment-steps .step__text')[i];
-          window.scrollBy(0, text.getBoundingClientRect().top - innerHeight / 2);
-        }, i);
+        // Step i's text at mid-screen, found there by a look after the scroll (not moved since).
+        await tab.waitFor((i) => {
+          const off = document.querySelectorAll('#investment-steps .step__text')[i].getBoundingClientRect().top - innerHeight / 2;
+          if (Math.abs(off) <= 2) return true;
+          window.scrollBy(0, off);
+          return false;
+        }, `step ${i + 1}'s text at mid-screen`, { arg: i });
         await shown(tab, i);
         const [chart, nav] = await tab.evaluate((i) => [
           document.querySelectorAll('#investment-steps .step__graphic')[i].getBoundingClientRect().top,
