@@ -150,3 +150,32 @@ fn every_charts_own_page_holds_that_chart_drawn_a_steps_chart_without_its_sequen
         }
     }
 }
+
+/// The values of `attribute` in `html`, as written (`name="…"`).
+fn values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let opening = format!(" {attribute}=\"");
+    html.split(opening.as_str()).skip(1).filter_map(|rest| rest.split('"').next()).collect()
+}
+
+#[test]
+fn every_id_a_page_refers_to_is_on_that_page_once() {
+    for id in ["fushun-2023h1", "fushun-2023h1-en"] {
+        let story = Rc::new(story::stories::build(id).unwrap());
+        for view in View::all(&story) {
+            let html = story::bake::render(story.clone(), view.clone());
+            let name = view.name();
+            let ids = values(&html, "id");
+            let mut seen = std::collections::HashSet::new();
+            for own in &ids {
+                assert!(seen.insert(*own), "{id} {name}: the id {own} twice");
+            }
+            // What names, describes or labels an element, and a link within the page.
+            let lists = ["aria-labelledby", "aria-describedby", "aria-controls", "for"];
+            let refs = lists.iter().flat_map(|attribute| values(&html, attribute)).flat_map(str::split_whitespace);
+            let links = values(&html, "href").into_iter().filter_map(|href| href.strip_prefix('#'));
+            for wanted in refs.chain(links).filter(|wanted| !wanted.is_empty()) {
+                assert!(seen.contains(wanted), "{id} {name}: refers to {wanted}, which is not on the page");
+            }
+        }
+    }
+}

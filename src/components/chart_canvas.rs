@@ -131,7 +131,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                     type="button"
                     class={classes!("tool", needs_app(live))}
                     aria-pressed={if playing { "true" } else { "false" }}
-                    aria-describedby={format!("{id}-sound")}
+                    aria-describedby={live.then(|| format!("{id}-sound"))}
                     disabled={!live}
                 >
                     { words.listen }
