@@ -30,6 +30,24 @@ pub fn dark_scheme_query() -> Option<MediaQueryList> {
     gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten()
 }
 
+/// A listener for events that come many times a frame (scroll, resize) that runs `then` once in
+/// the next animation frame, however many came before it: the page is measured once a frame, as
+/// it is painted.
+pub fn once_a_frame(then: impl Fn() + 'static) -> impl Fn(&web_sys::Event) + Clone {
+    let then = Rc::new(then);
+    let pending = Rc::new(RefCell::new(None::<gloo::render::AnimationFrame>));
+    move |_| {
+        if pending.borrow().is_some() {
+            return;
+        }
+        let (then, done) = (then.clone(), pending.clone());
+        *pending.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+            done.borrow_mut().take();
+            then();
+        }));
+    }
+}
+
 /// The viewport's height in CSS pixels.
 pub fn viewport_height() -> f64 {
     gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)

@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
 
 use crate::browser;
@@ -31,30 +30,17 @@ pub fn use_reading(ids: Rc<Vec<String>>) -> Reading {
             let listeners = {
                 let ids = ids.clone();
                 // The first measure only reports: the page may have opened on a #chapter link.
-                let last = Rc::new(RefCell::new(None::<Option<usize>>));
-                let measure = Rc::new(move || {
+                let last = RefCell::new(None::<Option<usize>>);
+                let measure = move || {
                     let now = measure(&ids);
                     let previous = last.borrow_mut().replace(now.active);
                     if previous.is_some_and(|previous| previous != now.active) {
                         browser::set_hash(now.active.map(|i| ids[i].as_str()));
                     }
                     setter.set(now);
-                });
-                measure();
-                let pending = Rc::new(RefCell::new(None::<AnimationFrame>));
-                let on_change = {
-                    let measure = measure.clone();
-                    move |_: &web_sys::Event| {
-                        if pending.borrow().is_some() {
-                            return;
-                        }
-                        let (measure, done) = (measure.clone(), pending.clone());
-                        *pending.borrow_mut() = Some(request_animation_frame(move |_| {
-                            done.borrow_mut().take();
-                            measure();
-                        }));
-                    }
                 };
+                measure();
+                let on_change = browser::once_a_frame(measure);
                 // gloo's listeners are passive by default: scrolling never waits for us.
                 let window = gloo::utils::window();
                 [

@@ -13,11 +13,10 @@
 //! `data-relayed` (held by the host's messages), `data-moves` (the graphic may fade), and
 //! `data-active` on the step shown. Nothing is rendered: the steps are the build's HTML.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, MessageEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -149,18 +148,8 @@ pub fn use_sequence(id: Slug) {
                 }
             }));
             // At most once a frame while scrolling; gloo's listeners are passive.
-            let pending = Rc::new(RefCell::new(None::<AnimationFrame>));
             let measured = steps.clone();
-            let on_change = move |_: &web_sys::Event| {
-                if pending.borrow().is_some() {
-                    return;
-                }
-                let (steps, done) = (measured.clone(), pending.clone());
-                *pending.borrow_mut() = Some(request_animation_frame(move |_| {
-                    done.borrow_mut().take();
-                    steps.update();
-                }));
-            };
+            let on_change = browser::once_a_frame(move || measured.update());
             listeners.push(EventListener::new(&window, "resize", on_change.clone()));
             if framed {
                 let told = steps.clone();
