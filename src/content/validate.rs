@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, Kind, Lang, Slug, Story};
 use super::model::{MAX_STEPS, MIN_STEPS, RESERVED_IDS};
+use super::rich::RichText;
 use crate::{format, ui};
 
 /// One broken rule, with where it is broken.
@@ -112,6 +113,13 @@ impl Checker {
             self.problem(path, "must not be empty");
         } else if !self.translated && !self.source.contains(&normalize(quoted)) {
             self.problem(path, format!("{quoted:?} is not in the source article word for word"));
+        }
+    }
+
+    /// Every quotation marked in `text` (the story's own words), each verbatim.
+    fn quoted(&mut self, path: &str, text: &RichText) {
+        for quote in text.quotes() {
+            self.verbatim(path, quote);
         }
     }
 
@@ -273,9 +281,7 @@ impl Checker {
             let at = |field: &str| format!("{path}[{i}].{field}");
             match block {
                 Block::Paragraph(paragraph) => {
-                    for quote in paragraph.text.quotes() {
-                        self.verbatim(&at("text"), quote);
-                    }
+                    self.quoted(&at("text"), &paragraph.text);
                 }
                 Block::Indicators(group) => {
                     if group.ids.is_empty() {
@@ -299,9 +305,7 @@ impl Checker {
                     for (j, step) in sequence.steps.iter().enumerate() {
                         let step_at = |field: &str| at(&format!("steps[{j}].{field}"));
                         self.non_empty(&step_at("text"), &step.text.plain());
-                        for quote in step.text.quotes() {
-                            self.verbatim(&step_at("text"), quote);
-                        }
+                        self.quoted(&step_at("text"), &step.text);
                         self.chart(&step_at("chart."), &step.chart, indicators, anchors);
                     }
                 }
@@ -315,9 +319,7 @@ impl Checker {
                         self.problem(&at("items"), "must hold at least one note");
                     }
                     for (j, item) in notes.items.iter().enumerate() {
-                        for quote in item.quotes() {
-                            self.verbatim(&at(&format!("items[{j}]")), quote);
-                        }
+                        self.quoted(&at(&format!("items[{j}]")), item);
                     }
                 }
             }
