@@ -258,4 +258,9 @@ fn a_translation_keeps_each_step_of_a_sequence_and_its_charts_ids() {
         report.contains("chapters[1].blocks[3].steps[0].chart.id: must be \"city-and-project\", as in the original"),
         "{report}"
     );
+    // A chart's words are its title and caption, whether it is a block or a step's: nothing else.
+    for id in ["growth-rates", "city-and-project"] {
+        let report = refused_translation(&format!("id = \"{id}\"\n"), &format!("id = \"{id}\"\nchart = \"bars\"\n"));
+        assert!(report.contains("unknown field `chart`"), "{id}: {report}");
+    }
 }

@@ -132,14 +132,7 @@ pub enum TranslatedBlock {
     /// The original's indicator cards, as they are.
     Indicators {},
     /// A chart's words.
-    Chart {
-        /// The chart's id, as in the original.
-        id: Slug,
-        /// Its title.
-        title: String,
-        /// Its caption.
-        caption: String,
-    },
+    Chart(TranslatedChart),
     /// A pull quote, translated.
     PullQuote {
         /// The words.
@@ -171,7 +164,7 @@ pub struct TranslatedStep {
     pub chart: TranslatedChart,
 }
 
-/// A chart's words, where a chart stands inside another block.
+/// A chart's words, as a block of its own or in a step.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TranslatedChart {
@@ -462,10 +455,7 @@ impl Merger {
                     Block::Paragraph(paragraph)
                 }
                 (Block::Indicators(group), TranslatedBlock::Indicators {}) => Block::Indicators(group.clone()),
-                (Block::Chart(chart), TranslatedBlock::Chart { id, title, caption }) => {
-                    let words = TranslatedChart { id: id.clone(), title: title.clone(), caption: caption.clone() };
-                    Block::Chart(self.chart(&at(""), chart, &words))
-                }
+                (Block::Chart(chart), TranslatedBlock::Chart(words)) => Block::Chart(self.chart(&at(""), chart, words)),
                 (Block::Sequence(sequence), TranslatedBlock::Sequence { steps }) => {
                     if steps.len() != sequence.steps.len() {
                         let rule =
