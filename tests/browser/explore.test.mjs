@@ -4,7 +4,7 @@
 // announce it once, without moving the story's chapters.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { OUTPUT, live, openPage, setUp, test, waitFor } from './harness.mjs';
+import { OUTPUT, laidOut, live, openPage, scrollToPlace, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 // Charts drawn at once, without their entrance: a test compares a chart's pictures before and after,
@@ -17,12 +17,12 @@ const STILL = { reducedMotion: 'reduce' };
 async function chart(page, id) {
   // A chart of a held sequence is shown while its step is read: its step's text is brought just
   // above the step line (70% of the screen), where the card is below the chart.
-  await page.evaluate((id) => {
-    const figure = document.getElementById(id);
-    const text = figure.closest('.sequence[data-live] .step')?.querySelector('.step__text');
-    if (!text) return figure.scrollIntoView({ block: 'center' });
-    window.scrollBy(0, text.getBoundingClientRect().top - innerHeight * 0.66);
-  }, id);
+  if (await page.evaluate((id) => Boolean(document.getElementById(id).closest('.sequence[data-live] .step')), id)) {
+    await scrollToPlace(page, `.step:has(#${id}) .step__text`, 0, 0.66);
+  } else {
+    await laidOut(page);
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
+  }
   await waitFor(page, (id) => {
     const step = document.getElementById(id).closest('.sequence[data-live] .step');
     return !step || (step.hasAttribute('data-active') && getComputedStyle(step.querySelector('.step__graphic')).opacity === '1');

@@ -176,6 +176,30 @@ export async function waitFor(page, condition, label, { timeout = 15000, arg } =
   }
 }
 
+/**
+ * Waits until every chapter of the story's page is laid out (static/boot.js does it while the page
+ * is idle, once the engine is live; a frame's page lays out all from the start): until then a
+ * chapter off screen has its estimated height, and a place measured in or past it may be a screen
+ * off once it takes its real one.
+ */
+export async function laidOut(page) {
+  await waitFor(page, () => document.querySelectorAll('html:not([data-embed]) .chapter:not(.chapter--laid-out)').length === 0, 'every chapter laid out');
+}
+
+/**
+ * Scrolls the page, every chapter laid out, until the `index`th element of `selector` has its top
+ * at `at` of the screen's height, as a look after the scroll finds it.
+ */
+export async function scrollToPlace(page, selector, index, at) {
+  await laidOut(page);
+  await waitFor(page, ([selector, index, at]) => {
+    const off = document.querySelectorAll(selector)[index].getBoundingClientRect().top - innerHeight * at;
+    if (Math.abs(off) <= 2) return true;
+    window.scrollBy(0, off);
+    return false;
+  }, `${selector} ${index} at ${at} of the screen`, { arg: [selector, index, at] });
+}
+
 /** The reader's first move on a page: a pointer over its corner (a frame has no mouse of its own). */
 export async function firstMove(page) {
   if (page.mouse) await page.mouse.move(1, 1);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OUTPUT, host, launch, live, openPage, poll, serve, test, waitFor } from './harness.mjs';
+import { OUTPUT, host, launch, live, openPage, poll, scrollToPlace, serve, test, waitFor } from './harness.mjs';
 
 const SEQUENCE = '#investment-steps';
 const CHARTS = ['city-and-project', 'industrial-floor', 'provincial-list'];
@@ -73,12 +73,9 @@ function state(scope) {
   }, SEQUENCE);
 }
 
-/** Scrolls the page so that step `i`'s text has its top at `at` of the screen's height. */
+/** Scrolls the page until step `i`'s text has its top at `at` of the screen's height. */
 async function bring(page, i, at = 0.5) {
-  await page.evaluate(([selector, i, at]) => {
-    const text = document.querySelectorAll(`${selector} > .step .step__text`)[i];
-    window.scrollBy(0, text.getBoundingClientRect().top - innerHeight * at);
-  }, [SEQUENCE, i, at]);
+  await scrollToPlace(page, `${SEQUENCE} > .step .step__text`, i, at);
 }
 
 /** Waits until step `i` alone is active, its chart shown whole and every other hidden (after any
