@@ -4,7 +4,7 @@ import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, OUTPUT, firstMove, live, openPage, setUp, storyField, test, waitFor } from './harness.mjs';
+import { DIST, OUTPUT, firstMove, laidOut, live, openPage, setUp, storyField, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 
@@ -115,7 +115,8 @@ test('phone screenshots at 320 px: the chapter menu open and a data table, in En
   await page.screenshot({ path: join(OUTPUT, 'phone-320-navigator-en.png') });
   await page.keyboard.press('Escape');
   // The grid is the sequence's last step: its text read and gone past the screen's top, its
-  // chart is held whole.
+  // chart is held whole. (Every chapter laid out first: the place is measured before the scroll.)
+  await laidOut(page);
   await page.evaluate(() => {
     const texts = document.querySelectorAll('#investment-steps .step__text');
     window.scrollBy(0, texts[texts.length - 1].getBoundingClientRect().bottom);
