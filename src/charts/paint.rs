@@ -256,7 +256,8 @@ impl Pen {
         let keys: Vec<Vec<String>> = [part, whole]
             .iter()
             .map(|datum| {
-                let text = format!("{} {}", datum.label, datum.display);
+                // A figure after its name, as the table and the detail write them ("…：20个", "…: 20 projects").
+                let text = [&datum.label, ui::labels(chart.lang).colon, &datum.display].concat();
                 let size = metrics::LABEL * self.scale;
                 wrap(&text, width - square * 1.6, 3, |t| estimated_width(t, size))
             })

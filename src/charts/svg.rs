@@ -181,6 +181,27 @@ mod tests {
     }
 
     #[test]
+    fn a_grid_s_key_gives_each_figure_after_its_name_as_the_edition_writes_them() {
+        for units in charts().into_iter().filter(|chart| chart.kind == ChartKind::Units) {
+            // The key's lines, read on: a name wrapped over two lines is one text again.
+            let key: String = marks(&units, WIDTH, height(units.kind), 1.0, 1.0)
+                .iter()
+                .filter_map(|mark| match mark {
+                    Mark::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let colon = crate::ui::labels(units.lang).colon;
+            for datum in &units.data {
+                let entry = [datum.label.as_str(), colon, datum.display.as_str()].concat();
+                let unwrapped = |text: &str| text.split_whitespace().collect::<String>();
+                assert!(unwrapped(&key).contains(&unwrapped(&entry)), "{entry:?} in the key: {key}");
+            }
+        }
+    }
+
+    #[test]
     fn every_mark_lies_inside_the_box() {
         for chart in charts() {
             let (width, height) = (WIDTH, height(chart.kind));
