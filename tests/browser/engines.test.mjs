@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, start } from './engines.mjs';
-import { OUTPUT, host, serve, storyCharts, storyField, storyIndicators, storyTexts } from './harness.mjs';
+import { OUTPUT, atPlace, everyChapterLaidOut, host, serve, storyCharts, storyField, storyIndicators, storyTexts } from './harness.mjs';
 import { REPORTS } from './nginx.mjs';
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
@@ -368,15 +368,10 @@ for (const name of ENGINES) {
       // Every chapter laid out (static/boot.js, while the page is idle), so that none above takes
       // its real height mid-test: in WebKit the page keeps the reader's place a frame after that
       // (boot.js's keepPlace), and a scroll measured in between lands a screen off.
-      await tab.waitFor(() => document.querySelectorAll('.chapter:not(.chapter--laid-out)').length === 0, 'every chapter laid out');
+      await tab.waitFor(everyChapterLaidOut, 'every chapter laid out');
       for (const i of [0, 1, 2, 1, 0]) {
         // Step i's text at mid-screen, found there by a look after the scroll (not moved since).
-        await tab.waitFor((i) => {
-          const off = document.querySelectorAll('#investment-steps .step__text')[i].getBoundingClientRect().top - innerHeight / 2;
-          if (Math.abs(off) <= 2) return true;
-          window.scrollBy(0, off);
-          return false;
-        }, `step ${i + 1}'s text at mid-screen`, { arg: i });
+        await tab.waitFor(atPlace, `step ${i + 1}'s text at mid-screen`, { arg: ['#investment-steps .step__text', i, 0.5] });
         await shown(tab, i);
         const [chart, nav] = await tab.evaluate((i) => [
           document.querySelectorAll('#investment-steps .step__graphic')[i].getBoundingClientRect().top,

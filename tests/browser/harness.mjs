@@ -177,27 +177,35 @@ export async function waitFor(page, condition, label, { timeout = 15000, arg } =
 }
 
 /**
- * Waits until every chapter of the story's page is laid out (static/boot.js does it while the page
- * is idle, once the engine is live; a frame's page lays out all from the start): until then a
- * chapter off screen has its estimated height, and a place measured in or past it may be a screen
- * off once it takes its real one.
+ * In the page: whether every chapter of the story's page is laid out (static/boot.js does it while
+ * the page is idle, once the engine is live; a frame's page lays out all from the start). Until
+ * then a chapter off screen has its estimated height, and a place measured in or past it may be a
+ * screen off once it takes its real one.
  */
-export async function laidOut(page) {
-  await waitFor(page, () => document.querySelectorAll('html:not([data-embed]) .chapter:not(.chapter--laid-out)').length === 0, 'every chapter laid out');
-}
+export const everyChapterLaidOut = () => document.querySelectorAll('html:not([data-embed]) .chapter:not(.chapter--laid-out)').length === 0;
 
 /**
- * Scrolls the page, every chapter laid out, until the `index`th element of `selector` has its top
- * at `at` of the screen's height, as a look after the scroll finds it.
+ * In the page: whether the `index`th element of `selector` has its top at `at` of the screen's
+ * height; if not, scrolls it there, for a later look to find it (polled, it is found in place only
+ * once nothing moved it since).
  */
+export const atPlace = ([selector, index, at]) => {
+  const off = document.querySelectorAll(selector)[index].getBoundingClientRect().top - innerHeight * at;
+  if (Math.abs(off) <= 2) return true;
+  window.scrollBy(0, off);
+  return false;
+};
+
+/** Waits until every chapter of the story's page is laid out ([everyChapterLaidOut]). */
+export async function laidOut(page) {
+  await waitFor(page, everyChapterLaidOut, 'every chapter laid out');
+}
+
+/** Scrolls the page, every chapter laid out, until the `index`th element of `selector` has its
+ * top at `at` of the screen's height, as a look after the scroll finds it ([atPlace]). */
 export async function scrollToPlace(page, selector, index, at) {
   await laidOut(page);
-  await waitFor(page, ([selector, index, at]) => {
-    const off = document.querySelectorAll(selector)[index].getBoundingClientRect().top - innerHeight * at;
-    if (Math.abs(off) <= 2) return true;
-    window.scrollBy(0, off);
-    return false;
-  }, `${selector} ${index} at ${at} of the screen`, { arg: [selector, index, at] });
+  await waitFor(page, atPlace, `${selector} ${index} at ${at} of the screen`, { arg: [selector, index, at] });
 }
 
 /** The reader's first move on a page: a pointer over its corner (a frame has no mouse of its own). */
