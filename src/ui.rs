@@ -378,6 +378,34 @@ pub fn affixes(lang: Lang, indicator: &Indicator) -> (String, String) {
     (format!("{floor_before}{rank}"), format!("{}{floor_after}", indicator.unit))
 }
 
+/// A figure's words around its number, split where a line may break: words set apart by a space
+/// ("at least", "tonnes", "billion yuan") may go to another line, whole; words set against the
+/// number ("%", "以上", "第", "位", "rd") never leave it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct FigureWords {
+    /// Before the number, a space between ("at least").
+    pub apart_before: String,
+    /// Against the number, before it ("第").
+    pub joined_before: String,
+    /// Against the number, after it ("%", "%以上", "位", "rd").
+    pub joined_after: String,
+    /// After the number, a space between ("tonnes", "billion yuan").
+    pub apart_after: String,
+}
+
+/// The words of `figure`, split as [`FigureWords`] says.
+pub fn figure_words(lang: Lang, indicator: &Indicator) -> FigureWords {
+    let (before, after) = affixes(lang, indicator);
+    let (apart_before, joined_before) = before.rsplit_once(' ').unwrap_or(("", &before));
+    let (joined_after, apart_after) = after.split_once(' ').unwrap_or((&after, ""));
+    FigureWords {
+        apart_before: apart_before.to_owned(),
+        joined_before: joined_before.to_owned(),
+        joined_after: joined_after.to_owned(),
+        apart_after: apart_after.to_owned(),
+    }
+}
+
 /// A figure written for reading: "92.1%", "40%以上", "at least 40%", "第3位", "3rd".
 pub fn figure(lang: Lang, indicator: &Indicator) -> String {
     let (before, after) = affixes(lang, indicator);

@@ -46,6 +46,40 @@ fn every_indicator_is_written_in_both_languages_as_the_locale_expects() {
     }
 }
 
+/// A card may break a figure's line only at a space: "at least" / "40%" and "650,000" / "tonnes"
+/// may part, "40" / "%" and "第" / "3位" never (the browser tests check it as set).
+#[test]
+fn a_figures_words_part_from_its_number_only_where_a_space_is() {
+    let (chinese, english) = editions();
+    let parts = |story: &Story, id: &str| {
+        let indicator = story.indicators.iter().find(|i| i.id.as_str() == id).unwrap();
+        let words = story::ui::figure_words(story.meta.lang, indicator);
+        [words.apart_before, words.joined_before, words.joined_after, words.apart_after]
+    };
+    assert_eq!(parts(&english, "industrial-share"), ["at least", "", "%", ""]);
+    assert_eq!(parts(&english, "sanmu-capacity"), ["", "", "", "tonnes"]);
+    assert_eq!(parts(&english, "fai-total"), ["", "", "", "billion yuan"]);
+    assert_eq!(parts(&english, "provincial-rank"), ["", "", "rd", ""]);
+    assert_eq!(parts(&chinese, "industrial-share"), ["", "", "%以上", ""]);
+    assert_eq!(parts(&chinese, "provincial-rank"), ["", "第", "位", ""]);
+    assert_eq!(parts(&chinese, "sanmu-capacity"), ["", "", "万吨", ""]);
+    // Put back together, with a space where one was taken, they are the figure as written.
+    for story in [&chinese, &english] {
+        for indicator in &story.indicators {
+            let [apart_before, joined_before, joined_after, apart_after] = parts(story, indicator.id.as_str());
+            let number = story::ui::number(story.meta.lang, indicator.value, indicator.precision);
+            let spaced = |words: &str, text: String, before: bool| match (words.is_empty(), before) {
+                (true, _) => text,
+                (false, true) => format!("{words} {text}"),
+                (false, false) => format!("{text} {words}"),
+            };
+            let joined = format!("{joined_before}{number}{joined_after}");
+            let whole = spaced(&apart_after, spaced(&apart_before, joined, true), false);
+            assert_eq!(whole, written(story, indicator.id.as_str()), "{}", indicator.id.as_str());
+        }
+    }
+}
+
 #[test]
 fn converted_figures_say_so_and_the_rest_do_not() {
     let (_, english) = editions();

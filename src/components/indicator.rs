@@ -17,16 +17,23 @@ pub struct IndicatorCardProps {
 }
 
 /// A figure card: the value at its precision with its unit (and the words of a floor or a rank),
-/// the label, the period and basis, and the source's own words. Screen readers get the whole
-/// figure once, as text; the counting copy is hidden from them. A rank does not count: a place
-/// counted up from 第0位 means nothing on the way. The story shows each figure as a card once, so
-/// `data-view` is the name of its view: the card alone, in a frame.
+/// the label, the period and basis, and the source's own words. A line may break where a space
+/// is ("at least" / "40%", "650,000" / "tonnes"), never between the number and the words set
+/// against it ("40" / "%"). Screen readers get the whole figure once, as text; the counting copy
+/// is hidden from them. A rank does not count: a place counted up from 第0位 means nothing on the
+/// way. The story shows each figure as a card once, so `data-view` is the name of its view: the
+/// card alone, in a frame.
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
     let words = use_labels();
     let indicator = &props.indicator;
-    let (before, after) = ui::affixes(lang, indicator);
+    let words_around = ui::figure_words(lang, indicator);
+    let number = if indicator.kind == Kind::Rank {
+        html! { ui::number(lang, indicator.value, indicator.precision) }
+    } else {
+        island(Island::CountUp { value: indicator.value, precision: indicator.precision, lang })
+    };
     html! {
         <figure class="indicator" data-indicator={indicator.id.as_str().to_owned()} data-view={View::Block(indicator.id.clone()).name()}>
             <p class="indicator__value">
@@ -34,13 +41,19 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                     { ui::figure(lang, indicator) }
                 </span>
                 <span class="indicator__figure" aria-hidden="true">
-                    { before }
-                    if indicator.kind == Kind::Rank {
-                        { ui::number(lang, indicator.value, indicator.precision) }
-                    } else {
-                        { island(Island::CountUp { value: indicator.value, precision: indicator.precision, lang }) }
+                    if !words_around.apart_before.is_empty() {
+                        { words_around.apart_before }{ " " }
                     }
-                    <span class="indicator__unit">{ after }</span>
+                    <span class="keep">
+                        { words_around.joined_before }
+                        <span class="indicator__number">{ number }</span>
+                        if !words_around.joined_after.is_empty() {
+                            <span class="indicator__unit">{ words_around.joined_after }</span>
+                        }
+                    </span>
+                    if !words_around.apart_after.is_empty() {
+                        { " " }<span class="indicator__unit keep">{ words_around.apart_after }</span>
+                    }
                 </span>
             </p>
             <figcaption>

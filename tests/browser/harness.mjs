@@ -185,6 +185,63 @@ export async function waitFor(page, condition, label, { timeout = 15000, arg } =
 export const everyChapterLaidOut = () => document.querySelectorAll('html:not([data-embed]) .chapter:not(.chapter--laid-out)').length === 0;
 
 /**
+ * In the page: what keeps a figure card from holding its figure. `outside`: a character of a
+ * figure past its card's edge; `parted`: two characters with no space between, the second on a
+ * later line ("40" / "%"); `uneven`: a row of cards whose numbers are set at two sizes; `lone`: a
+ * label whose last line is one character (a Chinese label's 孤字).
+ */
+export const figureCards = () => {
+  const outside = [];
+  const parted = [];
+  const rows = new Map();
+  for (const card of document.querySelectorAll('.indicator')) {
+    const id = card.dataset.indicator;
+    const box = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+    // The figure as the reader sees it, character by character.
+    const seen = [];
+    const walker = document.createTreeWalker(card.querySelector('.indicator__figure'), NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (let i = 0; i < node.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        seen.push({ ch: node.data[i], r: r?.width > 0 ? r : null, size: getComputedStyle(node.parentElement).fontSize });
+      }
+    }
+    for (const { ch, r } of seen) if (r && (r.left < left - 0.5 || r.right > right + 0.5)) outside.push(`${id}: "${ch}" ${Math.round(r.right - right)} px past`);
+    // Two characters with no space between, the second on a later line.
+    seen.forEach(({ ch, r }, i) => {
+      const next = seen[i + 1];
+      if (r && next?.r && /\S/.test(ch) && /\S/.test(next.ch) && next.r.top >= r.bottom - 1) parted.push(`${id}: ${ch} / ${next.ch}`);
+    });
+    const row = `${[...document.querySelectorAll('.figures')].indexOf(card.parentElement)} at ${Math.round(box.top)}`;
+    rows.set(row, [...(rows.get(row) ?? []), `${id} ${seen.find(({ ch, r }) => r && /\d/.test(ch)).size}`]);
+  }
+  const uneven = [...rows.values()].filter((cards) => new Set(cards.map((c) => c.split(' ')[1])).size > 1);
+  // A label's last line of one character (a Chinese label's 孤字).
+  const lone = [];
+  for (const label of document.querySelectorAll('.indicator__label')) {
+    const lines = new Map();
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let text; (text = walker.nextNode());) {
+      for (let i = 0; i < text.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const r = range.getClientRects()[0];
+        if (r?.width > 0) lines.set(Math.round(r.bottom), (lines.get(Math.round(r.bottom)) ?? '') + text.data[i]);
+      }
+    }
+    const [above, last] = [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()).slice(-2);
+    if (last !== undefined && [...last].length === 1) lone.push(`${above} / ${last}`);
+  }
+  return { outside, parted, uneven, lone };
+};
+
+/**
  * In the page: whether the `index`th element of `selector` has its top at `at` of the screen's
  * height; if not, scrolls it there, for a later look to find it (polled, it is found in place only
  * once nothing moved it since).

@@ -1,7 +1,7 @@
 // Phones first: at 320 px nothing pushes the page sideways, every control is a 44 px target, the
 // navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
 import assert from 'node:assert/strict';
-import { live, openPage, setUp, test, waitFor } from './harness.mjs';
+import { figureCards, live, openPage, setUp, test, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -157,6 +157,28 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.h
     assert.ok(found.words > 4, `${found.words} words and numbers checked`);
     assert.deepEqual(found.broken, []);
     assert.equal(found.wide, 0, 'no table wider than the screen');
+  });
+}
+
+// A figure card holds its figure, from the smallest phone to a desktop, in both editions: the
+// number and the words set against it ("40%", "3rd", "第3位") on one line inside the card, a unit
+// after a space ("tonnes") inside it too, and the cards of one row with their numbers at one size
+// (a rank, which does not count up, as large as the counting figures beside it). English writes
+// the longest number (650,000); a label's last line is never a lone character (增 / 长).
+for (const path of ['', 'en.html']) {
+  test(`a figure card holds its figure at every width: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 700 } });
+    await page.goto(shared.server.url + path);
+    await live(page, 'the app to start');
+    await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
+    for (const width of [320, 348, 360, 375, 390, 414, 600, 768, 1024, 1280]) {
+      await page.setViewportSize({ width, height: 700 });
+      const found = await page.evaluate(figureCards);
+      assert.deepEqual(found.outside, [], `${width} px: a figure past its card's edge`);
+      assert.deepEqual(found.parted, [], `${width} px: a number parted from the words set against it`);
+      assert.deepEqual(found.uneven, [], `${width} px: numbers of one row at two sizes`);
+      assert.deepEqual(found.lone, [], `${width} px: a label's last line of one character`);
+    }
   });
 }
 
