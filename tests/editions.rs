@@ -148,6 +148,24 @@ fn untranslated_chinese_is_refused_unless_marked_as_a_name() {
 }
 
 #[test]
+fn a_straight_apostrophe_or_quotation_mark_is_refused_in_english_with_its_field_and_line() {
+    // The page writes ’ and “ ”: a straight mark typed beside them reads as a typo.
+    let report = refused_translation("title = \"Fushun’s first half", "title = \"Fushun's first half");
+    assert!(
+        report.contains("line 25: story.title: \"Fushun's firs\" types a straight apostrophe: write ’"),
+        "{report}"
+    );
+    let report =
+        refused_translation("the province’s ‘clean Liaoning’ banner", "the province’s 'clean Liaoning' banner");
+    assert!(report.contains("chapters[3].blocks[0].text: \"nce’s 'clean \" types a straight apostrophe"), "{report}");
+    let report = refused_translation(
+        "label = \"Fixed-asset investment growth\"",
+        "label = \"\\\"Fixed-asset\\\" investment growth\"",
+    );
+    assert!(report.contains("indicators[0].label: \"\\\"Fixed-\" types a straight quotation mark"), "{report}");
+}
+
+#[test]
 fn a_translation_names_the_place_its_figures_cover_in_its_own_words() {
     let (original, english) = editions();
     let (zh, en) = (original.meta.coverage.unwrap(), english.meta.coverage.unwrap());

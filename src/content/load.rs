@@ -110,6 +110,7 @@ fn is_translation(text: &str) -> bool {
 fn translated(path: &Path, text: &str, originals: &[Story]) -> Result<Story, StoryError> {
     let file = path.display().to_string();
     let translation: Translation = parse_as(&file, text)?;
+    typed_as_written(&file, text, translation.meta.lang)?;
     let wanted = &translation.meta.translates;
     let Some(original) = originals.iter().find(|story| story.meta.id == *wanted) else {
         let rule = format!("no story file has the id {:?}", wanted.as_str());
@@ -119,54 +120,85 @@ fn translated(path: &Path, text: &str, originals: &[Story]) -> Result<Story, Sto
     check(&file, story, "")
 }
 
-/// Parses story text into the model, checking its shape: fields, types and checked values, and,
-/// in a story written in Chinese, that no text types a space between Chinese and Latin letters or
-/// digits (the build sets that space itself: crate::typeset).
+/// Parses story text into the model, checking its shape: fields, types and checked values, and
+/// that no text types what the page sets itself ([`typed_as_written`]).
 pub fn parse(file: &str, text: &str) -> Result<Story, StoryError> {
     let story: Story = parse_as(file, text)?;
-    if story.meta.lang == Lang::Zh {
-        let table: toml::Table = parse_as(file, text)?;
-        let mut problems = Vec::new();
-        typed_spaces(text, "", &toml::Value::Table(table), &mut problems);
-        if !problems.is_empty() {
-            return Err(StoryError { file: file.to_owned(), problems });
-        }
-    }
+    typed_as_written(file, text, story.meta.lang)?;
     Ok(story)
 }
 
-/// Every string in `value` (at `path`) that types a space between a Han character and a Latin
-/// letter or digit, with its line in `text`.
-fn typed_spaces(text: &str, path: &str, value: &toml::Value, problems: &mut Vec<Problem>) {
+/// Refuses a story file in `lang` whose text types a character its language's typesetting writes
+/// otherwise, with the field and line of each: in Chinese a space between Chinese and Latin
+/// letters or digits (the build sets that space itself: crate::typeset); in English a straight
+/// apostrophe or quotation mark (an editor writes ’ and ‘ ’; a quotation of the review is marked
+/// 「」 and set in “ ”).
+fn typed_as_written(file: &str, text: &str, lang: Lang) -> Result<(), StoryError> {
+    let table: toml::Table = parse_as(file, text)?;
+    let mut problems = Vec::new();
+    typed(text, "", &toml::Value::Table(table), lang, &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoryError { file: file.to_owned(), problems })
+    }
+}
+
+/// What `string` types that `lang`'s typesetting writes otherwise: the characters, and why.
+fn mistyped(string: &str, lang: Lang) -> Vec<(String, String)> {
+    let chars: Vec<char> = string.chars().collect();
+    match lang {
+        Lang::Zh => chars
+            .windows(3)
+            .filter(|w| w[1].is_whitespace() && ((is_han(w[0]) && is_latin(w[2])) || (is_latin(w[0]) && is_han(w[2]))))
+            .map(|w| {
+                let pair: String = w.iter().collect();
+                let rule = format!(
+                    "{pair:?} types a space between Chinese and Latin letters or digits: write them together \
+                     (the page spaces them by a quarter em)"
+                );
+                (pair, rule)
+            })
+            .collect(),
+        Lang::En => chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, '\'' | '"'))
+            .map(|(i, _)| {
+                let around: String = chars[i.saturating_sub(6)..(i + 7).min(chars.len())].iter().collect();
+                let rule = format!(
+                    "{around:?} types a straight {}: write ’ for an apostrophe, ‘ ’ around a quotation in a \
+                     title, 「」 around the review's words",
+                    if chars[i] == '"' { "quotation mark" } else { "apostrophe" }
+                );
+                (around, rule)
+            })
+            .collect(),
+    }
+}
+
+/// Every string in `value` (at `path`) that types what `lang` writes otherwise, with its line in
+/// `text`.
+fn typed(text: &str, path: &str, value: &toml::Value, lang: Lang, problems: &mut Vec<Problem>) {
     match value {
         toml::Value::String(string) => {
-            let chars: Vec<char> = string.chars().collect();
-            for (i, window) in chars.windows(3).enumerate() {
-                let [a, space, b] = [window[0], window[1], window[2]];
-                let spaced = (is_han(a) && is_latin(b)) || (is_latin(a) && is_han(b));
-                if space.is_whitespace() && spaced {
-                    let pair: String = chars[i..i + 3].iter().collect();
-                    // The value's own line when it is written as it reads (no escapes), else the
-                    // first line with the pair.
-                    let at = text.find(string.as_str()).or_else(|| text.find(&pair));
-                    let line = at.map(|at| text[..at].matches('\n').count() + 1);
-                    let rule = format!(
-                        "{pair:?} types a space between Chinese and Latin letters or digits: write them together \
-                         (the page spaces them by a quarter em)"
-                    );
-                    problems.push(Problem { path: path.to_owned(), line, rule });
-                }
+            for (found, rule) in mistyped(string, lang) {
+                // The value's own line when it is written as it reads (no escapes), else the first
+                // line with what was found.
+                let at = text.find(string.as_str()).or_else(|| text.find(&found));
+                let line = at.map(|at| text[..at].matches('\n').count() + 1);
+                problems.push(Problem { path: path.to_owned(), line, rule });
             }
         }
         toml::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                typed_spaces(text, &format!("{path}[{i}]"), item, problems);
+                typed(text, &format!("{path}[{i}]"), item, lang, problems);
             }
         }
         toml::Value::Table(table) => {
             for (key, item) in table {
                 let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                typed_spaces(text, &path, item, problems);
+                typed(text, &path, item, lang, problems);
             }
         }
         _ => {}

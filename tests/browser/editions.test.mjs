@@ -69,7 +69,7 @@ test('figures are written the English way, and converted ones say what they were
   assert.equal((await figure('sanmu-capacity')).trim(), '650,000 tonnes');
   assert.equal((await figure('provincial-rank')).trim(), '3rd');
   const note = await page.locator('[data-indicator="fai-total"]').textContent();
-  assert.match(note, /Converted from the review's 81\.8 × 100 million yuan/);
+  assert.match(note, /Converted from the review’s 81\.8 × 100 million yuan/);
   const headline = await page.locator('.figures--headline [data-indicator="industrial-share"] .visually-hidden').textContent();
   assert.equal(headline.trim(), 'at least 40%');
   await page.evaluate(() => document.querySelector('[data-indicator="sanmu-capacity"]').scrollIntoView());

@@ -126,7 +126,7 @@ test('a chapter\'s share button opens the share sheet where the browser has one'
   const shared_ = await page.evaluate(() => window.__shared);
   assert.equal(shared_.length, 1);
   assert.equal(shared_[0].url, `${shared.server.url}en.html#cadres`);
-  assert.match(shared_[0].title, /^Fushun's first half.*: Officials in the companies/);
+  assert.match(shared_[0].title, /^Fushun’s first half.*: Officials in the companies/);
 });
 
 test('on paper: every chapter, every figure final, the charts as tables, the address, and no controls', async () => {
