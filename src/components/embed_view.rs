@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::block::block;
 use super::indicator::IndicatorCard;
+use super::rich_text::headline;
 use super::source_credit::source_line;
 use crate::content::model::{Block, Slug, Story};
 use crate::stories;
@@ -34,7 +35,7 @@ pub fn part_credit(story: &Story) -> Html {
 /// The story's headline above a part: the outline still says whose part this is (the stylesheet
 /// keeps it for screen readers only).
 pub fn part_heading(story: &Story) -> Html {
-    html! { <header class="masthead"><h1>{ &story.meta.title }</h1></header> }
+    html! { <header class="masthead"><h1>{ headline(&story.meta.title) }</h1></header> }
 }
 
 /// The chart or figure card `id`, under its chapter's heading (for the outline, like the

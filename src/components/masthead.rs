@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::indicator::IndicatorCard;
+use super::rich_text::headline;
 use super::source_credit::source_line;
 use super::{use_labels, use_story};
 use crate::islands::{island, Island};
@@ -21,17 +22,17 @@ pub fn Masthead(props: &MastheadProps) -> Html {
     let story = use_story();
     let words = use_labels();
     let meta = &story.meta;
-    let headline = meta.headline.iter().filter_map(|id| story.indicator(id));
+    let leading = meta.headline.iter().filter_map(|id| story.indicator(id));
     html! {
         <header class="masthead">
-            <h1>{ &meta.title }</h1>
+            <h1>{ headline(&meta.title) }</h1>
             <p class="dek">{ &meta.dek }</p>
             <p class="byline">{ source_line(&story) }</p>
             if !props.embedded {
                 { island(Island::Motion { lang: story.meta.lang }) }
             }
             <section class="figures figures--headline" aria-label={words.key_figures}>
-                { for headline.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }
+                { for leading.map(|indicator| html! { <IndicatorCard indicator={indicator.clone()} /> }) }
             </section>
         </header>
     }

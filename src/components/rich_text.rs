@@ -27,6 +27,42 @@ pub fn nested(text: &str) -> String {
     text.replace('“', "‘").replace('”', "’")
 }
 
+/// A headline, each quotation in it (“…”, ‘…’) kept on one line: broken inside its quoted words
+/// (“振奋人 / 心的数字”), a headline breaks the phrase it quotes. An English quotation closes at a
+/// ’ that no letter follows (‘Fushun’s figures’ is one quotation).
+pub fn headline(text: &str) -> Html {
+    let part = |(part, quoted): (&str, bool)| match quoted {
+        true => html! { <span class="keep">{ part }</span> },
+        false => html! { { part } },
+    };
+    html! { { for quoted_parts(text).into_iter().map(part) } }
+}
+
+/// `text` in order as (part, whether it is a quotation with its marks).
+fn quoted_parts(text: &str) -> Vec<(&str, bool)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['“', '‘']) {
+        let inner = open + '“'.len_utf8();
+        let close = if rest[open..].starts_with('“') {
+            rest[inner..].find('”')
+        } else {
+            rest[inner..]
+                .char_indices()
+                .find(|&(at, c)| c == '’' && !rest[inner + at + c.len_utf8()..].starts_with(char::is_alphabetic))
+                .map(|(at, _)| at)
+        };
+        let Some(close) = close else { break };
+        let end = inner + close + '”'.len_utf8();
+        parts.push((&rest[..open], false));
+        parts.push((&rest[open..end], true));
+        rest = &rest[end..];
+    }
+    parts.push((rest, false));
+    parts.retain(|(part, _)| !part.is_empty());
+    parts
+}
+
 /// Renders spans inline; a quotation from the source is marked as the source's words (its marks
 /// and `.source-quote`'s highlight).
 pub fn rich_text(text: &RichText) -> Html {
@@ -45,7 +81,22 @@ pub fn rich_text(text: &RichText) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::nested;
+    use super::{nested, quoted_parts};
+
+    #[test]
+    fn a_headlines_quotations_are_found_with_their_marks_an_apostrophe_inside_one_among_its_words() {
+        assert_eq!(
+            quoted_parts("抚顺的上半年：一组“振奋人心的数字”，归功于党的领导"),
+            [("抚顺的上半年：一组", false), ("“振奋人心的数字”", true), ("，归功于党的领导", false)]
+        );
+        assert_eq!(
+            quoted_parts("Fushun’s first half: ‘inspiring figures’, credited"),
+            [("Fushun’s first half: ", false), ("‘inspiring figures’", true), (", credited", false)]
+        );
+        assert_eq!(quoted_parts("‘Fushun’s figures’"), [("‘Fushun’s figures’", true)]);
+        // A mark that opens and never closes is the headline's text.
+        assert_eq!(quoted_parts("a “b"), [("a “b", false)]);
+    }
 
     #[test]
     fn a_quotation_within_a_quotation_takes_the_other_marks() {

@@ -182,6 +182,36 @@ for (const path of ['', 'en.html']) {
   });
 }
 
+// The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the idiom 振奋人心 on
+// a phone and on a desktop alike), in either edition, at any width.
+for (const path of ['', 'en.html']) {
+  test(`the headline keeps each quotation in it on one line at every width: ${path || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 700 } });
+    await page.goto(shared.server.url + path);
+    for (const width of [320, 360, 375, 414, 768, 1024, 1280]) {
+      await page.setViewportSize({ width, height: 700 });
+      const found = await page.evaluate(() => {
+        const seen = [];
+        const walker = document.createTreeWalker(document.querySelector('h1'), NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+          for (let i = 0; i < node.length; i += 1) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            seen.push({ ch: node.data[i], r: range.getClientRects()[0] });
+          }
+        }
+        const text = seen.map(({ ch }) => ch).join('');
+        const quotation = text.match(/“[^”]*”|‘[^’]*’(?![A-Za-z])/);
+        const lines = new Set(seen.slice(quotation.index, quotation.index + quotation[0].length).map(({ r }) => Math.round(r.bottom))).size;
+        return { quotation: quotation[0], lines, h1Lines: new Set(seen.filter(({ r }) => r?.width > 0).map(({ r }) => Math.round(r.bottom))).size };
+      });
+      assert.equal(found.lines, 1, `${width} px: ${found.quotation} over ${found.lines} lines`);
+      assert.ok(found.h1Lines <= 4, `${width} px: the headline in ${found.h1Lines} lines`);
+    }
+  });
+}
+
 test('the chapter menu closes with Escape and gives the focus back to its summary', async () => {
   const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 600 } });
   await page.goto(shared.server.url);
