@@ -118,6 +118,10 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
   assert.ok(await page.locator('.app-note').isVisible());
   assert.match(await page.locator('.app-note').textContent(), /互动功能未能启动/);
   await assertReadable(page);
+  // The controls that need the engine are gone, with their place: no blank where each would be.
+  const kept = await page.evaluate(() => [...document.querySelectorAll('.needs-app')].filter((control) => control.getClientRects().length > 0).map((control) => control.className));
+  assert.deepEqual(kept, []);
+  assert.ok(await page.locator('.needs-app').count() > 5, 'controls that need the engine, on the page');
 });
 
 // A chart whose drawing has not come (the WebAssembly blocked or slow) is never a blank box: the
