@@ -588,6 +588,29 @@ test('the preview page shows the whole story and one chart embedded, each fitted
   assert.deepEqual(page.problems, []);
 });
 
+// A frame ends with its credit: the link to the full story on a line of its own, a 44 px target
+// at the line's start, and the source from the next line on (it shared the link's 44 px line,
+// its first words standing apart from the rest).
+for (const [path, width] of [['embed/growth-rates.html', 300], ['en/embed/sanmu-capacity.html', 300], ['en/embed/leadership.html', 640]]) {
+  test(`a frame's credit gives the full story's link a line of its own: ${path} at ${width} px`, async () => {
+    const page = await openPage(shared.browser, { viewport: { width, height: 700 } });
+    await page.goto(shared.story.url + path);
+    const found = await page.evaluate(() => {
+      const credit = document.querySelector('.embed-credit');
+      const link = credit.querySelector('a').getBoundingClientRect();
+      const source = document.createRange();
+      source.setStartAfter(credit.querySelector('a'));
+      source.setEndAfter(credit.lastChild);
+      const first = [...source.getClientRects()].find((r) => r.width > 0);
+      return { height: link.height, left: link.left - credit.getBoundingClientRect().left, below: first.top - link.bottom, text: credit.innerText };
+    });
+    assert.ok(found.height >= 44, `the link ${found.height} px tall`);
+    assert.equal(found.left, 0, 'the link at the line\'s start');
+    assert.ok(found.below >= -0.5, `the source starts ${found.below} px below the link`);
+    assert.doesNotMatch(found.text, /^[^\n]*·/, 'no dot left between them');
+  });
+}
+
 // A frame of the English edition's page (en/embed/…) is the story's own: embed.js sizes it, and the
 // older forms that redirect to it (en.html?embed=1…, ?embed=1&lang=en…) still work.
 for (const page of ['en-card.html', 'en-old.html', 'en-older.html']) {
