@@ -188,7 +188,8 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * In the page: what keeps a figure card from holding its figure. `outside`: a character of a
  * figure past its card's edge; `parted`: two characters with no space between, the second on a
  * later line ("40" / "%"); `uneven`: a row of cards whose numbers are set at two sizes; `lone`: a
- * label whose last line is one character (a Chinese label's 孤字).
+ * label whose last line is one character (a Chinese label's 孤字); `dotted`: a period and basis
+ * with a line that starts with the dot between them.
  */
 export const figureCards = () => {
   const outside = [];
@@ -238,7 +239,24 @@ export const figureCards = () => {
     const [above, last] = [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()).slice(-2);
     if (last !== undefined && [...last].length === 1) lone.push(`${above} / ${last}`);
   }
-  return { outside, parted, uneven, lone };
+  // A line of a card's period and basis that starts with the dot between them.
+  const dotted = [];
+  for (const meta of document.querySelectorAll('.indicator__meta')) {
+    const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+    let previous;
+    for (let text; (text = walker.nextNode());) {
+      for (let i = 0; i < text.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r?.width || /\s/.test(text.data[i])) continue;
+        if (text.data[i] === '·' && previous && r.top >= previous.bottom - 1) dotted.push(meta.textContent);
+        previous = r;
+      }
+    }
+  }
+  return { outside, parted, uneven, lone, dotted };
 };
 
 /**
