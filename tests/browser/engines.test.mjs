@@ -180,7 +180,10 @@ function typesetting(fileTexts) {
       }
     }
   }
-  const broken = [...story.querySelectorAll('.figure-text, .keep')].filter((figure) => !hidden(figure.firstChild ?? figure) && figure.getClientRects().length > 1).map((figure) => figure.textContent);
+  // A figure, or words kept together, on more than one line (one line may hold several of its
+  // boxes: a closing mark set half-width inside it is a box of its own).
+  const onLines = (element) => new Set([...element.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+  const broken = [...story.querySelectorAll('.figure-text, .keep')].filter((figure) => !hidden(figure.firstChild ?? figure) && onLines(figure) > 1).map((figure) => figure.textContent);
   // What a reader copies: each paragraph selected whole, which is its text on the page and, for the
   // story's own paragraphs (the dek and the prose; not the interface's notes), a text of the story
   // file (`fileTexts`, its markup read).
