@@ -26,8 +26,15 @@ pub struct Datum {
     pub value: f64,
     /// The value as a reader reads it: number at its precision, unit and bound ("40%以上").
     pub display: String,
-    /// Whether the value is only a floor.
+    /// Whether the value is only a floor (an exact one, the default, is not written in a page's
+    /// island data).
+    #[serde(default, skip_serializing_if = "exact")]
     pub bound: Bound,
+}
+
+/// Whether `bound` is [`Bound::Exact`].
+fn exact(bound: &Bound) -> bool {
+    *bound == Bound::Exact
 }
 
 /// What one chart block draws, taken from the story's indicators.
@@ -134,5 +141,16 @@ mod tests {
         assert_eq!(parse_hex("red"), None);
         assert_eq!(parse_hex("#zzzzzz"), None);
         assert_eq!(parse_hex("#éééé"), None);
+    }
+
+    #[test]
+    fn a_figures_bound_is_written_only_for_a_floor_and_read_back_either_way() {
+        let datum = |bound| Datum { label: "占比".into(), value: 40.0, display: "40%以上".into(), bound };
+        let exact = serde_json::to_string(&datum(Bound::Exact)).unwrap();
+        assert!(!exact.contains("bound"), "{exact}");
+        let floor = serde_json::to_string(&datum(Bound::AtLeast)).unwrap();
+        assert!(floor.contains("\"bound\":\"at_least\""), "{floor}");
+        assert_eq!(serde_json::from_str::<Datum>(&exact).unwrap(), datum(Bound::Exact));
+        assert_eq!(serde_json::from_str::<Datum>(&floor).unwrap(), datum(Bound::AtLeast));
     }
 }

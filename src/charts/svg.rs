@@ -33,7 +33,7 @@ pub fn svg(chart: &ChartData) -> String {
     let (width, height) = (WIDTH, height(chart.kind));
     let mut out = format!(
         "<svg class=\"chart__svg\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMid meet\" \
-         aria-hidden=\"true\" focusable=\"false\">"
+         aria-hidden=\"true\">"
     );
     let mut path: Option<(String, Path)> = None;
     for mark in marks(chart, width, height, 1.0, 1.0) {
@@ -98,10 +98,11 @@ fn text(mark: &Mark) -> String {
     let Mark::Text { text, at, size, ink, anchor, bold } = mark else {
         return String::new();
     };
+    // Start is SVG's own default: said only when it is not.
     let across = match anchor.0 {
-        Across::Start => "start",
-        Across::Middle => "middle",
-        Across::End => "end",
+        Across::Start => "",
+        Across::Middle => " text-anchor=\"middle\"",
+        Across::End => " text-anchor=\"end\"",
     };
     let down = match anchor.1 {
         Down::Top => "text-before-edge",
@@ -110,7 +111,7 @@ fn text(mark: &Mark) -> String {
     };
     let weight = if *bold { " font-weight=\"bold\"" } else { "" };
     format!(
-        "<text class=\"chart-ink--{}\" x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{across}\" \
+        "<text class=\"chart-ink--{}\" x=\"{}\" y=\"{}\" font-size=\"{size}\"{across} \
          dominant-baseline=\"{down}\"{weight}>{}</text>",
         ink.name(),
         px(at.0),
