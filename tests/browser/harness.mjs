@@ -192,17 +192,11 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * with a line that starts with the dot between them.
  */
 export const figureCards = () => {
-  const outside = [];
-  const parted = [];
-  const rows = new Map();
-  for (const card of document.querySelectorAll('.indicator')) {
-    const id = card.dataset.indicator;
-    const box = card.getBoundingClientRect();
-    const style = getComputedStyle(card);
-    const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
-    // The figure as the reader sees it, character by character.
+  // The characters under `root` as the reader sees them: each with its box (null when it has none:
+  // a collapsed space) and its element's font size.
+  const characters = (root) => {
     const seen = [];
-    const walker = document.createTreeWalker(card.querySelector('.indicator__figure'), NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode());) {
       for (let i = 0; i < node.length; i += 1) {
         const range = document.createRange();
@@ -212,6 +206,17 @@ export const figureCards = () => {
         seen.push({ ch: node.data[i], r: r?.width > 0 ? r : null, size: getComputedStyle(node.parentElement).fontSize });
       }
     }
+    return seen;
+  };
+  const outside = [];
+  const parted = [];
+  const rows = new Map();
+  for (const card of document.querySelectorAll('.indicator')) {
+    const id = card.dataset.indicator;
+    const box = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+    const seen = characters(card.querySelector('.indicator__figure'));
     for (const { ch, r } of seen) if (r && (r.left < left - 0.5 || r.right > right + 0.5)) outside.push(`${id}: "${ch}" ${Math.round(r.right - right)} px past`);
     // Two characters with no space between, the second on a later line.
     seen.forEach(({ ch, r }, i) => {
@@ -226,35 +231,15 @@ export const figureCards = () => {
   const lone = [];
   for (const label of document.querySelectorAll('.indicator__label')) {
     const lines = new Map();
-    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
-    for (let text; (text = walker.nextNode());) {
-      for (let i = 0; i < text.length; i += 1) {
-        const range = document.createRange();
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        const r = range.getClientRects()[0];
-        if (r?.width > 0) lines.set(Math.round(r.bottom), (lines.get(Math.round(r.bottom)) ?? '') + text.data[i]);
-      }
-    }
+    for (const { ch, r } of characters(label)) if (r) lines.set(Math.round(r.bottom), (lines.get(Math.round(r.bottom)) ?? '') + ch);
     const [above, last] = [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()).slice(-2);
     if (last !== undefined && [...last].length === 1) lone.push(`${above} / ${last}`);
   }
   // A line of a card's period and basis that starts with the dot between them.
   const dotted = [];
   for (const meta of document.querySelectorAll('.indicator__meta')) {
-    const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
-    let previous;
-    for (let text; (text = walker.nextNode());) {
-      for (let i = 0; i < text.length; i += 1) {
-        const range = document.createRange();
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        const r = range.getClientRects()[0];
-        if (!r?.width || /\s/.test(text.data[i])) continue;
-        if (text.data[i] === '·' && previous && r.top >= previous.bottom - 1) dotted.push(meta.textContent);
-        previous = r;
-      }
-    }
+    const shown = characters(meta).filter(({ ch, r }) => r && /\S/.test(ch));
+    if (shown.some(({ ch, r }, i) => ch === '·' && i > 0 && r.top >= shown[i - 1].r.bottom - 1)) dotted.push(meta.textContent);
   }
   return { outside, parted, uneven, lone, dotted };
 };
