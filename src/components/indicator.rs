@@ -22,16 +22,14 @@ pub struct IndicatorCardProps {
 /// against it ("40" / "%"). Screen readers get the whole figure once, as text; the counting copy
 /// is hidden from them. A rank does not count: a place counted up from 第0位 means nothing on the
 /// way. The story shows each figure as a card once, so `data-view` is the name of its view: the
-/// card alone, in a frame. The dot between the period and the basis ends a line, never starts one.
+/// card alone, in a frame. The period and the basis each start a line (a dot between them began
+/// lines, "· 口径", and glued to the period's end it broke 上半 / 年).
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
     let words = use_labels();
     let indicator = &props.indicator;
     let words_around = ui::figure_words(lang, indicator);
-    // The period's last character holds the dot after it (a no-break space alone does not, in WebKit).
-    let at = indicator.period.char_indices().last().map_or(0, |(at, _)| at);
-    let (period_before, period_end) = indicator.period.split_at(at);
     let number = if indicator.kind == Kind::Rank {
         html! { ui::number(lang, indicator.value, indicator.precision) }
     } else {
@@ -62,7 +60,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
             <figcaption>
                 <span class="indicator__label">{ &indicator.label }</span>
                 <span class="indicator__meta">
-                    { words.period }{ words.colon }{ period_before }<span class="keep">{ period_end }{ "\u{a0}·" }</span>{ " " }{ words.basis }{ words.colon }{ &indicator.basis }
+                    { words.period }{ words.colon }{ &indicator.period }<br />{ words.basis }{ words.colon }{ &indicator.basis }
                 </span>
                 if let Some(from) = &indicator.converted_from {
                     <span class="indicator__meta">{ words.converted }{ " " }{ from }</span>

@@ -487,7 +487,7 @@ for (const name of ENGINES) {
           assert.deepEqual(found.outside, [], `${label}: a figure past its card's edge`);
           assert.deepEqual(found.parted, [], `${label}: a number parted from the words set against it`);
           assert.deepEqual(found.uneven, [], `${label}: numbers of one row at two sizes`);
-          assert.deepEqual(found.dotted, [], `${label}: a line that starts with the dot between a period and a basis`);
+          assert.deepEqual(found.basisInline, [], `${label}: a card's basis not on a line of its own`);
           // Balanced lines keep a lone character off a label's last line; an engine without them
           // (WebKitGTK 2.48; Safari has them since 17.5) is not held to it.
           if (balances) assert.deepEqual(found.lone, [], `${label}: a label's last line of one character`);

@@ -188,8 +188,8 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * In the page: what keeps a figure card from holding its figure. `outside`: a character of a
  * figure past its card's edge; `parted`: two characters with no space between, the second on a
  * later line ("40" / "%"); `uneven`: a row of cards whose numbers are set at two sizes; `lone`: a
- * label whose last line is one character (a Chinese label's 孤字); `dotted`: a period and basis
- * with a line that starts with the dot between them.
+ * label whose last line is one character (a Chinese label's 孤字); `basisInline`: a card whose
+ * basis does not start a line of its own.
  */
 export const figureCards = () => {
   // The characters under `root` as the reader sees them: each with its box (null when it has none:
@@ -235,13 +235,18 @@ export const figureCards = () => {
     const [above, last] = [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()).slice(-2);
     if (last !== undefined && [...last].length === 1) lone.push(`${above} / ${last}`);
   }
-  // A line of a card's period and basis that starts with the dot between them.
-  const dotted = [];
-  for (const meta of document.querySelectorAll('.indicator__meta')) {
+  // A card's basis that does not start a line of its own, at the caption's start edge (its period
+  // and basis once shared a line, a dot between them beginning the next: "· 口径").
+  const basisInline = [];
+  for (const card of document.querySelectorAll('.indicator')) {
+    const meta = card.querySelector('.indicator__meta');
     const shown = characters(meta).filter(({ ch, r }) => r && /\S/.test(ch));
-    if (shown.some(({ ch, r }, i) => ch === '·' && i > 0 && r.top >= shown[i - 1].r.bottom - 1)) dotted.push(meta.textContent);
+    const text = shown.map(({ ch }) => ch).join('');
+    const basis = Math.max(text.indexOf('口径'), text.indexOf('Basis'));
+    const first = shown[basis];
+    if (!first || first.r.top < shown[basis - 1].r.bottom - 1 || Math.abs(first.r.left - shown[0].r.left) > 0.5) basisInline.push(card.dataset.indicator);
   }
-  return { outside, parted, uneven, lone, dotted };
+  return { outside, parted, uneven, lone, basisInline };
 };
 
 /**

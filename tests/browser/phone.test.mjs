@@ -178,7 +178,7 @@ for (const path of ['', 'en.html']) {
       assert.deepEqual(found.parted, [], `${width} px: a number parted from the words set against it`);
       assert.deepEqual(found.uneven, [], `${width} px: numbers of one row at two sizes`);
       assert.deepEqual(found.lone, [], `${width} px: a label's last line of one character`);
-      assert.deepEqual(found.dotted, [], `${width} px: a line that starts with the dot between a period and a basis`);
+      assert.deepEqual(found.basisInline, [], `${width} px: a card's basis not on a line of its own`);
     }
   });
 }
