@@ -184,7 +184,7 @@ for (const path of ['', 'en.html']) {
 }
 
 // The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the idiom 振奋人心 on
-// a phone and on a desktop alike), in either edition, at any width.
+// a phone and on a desktop alike), in either edition, at any width, and every line starts flush.
 for (const path of ['', 'en.html']) {
   test(`the headline keeps each quotation in it on one line at every width: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 700 } });
@@ -205,9 +205,16 @@ for (const path of ['', 'en.html']) {
         const text = seen.map(({ ch }) => ch).join('');
         const quotation = text.match(/“[^”]*”|‘[^’]*’(?![A-Za-z])/);
         const lines = new Set(seen.slice(quotation.index, quotation.index + quotation[0].length).map(({ r }) => Math.round(r.bottom))).size;
-        return { quotation: quotation[0], lines, h1Lines: new Set(seen.filter(({ r }) => r?.width > 0).map(({ r }) => Math.round(r.bottom))).size };
+        // Each line's first character: an opening mark there is set half-width (a full-width one
+        // draws its ink in its right half, half an em in from the lines around it).
+        const em = parseFloat(getComputedStyle(document.querySelector('h1')).fontSize);
+        const starts = new Map();
+        for (const { ch, r } of seen) if (r?.width > 0 && !starts.has(Math.round(r.bottom))) starts.set(Math.round(r.bottom), { ch, width: r.width / em });
+        const indents = [...starts.values()].filter(({ ch, width }) => '“‘「《（'.includes(ch) && width > 0.6).map(({ ch, width }) => `${ch} ${width.toFixed(2)} em`);
+        return { quotation: quotation[0], lines, h1Lines: starts.size, indents };
       });
       assert.equal(found.lines, 1, `${width} px: ${found.quotation} over ${found.lines} lines`);
+      assert.deepEqual(found.indents, [], `${width} px: a line of the headline starts with a full-width opening mark`);
       assert.ok(found.h1Lines <= 4, `${width} px: the headline in ${found.h1Lines} lines`);
     }
   });
