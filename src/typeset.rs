@@ -17,7 +17,11 @@
 //!   there starts flush. A Han character is wrapped alone, a word or number in Latin letters whole
 //!   (a screen reader reads it as one). No engine applies `text-autospace` by default, and those
 //!   that have it space by an eighth: the build's rule is the one rule in every engine, and the
-//!   story file never holds a typed space there (content::load refuses one).
+//!   story file never holds a typed space there (content::load refuses one);
+//! - a run of text (a paragraph, a heading, a line before a `<br>`) keeps its last two Han
+//!   characters together in `<span class="keep">`, so that no last line holds one character alone
+//!   (孤字), as "总量口 / 径" and "指挥 / 部" did: the break, if any, comes before them. Not where the
+//!   two are the whole run, nor where a number kept with its unit ends it (that is two already).
 
 use crate::content::model::Lang;
 use crate::content::script::{is_han, is_latin};
@@ -210,6 +214,7 @@ pub fn typeset(html: &str, lang: Lang) -> String {
             }
         }
     }
+    let ends: Vec<At> = runs.iter().filter_map(|run| last_pair(run)).collect();
     let mut out = String::with_capacity(html.len() + html.len() / 20);
     // Inside a figure the story already keeps whole.
     let mut figure = false;
@@ -226,12 +231,23 @@ pub fn typeset(html: &str, lang: Lang) -> String {
                     .filter(|(at, _)| at.piece == index)
                     .map(|(from, to)| (from.offset, to.offset))
                     .collect();
-                out.push_str(&text_marked(text, &marks, &spaces, !figure));
+                let end = ends.iter().find(|at| at.piece == index).map(|at| at.offset);
+                out.push_str(&text_marked(text, &marks, &spaces, end.filter(|_| !figure), !figure));
             }
             Piece::Text(text) => out.push_str(text),
         }
     }
     out
+}
+
+/// Where the last two Han characters of `run` start, when they end it (only punctuation or spaces
+/// after them), are in one piece and something other than punctuation comes before them.
+fn last_pair(run: &[(At, char)]) -> Option<At> {
+    let last = run.iter().rposition(|(_, c)| is_han(*c) || is_latin(*c))?;
+    let (second, c) = run[last];
+    let (first, b) = *run.get(last.checked_sub(1)?)?;
+    let before = run[..last - 1].iter().any(|(_, c)| is_han(*c) || is_latin(*c));
+    (is_han(b) && is_han(c) && first.piece == second.piece && before).then_some(first)
 }
 
 /// Where the word or number in Latin letters that ends `run` starts, within its last piece.
@@ -300,9 +316,9 @@ fn skipped(pieces: &[Piece]) -> Vec<bool> {
 }
 
 /// A text piece with the marks at byte offsets `trims` wrapped for trimming, the spans `spaces`
-/// (byte offsets of their first and last character) wrapped for spacing and, with `numbers`, each
-/// number kept with its unit.
-fn text_marked(text: &str, trims: &[usize], spaces: &[(usize, usize)], numbers: bool) -> String {
+/// (byte offsets of their first and last character) wrapped for spacing, the two characters from
+/// byte offset `end` kept together and, with `numbers`, each number kept with its unit.
+fn text_marked(text: &str, trims: &[usize], spaces: &[(usize, usize)], end: Option<usize>, numbers: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -320,6 +336,12 @@ fn text_marked(text: &str, trims: &[usize], spaces: &[(usize, usize)], numbers: 
             spaced_into(&mut out, &chars, i, end, spaces);
             out.push_str("</span>");
             i = end;
+            continue;
+        }
+        if end == Some(offset) {
+            out.push_str(KEEP);
+            i = spaced_into(&mut out, &chars, i, i + 2, spaces);
+            out.push_str("</span>");
             continue;
         }
         i = spaced_into(&mut out, &chars, i, i + 1, spaces);
@@ -405,7 +427,11 @@ mod tests {
         // A closing mark before a closing mark: the first.
         assert_eq!(set("<p>《综述》，</p>"), "<p>《综述<span class=\"trim\">》</span>，</p>");
         // An opening mark after a closing one: the second, across the quotation's tag.
-        assert_eq!(set("<p>原文：<q>“抚顺”</q></p>"), "<p>原文：<q><span class=\"trim\">“</span>抚顺”</q></p>");
+        // (The two characters that end the text are kept together: below.)
+        assert_eq!(
+            set("<p>原文：<q>“抚顺”</q></p>"),
+            "<p>原文：<q><span class=\"trim\">“</span><span class=\"keep\">抚顺</span>”</q></p>"
+        );
         // A quotation that ends on a full stop: the stop, before the closing quotation mark.
         assert_eq!(set("<p><q>“好。”</q></p>"), "<p><q>“好<span class=\"trim\">。</span>”</q></p>");
         // A quotation followed by a comma: its closing mark.
@@ -471,19 +497,49 @@ mod tests {
              <a href=\"#a\"><span class=\"autospace\">A</span>股</a></p>"
         );
         // A space typed, a punctuation mark, a block or an island between them: nothing.
-        for html in [
-            "<p>约 GDP 增长</p>",
-            "<p>（GDP）增长</p>",
-            "<p>增长</p><p>GDP</p>",
-            "<p>约<story-island>GDP</story-island>增长</p>",
-            "<p>Fushun (抚顺) and Liaoning (辽宁)</p>",
-        ] {
+        assert_eq!(set("<p>约 GDP 增长</p>"), "<p>约 GDP <span class=\"keep\">增长</span></p>");
+        assert_eq!(set("<p>（GDP）增长</p>"), "<p>（GDP）<span class=\"keep\">增长</span></p>");
+        let names = "<p>Fushun (抚顺) and Liaoning (辽宁)</p>";
+        assert_eq!(set(names), names.replace("辽宁", "<span class=\"keep\">辽宁</span>"));
+        for html in ["<p>增长</p><p>GDP</p>", "<p>约<story-island>GDP</story-island>增长</p>"] {
             assert_eq!(set(html), html);
         }
         // In a figure the story already keeps whole, too.
         assert_eq!(
             set("<td><span class=\"figure-text\">2023年</span></td>"),
             "<td><span class=\"figure-text\"><span class=\"autospace\">2023</span>年</span></td>"
+        );
+    }
+
+    #[test]
+    fn a_run_keeps_its_last_two_han_characters_together() {
+        // A paragraph, a heading and each line before a `<br>`: the break, if any, comes before
+        // the pair, over punctuation and inline tags after it.
+        assert_eq!(
+            set("<p>原文未注明总量口径。</p><h2>清单和指挥部</h2>"),
+            "<p>原文未注明总量<span class=\"keep\">口径</span>。</p><h2>清单和指<span class=\"keep\">挥部</span></h2>"
+        );
+        assert_eq!(
+            set("<span>时期：上半年<br>口径：<q>“产业链项目”</q> →</span>"),
+            "<span>时期：上<span class=\"keep\">半年</span><br>口径：<q><span class=\"trim\">“</span>产业链<span class=\"keep\">项目</span>”</q> →</span>"
+        );
+        for html in [
+            // Two characters that are the whole run: nothing to keep them from.
+            "<th>指标</th>",
+            "<p>（抚顺）</p>",
+            // A run ending in Latin letters, or a number kept with its unit (two already).
+            "<p>约为GDP</p>",
+            // The pair parted by a tag: left as it is.
+            "<p>全省排<em>名</em></p>",
+        ] {
+            assert_eq!(text(&set(html)), text(html));
+            assert!(!set(html).contains("keep"), "{html}: {}", set(html));
+        }
+        assert_eq!(set("<p>总共3个月</p>"), "<p>总<span class=\"autospace\">共</span><span class=\"keep\"><span class=\"autospace\">3</span>个月</span></p>");
+        // In a figure the story keeps whole: nothing more.
+        assert_eq!(
+            set("<td><span class=\"figure-text\">上半年</span></td>"),
+            "<td><span class=\"figure-text\">上半年</span></td>"
         );
     }
 

@@ -89,7 +89,7 @@ fn full_story_link(story: &Story) -> Html {
     let href = stories::edition(story.meta.id.as_str()).map_or("./", |edition| edition.href());
     html! {
         <a {href} target="_blank" rel="noopener">
-            { words.full_story }{ " ↗" }<span class="visually-hidden">{ words.new_tab }</span>
+            { words.full_story }{ "\u{a0}↗" }<span class="visually-hidden">{ words.new_tab }</span>
         </a>
     }
 }

@@ -23,7 +23,9 @@ pub struct IndicatorCardProps {
 /// is hidden from them. A rank does not count: a place counted up from 第0位 means nothing on the
 /// way. The story shows each figure as a card once, so `data-view` is the name of its view: the
 /// card alone, in a frame. The period and the basis each start a line (a dot between them began
-/// lines, "· 口径", and glued to the period's end it broke 上半 / 年).
+/// lines, "· 口径", and glued to the period's end it broke 上半 / 年). The label, the period and
+/// basis and the quotation are blocks, so that each ends a run of text for the typesetting
+/// (`typeset`: no line of one character at their ends).
 #[component]
 pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
     let lang = use_story().meta.lang;
@@ -58,16 +60,16 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                 </span>
             </p>
             <figcaption>
-                <span class="indicator__label">{ &indicator.label }</span>
-                <span class="indicator__meta">
+                <div class="indicator__label">{ &indicator.label }</div>
+                <div class="indicator__meta">
                     { words.period }{ words.colon }{ &indicator.period }<br />{ words.basis }{ words.colon }{ &indicator.basis }
-                </span>
+                </div>
                 if let Some(from) = &indicator.converted_from {
-                    <span class="indicator__meta">{ words.converted }{ " " }{ from }</span>
+                    <div class="indicator__meta">{ words.converted }{ " " }{ from }</div>
                 }
-                <span class="indicator__quote">
+                <div class="indicator__quote">
                     { words.as_written }{ words.colon }{ quotation(&indicator.quote, None) }
-                </span>
+                </div>
             </figcaption>
         </figure>
     }

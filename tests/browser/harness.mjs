@@ -227,14 +227,6 @@ export const figureCards = () => {
     rows.set(row, [...(rows.get(row) ?? []), `${id} ${seen.find(({ ch, r }) => r && /\d/.test(ch)).size}`]);
   }
   const uneven = [...rows.values()].filter((cards) => new Set(cards.map((c) => c.split(' ')[1])).size > 1);
-  // A label's last line of one character (a Chinese label's 孤字).
-  const lone = [];
-  for (const label of document.querySelectorAll('.indicator__label')) {
-    const lines = new Map();
-    for (const { ch, r } of characters(label)) if (r) lines.set(Math.round(r.bottom), (lines.get(Math.round(r.bottom)) ?? '') + ch);
-    const [above, last] = [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()).slice(-2);
-    if (last !== undefined && [...last].length === 1) lone.push(`${above} / ${last}`);
-  }
   // A card's basis that does not start a line of its own, at the caption's start edge (its period
   // and basis once shared a line, a dot between them beginning the next: "· 口径").
   const basisInline = [];
@@ -246,7 +238,48 @@ export const figureCards = () => {
     const first = shown[basis];
     if (!first || first.r.top < shown[basis - 1].r.bottom - 1 || Math.abs(first.r.left - shown[0].r.left) > 0.5) basisInline.push(card.dataset.indicator);
   }
-  return { outside, parted, uneven, lone, basisInline };
+  return { outside, parted, uneven, basisInline };
+};
+
+/**
+ * In the page: each Chinese text whose last line holds one character alone (孤字, "总量口 / 径"), at
+ * a block's end or before a line break: a paragraph, a heading, a caption, a cell or a card's line,
+ * as shown (the build keeps a run's last two Han characters together: src/typeset.rs).
+ */
+export const loneCharacters = () => {
+  const found = [];
+  for (const block of document.querySelectorAll('#story :is(p, h1, h2, h3, li, td, th, figcaption > div)')) {
+    const hider = block.closest('.visually-hidden, thead');
+    if (!block.checkVisibility() || (hider && hider.getBoundingClientRect().width <= 1)) continue;
+    // The characters shown, a line break starting a new text.
+    const texts = [[]];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node; (node = walker.nextNode());) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.localName === 'br') texts.push([]);
+        continue;
+      }
+      if (node.parentElement.closest('.visually-hidden')) continue;
+      for (let i = 0; i < node.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        if (r?.width > 0) texts.at(-1).push({ ch: node.data[i], r });
+      }
+    }
+    for (const text of texts) {
+      // A line ends where the next character is below it.
+      const lines = [];
+      text.forEach(({ ch, r }, i) => {
+        if (i === 0 || r.top >= text[i - 1].r.bottom - 1) lines.push('');
+        lines[lines.length - 1] += ch;
+      });
+      const last = [...(lines.at(-1) ?? '').replace(/[\s\p{P}\p{S}]/gu, '')];
+      if (lines.length > 1 && last.length === 1 && /\p{Script=Han}/u.test(last[0])) found.push(`${lines.at(-2).slice(-6)} / ${lines.at(-1)}`);
+    }
+  }
+  return found;
 };
 
 /**
