@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, start } from './engines.mjs';
-import { OUTPUT, atPlace, everyChapterLaidOut, figureCards, host, loneCharacters, serve, storyCharts, storyField, storyIndicators, storyTexts } from './harness.mjs';
+import { OUTPUT, atPlace, everyChapterLaidOut, host, serve, storyCharts, storyField, storyIndicators, storyTexts, textAsSet } from './harness.mjs';
 import { REPORTS } from './nginx.mjs';
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
@@ -469,7 +469,7 @@ for (const name of ENGINES) {
         await tab.screenshot(join(OUTPUT, `engine-${name}-phone-${width}.png`), '#phone');
       });
     }
-    test(`${name}: a figure card holds its figure on phones and a tablet, in both editions`, async () => {
+    test(`${name}: the story's text is set well on phones and a tablet, in both editions: figure cards, last lines, the headline`, async () => {
       const tab = await engine.open(shared.host.url + 'phone-375.html', { width: 1024, height: 800 });
       const phone = tab.frame('#phone');
       for (const [edition, lang] of [['', 'zh-CN'], ['en.html', 'en']]) {
@@ -481,14 +481,17 @@ for (const name of ENGINES) {
         for (const width of [348, 360, 375, 414, 768]) {
           await tab.evaluate((width) => { document.querySelector('#phone').style.width = `${width}px`; }, width);
           await phone.waitFor((width) => innerWidth === width, `the phone ${width} px wide`, { arg: width });
-          const found = await phone.evaluate(figureCards);
+          const found = await phone.evaluate(textAsSet);
           const label = `${lang} at ${width} px`;
           assert.deepEqual(found.outside, [], `${label}: a figure past its card's edge`);
           assert.deepEqual(found.parted, [], `${label}: a number parted from the words set against it`);
           assert.deepEqual(found.uneven, [], `${label}: numbers of one row at two sizes`);
           assert.deepEqual(found.basisInline, [], `${label}: a card's basis not on a line of its own`);
-          // The build keeps a Chinese text's last two characters together, in every engine.
-          assert.deepEqual(await phone.evaluate(loneCharacters), [], `${label}: a last line of one character`);
+          // The build keeps a Chinese text's last two characters together, and the headline's
+          // quotation whole, in every engine.
+          assert.deepEqual(found.lone, [], `${label}: a last line of one character`);
+          assert.equal(found.headline.lines, 1, `${label}: ${found.headline.quotation} over ${found.headline.lines} lines`);
+          assert.deepEqual(found.headline.indents, [], `${label}: a line of the headline starts with a full-width opening mark`);
         }
       }
       assert.deepEqual(tab.problems, []);

@@ -185,19 +185,29 @@ export async function waitFor(page, condition, label, { timeout = 15000, arg } =
 export const everyChapterLaidOut = () => document.querySelectorAll('html:not([data-embed]) .chapter:not(.chapter--laid-out)').length === 0;
 
 /**
- * In the page: what keeps a figure card from holding its figure. `outside`: a character of a
- * figure past its card's edge; `parted`: two characters with no space between, the second on a
- * later line ("40" / "%"); `uneven`: a row of cards whose numbers are set at two sizes; `lone`: a
- * label whose last line is one character (a Chinese label's 孤字); `basisInline`: a card whose
- * basis does not start a line of its own.
+ * In the page: how its text is set, for what a reader would see set wrong. Of the figure cards:
+ * `outside`, a character of a figure past its card's edge; `parted`, two characters with no space
+ * between, the second on a later line ("40" / "%"); `uneven`, a row of cards whose numbers are set
+ * at two sizes; `basisInline`, a card whose basis does not start a line of its own. Of all the
+ * story's text: `lone`, a Chinese text whose last line holds one character alone (孤字, "总量口 /
+ * 径"), at a block's end or before a line break (the build keeps a run's last two Han characters
+ * together: src/typeset.rs). Of the headline (`headline`): the `quotation` in it and the `lines`
+ * it takes, the headline's `lines`, and each line that starts with a full-width opening mark
+ * (`indents`: it draws its ink in its right half, half an em in from the lines around it).
  */
-export const figureCards = () => {
-  // The characters under `root` as the reader sees them: each with its box (null when it has none:
-  // a collapsed space) and its element's font size.
+export const textAsSet = () => {
+  // The characters under `root` as the reader sees them, in document order: each with its box
+  // (null when it has none: a collapsed space) and its element's font size; a line break (`<br>`)
+  // as "\n". Text only for screen readers (`.visually-hidden`) is left out.
   const characters = (root) => {
     const seen = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node; (node = walker.nextNode());) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.localName === 'br') seen.push({ ch: '\n', r: null });
+        continue;
+      }
+      if (node.parentElement.closest('.visually-hidden')) continue;
       for (let i = 0; i < node.length; i += 1) {
         const range = document.createRange();
         range.setStart(node, i);
@@ -208,6 +218,17 @@ export const figureCards = () => {
     }
     return seen;
   };
+  // The lines of `seen`: a line ends where the next character shown is below it.
+  const lines = (seen) => {
+    const shown = seen.filter(({ r }) => r);
+    const found = [];
+    shown.forEach(({ ch, r }, i) => {
+      if (i === 0 || r.top >= shown[i - 1].r.bottom - 1) found.push({ text: '', first: { ch, r } });
+      found[found.length - 1].text += ch;
+    });
+    return found;
+  };
+
   const outside = [];
   const parted = [];
   const rows = new Map();
@@ -231,55 +252,39 @@ export const figureCards = () => {
   // and basis once shared a line, a dot between them beginning the next: "· 口径").
   const basisInline = [];
   for (const card of document.querySelectorAll('.indicator')) {
-    const meta = card.querySelector('.indicator__meta');
-    const shown = characters(meta).filter(({ ch, r }) => r && /\S/.test(ch));
+    const shown = characters(card.querySelector('.indicator__meta')).filter(({ ch, r }) => r && /\S/.test(ch));
     const text = shown.map(({ ch }) => ch).join('');
     const basis = Math.max(text.indexOf('口径'), text.indexOf('Basis'));
     const first = shown[basis];
     if (!first || first.r.top < shown[basis - 1].r.bottom - 1 || Math.abs(first.r.left - shown[0].r.left) > 0.5) basisInline.push(card.dataset.indicator);
   }
-  return { outside, parted, uneven, basisInline };
-};
 
-/**
- * In the page: each Chinese text whose last line holds one character alone (孤字, "总量口 / 径"), at
- * a block's end or before a line break: a paragraph, a heading, a caption, a cell or a card's line,
- * as shown (the build keeps a run's last two Han characters together: src/typeset.rs).
- */
-export const loneCharacters = () => {
-  const found = [];
+  const lone = [];
   for (const block of document.querySelectorAll('#story :is(p, h1, h2, h3, li, td, th, figcaption > div)')) {
     const hider = block.closest('.visually-hidden, thead');
     if (!block.checkVisibility() || (hider && hider.getBoundingClientRect().width <= 1)) continue;
-    // The characters shown, a line break starting a new text.
     const texts = [[]];
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-    for (let node; (node = walker.nextNode());) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        if (node.localName === 'br') texts.push([]);
-        continue;
-      }
-      if (node.parentElement.closest('.visually-hidden')) continue;
-      for (let i = 0; i < node.length; i += 1) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const r = range.getClientRects()[0];
-        if (r?.width > 0) texts.at(-1).push({ ch: node.data[i], r });
-      }
+    for (const c of characters(block)) {
+      if (c.ch === '\n' && !c.r) texts.push([]);
+      else texts.at(-1).push(c);
     }
-    for (const text of texts) {
-      // A line ends where the next character is below it.
-      const lines = [];
-      text.forEach(({ ch, r }, i) => {
-        if (i === 0 || r.top >= text[i - 1].r.bottom - 1) lines.push('');
-        lines[lines.length - 1] += ch;
-      });
-      const last = [...(lines.at(-1) ?? '').replace(/[\s\p{P}\p{S}]/gu, '')];
-      if (lines.length > 1 && last.length === 1 && /\p{Script=Han}/u.test(last[0])) found.push(`${lines.at(-2).slice(-6)} / ${lines.at(-1)}`);
+    for (const text of texts.map(lines)) {
+      const last = [...(text.at(-1)?.text ?? '').replace(/[\s\p{P}\p{S}]/gu, '')];
+      if (text.length > 1 && last.length === 1 && /\p{Script=Han}/u.test(last[0])) lone.push(`${text.at(-2).text.slice(-6)} / ${text.at(-1).text}`);
     }
   }
-  return found;
+
+  const h1 = document.querySelector('h1');
+  const heading = characters(h1);
+  const quotation = heading.map(({ ch }) => ch).join('').match(/“[^”]*”|‘[^’]*’(?![A-Za-z])/);
+  const em = parseFloat(getComputedStyle(h1).fontSize);
+  const headline = {
+    quotation: quotation[0],
+    lines: lines(heading.slice(quotation.index, quotation.index + quotation[0].length)).length,
+    h1Lines: lines(heading).length,
+    indents: lines(heading).map(({ first }) => first).filter(({ ch, r }) => '“‘「《（'.includes(ch) && r.width / em > 0.6).map(({ ch, r }) => `${ch} ${(r.width / em).toFixed(2)} em`),
+  };
+  return { outside, parted, uneven, basisInline, lone, headline };
 };
 
 /**

@@ -1,7 +1,7 @@
 // Phones first: at 320 px nothing pushes the page sideways, every control is a 44 px target, the
 // navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
 import assert from 'node:assert/strict';
-import { figureCards, live, loneCharacters, openPage, setUp, test, waitFor } from './harness.mjs';
+import { live, openPage, setUp, test, textAsSet, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -160,63 +160,32 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.h
   });
 }
 
-// A figure card holds its figure, from the smallest phone to a desktop, in both editions: the
-// number and the words set against it ("40%", "3rd", "第3位") on one line inside the card, a unit
-// after a space ("tonnes") inside it too, and the cards of one row with their numbers at one size
-// (a rank, which does not count up, as large as the counting figures beside it). English writes
-// the longest number (650,000). No Chinese text, in a card or anywhere in the story, ends on a line
-// of one character (增 / 长, 总量口 / 径, 指挥 / 部).
+// The story's text is set as an editor would set it, from the smallest phone to a desktop, in both
+// editions. A figure card holds its figure: the number and the words set against it ("40%",
+// "3rd", "第3位") on one line inside the card, a unit after a space ("tonnes") inside it too, and
+// the cards of one row with their numbers at one size (a rank, which does not count up, as large
+// as the counting figures beside it); English writes the longest number (650,000). No Chinese
+// text, in a card or anywhere in the story, ends on a line of one character (增 / 长, 总量口 / 径,
+// 指挥 / 部). The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the
+// idiom 振奋人心), and every line of it starts flush.
 for (const path of ['', 'en.html']) {
-  test(`a figure card holds its figure at every width: ${path || 'index'}`, async () => {
+  test(`the story's text is set well at every width: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 700 } });
     await page.goto(shared.server.url + path);
     await live(page, 'the app to start');
     await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
     for (const width of [320, 348, 360, 375, 390, 414, 600, 768, 1024, 1280]) {
       await page.setViewportSize({ width, height: 700 });
-      const found = await page.evaluate(figureCards);
+      const found = await page.evaluate(textAsSet);
       assert.deepEqual(found.outside, [], `${width} px: a figure past its card's edge`);
       assert.deepEqual(found.parted, [], `${width} px: a number parted from the words set against it`);
       assert.deepEqual(found.uneven, [], `${width} px: numbers of one row at two sizes`);
-      assert.deepEqual(await page.evaluate(loneCharacters), [], `${width} px: a last line of one character`);
       assert.deepEqual(found.basisInline, [], `${width} px: a card's basis not on a line of its own`);
-    }
-  });
-}
-
-// The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the idiom 振奋人心 on
-// a phone and on a desktop alike), in either edition, at any width, and every line starts flush.
-for (const path of ['', 'en.html']) {
-  test(`the headline keeps each quotation in it on one line at every width: ${path || 'index'}`, async () => {
-    const page = await openPage(shared.browser, { ...PHONE, viewport: { width: 320, height: 700 } });
-    await page.goto(shared.server.url + path);
-    for (const width of [320, 360, 375, 414, 768, 1024, 1280]) {
-      await page.setViewportSize({ width, height: 700 });
-      const found = await page.evaluate(() => {
-        const seen = [];
-        const walker = document.createTreeWalker(document.querySelector('h1'), NodeFilter.SHOW_TEXT);
-        for (let node; (node = walker.nextNode());) {
-          for (let i = 0; i < node.length; i += 1) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            seen.push({ ch: node.data[i], r: range.getClientRects()[0] });
-          }
-        }
-        const text = seen.map(({ ch }) => ch).join('');
-        const quotation = text.match(/“[^”]*”|‘[^’]*’(?![A-Za-z])/);
-        const lines = new Set(seen.slice(quotation.index, quotation.index + quotation[0].length).map(({ r }) => Math.round(r.bottom))).size;
-        // Each line's first character: an opening mark there is set half-width (a full-width one
-        // draws its ink in its right half, half an em in from the lines around it).
-        const em = parseFloat(getComputedStyle(document.querySelector('h1')).fontSize);
-        const starts = new Map();
-        for (const { ch, r } of seen) if (r?.width > 0 && !starts.has(Math.round(r.bottom))) starts.set(Math.round(r.bottom), { ch, width: r.width / em });
-        const indents = [...starts.values()].filter(({ ch, width }) => '“‘「《（'.includes(ch) && width > 0.6).map(({ ch, width }) => `${ch} ${width.toFixed(2)} em`);
-        return { quotation: quotation[0], lines, h1Lines: starts.size, indents };
-      });
-      assert.equal(found.lines, 1, `${width} px: ${found.quotation} over ${found.lines} lines`);
-      assert.deepEqual(found.indents, [], `${width} px: a line of the headline starts with a full-width opening mark`);
-      assert.ok(found.h1Lines <= 4, `${width} px: the headline in ${found.h1Lines} lines`);
+      assert.deepEqual(found.lone, [], `${width} px: a last line of one character`);
+      const { headline } = found;
+      assert.equal(headline.lines, 1, `${width} px: ${headline.quotation} over ${headline.lines} lines`);
+      assert.deepEqual(headline.indents, [], `${width} px: a line of the headline starts with a full-width opening mark`);
+      assert.ok(headline.h1Lines <= 4, `${width} px: the headline in ${headline.h1Lines} lines`);
     }
   });
 }
