@@ -21,10 +21,18 @@
 //! - a run of text (a paragraph, a heading, a line before a `<br>`) keeps its last two Han
 //!   characters together in `<span class="keep">`, so that no last line holds one character alone
 //!   (孤字), as "总量口 / 径" and "指挥 / 部" did: the break, if any, comes before them. Not where the
-//!   two are the whole run, nor where a number kept with its unit ends it (that is two already).
+//!   two are the whole run, nor where a number kept with its unit ends it (that is two already);
+//! - a heading (`h1`-`h6`) or what is marked `.by-words` (a card's label, the link to the next
+//!   chapter) breaks only between words: the stylesheet sets it `word-break: keep-all`, and the
+//!   build writes a `<wbr>` between two words of two characters or more (one-character words, two
+//!   or three in a row, stay with the words around them), the words found by the Unicode
+//!   Consortium's segmenter with its dictionary (ICU4X; browsers' `Intl.Segmenter` uses the same
+//!   data), so "三木集团项 / 目设计规模" is set "三木集团 / 项目设计规模".
 
 use crate::content::model::Lang;
 use crate::content::script::{is_han, is_latin};
+use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 
 /// Full-width punctuation that opens: its blank half is before it.
 const OPENING: &str = "（“‘《「『【〔〈［｛";
@@ -79,6 +87,9 @@ const SKIPPED: &[&str] = &["story-island", "script", "style", "svg", "select", "
 /// Elements that never have an end tag.
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+/// The class of an element set by words, as a heading is (static/css/core.css).
+const BY_WORDS: &str = "by-words";
 
 /// Elements inside which text runs on: a mark next to one of them is adjacent to the text beyond.
 /// Every other tag ends a run (a paragraph, a cell, a heading).
@@ -172,6 +183,9 @@ struct At {
     offset: usize,
 }
 
+/// A run of text: its characters, each where it is.
+type Run = Vec<(At, char)>;
+
 /// `html` (a page's prerendered story, its root in `lang`) with its marks for Chinese layout on
 /// its Chinese text (all of a Chinese page; on a page in another language, what is marked
 /// `lang="zh…"`, as the English edition's Chinese names and title): see the module's
@@ -179,11 +193,20 @@ struct At {
 pub fn typeset(html: &str, lang: Lang) -> String {
     let pieces = pieces(html);
     let skipped = skipped(&pieces);
-    let chinese = chinese(&pieces, lang == Lang::Zh);
+    let chinese = inherited(&pieces, lang == Lang::Zh, |tag, _, parent| {
+        attribute(tag, "lang").map_or(parent, |lang| lang == "zh" || lang.starts_with("zh-"))
+    });
+    let by_words = inherited(&pieces, false, |tag, name, parent| {
+        parent || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || has_class(tag, BY_WORDS)
+    });
+    // Inside what the page keeps on one line already (a headline's quotation, a figure): no break
+    // there, not even at a `<wbr>`, which Chromium takes inside `white-space: nowrap` too.
+    let kept =
+        inherited(&pieces, false, |tag, _, parent| parent || has_class(tag, "keep") || has_class(tag, "figure-text"));
     let marked = |index: usize| !skipped[index] && chinese[index];
     // The running Chinese text, in runs that no block boundary, island, script or text in another
     // language interrupts.
-    let mut runs: Vec<Vec<(At, char)>> = vec![Vec::new()];
+    let mut runs: Vec<Run> = vec![Vec::new()];
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
             Piece::Text(text) if marked(index) => {
@@ -214,7 +237,14 @@ pub fn typeset(html: &str, lang: Lang) -> String {
             }
         }
     }
-    let ends: Vec<At> = runs.iter().filter_map(|run| last_pair(run)).collect();
+    // A run set by words breaks only where the build says, never before its last character; any
+    // other keeps its last two characters together.
+    let (worded, running): (Vec<&Run>, Vec<&Run>) =
+        runs.iter().partition(|run| run.first().is_some_and(|(at, _)| by_words[at.piece]));
+    let ends: Vec<At> = running.into_iter().filter_map(|run| last_pair(run)).collect();
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let breaks: Vec<At> =
+        worded.into_iter().flat_map(|run| word_breaks(&segmenter, run)).filter(|at| !kept[at.piece]).collect();
     let mut out = String::with_capacity(html.len() + html.len() / 20);
     // Inside a figure the story already keeps whole.
     let mut figure = false;
@@ -232,7 +262,9 @@ pub fn typeset(html: &str, lang: Lang) -> String {
                     .map(|(from, to)| (from.offset, to.offset))
                     .collect();
                 let end = ends.iter().find(|at| at.piece == index).map(|at| at.offset);
-                out.push_str(&text_marked(text, &marks, &spaces, end.filter(|_| !figure), !figure));
+                let words: Vec<usize> = breaks.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
+                let marks = Marks { trims: &marks, spaces: &spaces, end: end.filter(|_| !figure), breaks: &words };
+                out.push_str(&text_marked(text, &marks, !figure));
             }
             Piece::Text(text) => out.push_str(text),
         }
@@ -250,6 +282,51 @@ fn last_pair(run: &[(At, char)]) -> Option<At> {
     (is_han(b) && is_han(c) && first.piece == second.piece && before).then_some(first)
 }
 
+/// The longest string of one-character words that stays whole: the dictionary parts what it does
+/// not hold into characters (占|比, 营|商, 与一|个), and two or three of them are one word or joined
+/// to the words around them; a longer string is left as the engine breaks it.
+const JOINED: usize = 3;
+
+/// Where `run` may break between words: between two words of two or more characters, and in or at
+/// the edge of a string of more than [`JOINED`] one-character words; the characters on each side a
+/// Han character and a Han character or a Latin letter or digit (a break by a punctuation mark or a
+/// space is the line-breaking rules' already); never before the run's last character, which would
+/// stand alone (a `<span class="keep">` there, as other runs have, WebKit breaks before even under
+/// `keep-all`).
+fn word_breaks(segmenter: &WordSegmenterBorrowed, run: &[(At, char)]) -> Vec<At> {
+    let text: String = run.iter().map(|(_, c)| c).collect();
+    // The run's characters by their byte offset in `text`.
+    let starts: Vec<usize> = text.char_indices().map(|(offset, _)| offset).collect();
+    // Where each word starts, by character, and where the last one ends.
+    let bounds: Vec<usize> =
+        segmenter.segment_str(&text).map(|offset| starts.binary_search(&offset).unwrap_or(run.len())).collect();
+    // For each word, whether it is one character in a string of more than JOINED of them.
+    let single: Vec<bool> = bounds.windows(2).map(|w| w[1] - w[0] == 1).collect();
+    let string = |k: usize| {
+        let (mut first, mut last) = (k, k);
+        while first > 0 && single[first - 1] {
+            first -= 1;
+        }
+        while last + 1 < single.len() && single[last + 1] {
+            last += 1;
+        }
+        last + 1 - first
+    };
+    let free: Vec<bool> = (0..single.len()).map(|k| single[k] && string(k) > JOINED).collect();
+    let word = |c: char| is_han(c) || is_latin(c);
+    let last = run.iter().rposition(|(_, c)| word(*c));
+    (1..single.len())
+        .filter(|&k| (!single[k - 1] && !single[k]) || free[k - 1] || free[k])
+        .map(|k| bounds[k])
+        .filter(|&i| Some(i) != last)
+        .filter(|&i| {
+            let (a, b) = (run[i - 1].1, run[i].1);
+            word(a) && word(b) && (is_han(a) || is_han(b))
+        })
+        .map(|i| run[i].0)
+        .collect()
+}
+
 /// Where the word or number in Latin letters that ends `run` starts, within its last piece.
 fn latin_start(run: &[(At, char)]) -> At {
     let (last, _) = *run.last().expect("a character");
@@ -264,23 +341,33 @@ fn latin_start(run: &[(At, char)]) -> At {
     run[start].0
 }
 
-/// For each piece, whether it is Chinese: in an element whose nearest `lang` is Chinese, or with
-/// none, on a page whose root `is` Chinese.
-fn chinese(pieces: &[Piece], root: bool) -> Vec<bool> {
-    // The open elements, with whether each is Chinese.
+/// The value of the attribute `name` in the start tag `tag`, as the prerenderer writes it (`"`).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    tag.split(&format!(" {name}=\"")).nth(1).and_then(|rest| rest.split('"').next())
+}
+
+/// Whether the start tag `tag` gives its element the class `class`.
+fn has_class(tag: &str, class: &str) -> bool {
+    attribute(tag, "class").is_some_and(|classes| classes.split(' ').any(|c| c == class))
+}
+
+/// For each piece, a property elements pass on to what is inside them: `root`'s outside every
+/// element, and for what is inside an element, `of(start tag, name, the property outside it)`:
+/// whether it is Chinese (by the nearest `lang`), whether it is set by words.
+fn inherited(pieces: &[Piece], root: bool, of: impl Fn(&str, &str, bool) -> bool) -> Vec<bool> {
+    // The open elements, with the property inside each.
     let mut open: Vec<(&str, bool)> = Vec::new();
     pieces
         .iter()
         .map(|piece| {
-            let here = open.last().map_or(root, |(_, chinese)| *chinese);
+            let here = open.last().map_or(root, |(_, inside)| *inside);
             if let Piece::Tag { source, name } = piece {
                 if let Some(closed) = name.strip_prefix('/') {
                     if let Some(at) = open.iter().rposition(|(element, _)| *element == closed) {
                         open.truncate(at);
                     }
                 } else if !VOID.contains(&name.as_str()) && !name.starts_with('!') && !source.ends_with("/>") {
-                    let lang = source.split(" lang=\"").nth(1).and_then(|rest| rest.split('"').next());
-                    open.push((name, lang.map_or(here, |tag| tag == "zh" || tag.starts_with("zh-"))));
+                    open.push((name, of(source, name, here)));
                 }
             }
             here
@@ -315,15 +402,31 @@ fn skipped(pieces: &[Piece]) -> Vec<bool> {
         .collect()
 }
 
-/// A text piece with the marks at byte offsets `trims` wrapped for trimming, the spans `spaces`
-/// (byte offsets of their first and last character) wrapped for spacing, the two characters from
-/// byte offset `end` kept together and, with `numbers`, each number kept with its unit.
-fn text_marked(text: &str, trims: &[usize], spaces: &[(usize, usize)], end: Option<usize>, numbers: bool) -> String {
+/// The marks of one text piece, by the byte offsets of their characters there.
+struct Marks<'a> {
+    /// The punctuation marks to trim.
+    trims: &'a [usize],
+    /// The spans to space from what follows: their first and last character.
+    spaces: &'a [(usize, usize)],
+    /// The first of the two characters that end a run, kept together.
+    end: Option<usize>,
+    /// The characters that start a word a line may break before.
+    breaks: &'a [usize],
+}
+
+/// A text piece with its `marks`: punctuation wrapped for trimming, spans wrapped for spacing, a
+/// run's last two characters kept together, a `<wbr>` before each word a line may break before
+/// and, with `numbers`, each number kept with its unit (no break inside it).
+fn text_marked(text: &str, marks: &Marks, numbers: bool) -> String {
+    let Marks { trims, spaces, end, breaks } = *marks;
     let mut out = String::with_capacity(text.len());
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (offset, c) = chars[i];
+        if breaks.contains(&offset) {
+            out.push_str("<wbr>");
+        }
         if trims.contains(&offset) {
             out.push_str("<span class=\"trim\">");
             out.push(c);
@@ -517,7 +620,7 @@ mod tests {
         // the pair, over punctuation and inline tags after it.
         assert_eq!(
             set("<p>原文未注明总量口径。</p><h2>清单和指挥部</h2>"),
-            "<p>原文未注明总量<span class=\"keep\">口径</span>。</p><h2>清单和指<span class=\"keep\">挥部</span></h2>"
+            "<p>原文未注明总量<span class=\"keep\">口径</span>。</p><h2>清单和指挥部</h2>"
         );
         assert_eq!(
             set("<span>时期：上半年<br>口径：<q>“产业链项目”</q> →</span>"),
@@ -541,6 +644,42 @@ mod tests {
             set("<td><span class=\"figure-text\">上半年</span></td>"),
             "<td><span class=\"figure-text\">上半年</span></td>"
         );
+    }
+
+    #[test]
+    fn a_heading_or_a_label_may_break_only_between_words() {
+        // Between two Han characters where a word ends, in a heading and in what is marked
+        // `.by-words`, through inline tags; not in a paragraph.
+        assert_eq!(
+            set("<h2>三木集团项目设计规模</h2><div class=\"x by-words\"><span>固定资产</span>投资</div><p>三木集团项目</p>"),
+            "<h2>三木<wbr>集团<wbr>项目<wbr>设计<wbr>规模</h2>\
+             <div class=\"x by-words\"><span>固定<wbr>资产</span><wbr>投资</div>\
+             <p>三木集团<span class=\"keep\">项目</span></p>"
+        );
+        // Between a Han character and a number, before the number kept with its unit; never
+        // inside it, nor by a punctuation mark (a break there is the line-breaking rules').
+        assert_eq!(
+            set("<h3>工业投资2023年：领导</h3>"),
+            "<h3>工业<wbr>投<span class=\"autospace\">资</span><wbr><span class=\"keep\"><span class=\"autospace\">2023</span>年</span>：领导</h3>"
+        );
+        // The text is the same.
+        let heading = "<h1>抚顺的上半年：一组<q>“振奋人心的数字”</q>，归功于党的领导</h1>";
+        assert_eq!(text(&set(heading)), text(heading));
+        assert!(set(heading).contains("振奋<wbr>人心"), "{}", set(heading));
+        // Never inside what the page keeps whole already: Chromium would break there.
+        let kept = "<h1>一组“<span class=\"keep\">振奋人心的数字”</span>，归功</h1>";
+        assert!(!set(kept).contains("振奋<wbr>"), "{}", set(kept));
+        // Two or three one-character words (as the dictionary parts what it does not hold) stay
+        // whole and with the words around them; more are left as the engine breaks them.
+        assert_eq!(set("<h3>工业项目投资占比</h3>"), "<h3>工业<wbr>项目<wbr>投资占比</h3>");
+        assert_eq!(set("<h3>清单上的抚顺项目</h3>"), "<h3>清单上的抚顺<wbr>项目</h3>");
+        assert!(
+            set("<h3>域外引资到位额增长</h3>").contains("引<wbr>资<wbr>到"),
+            "{}",
+            set("<h3>域外引资到位额增长</h3>")
+        );
+        // Never before the last character, which would stand alone.
+        assert_eq!(set("<h3>从严治党</h3>"), "<h3>从<wbr>严<wbr>治党</h3>");
     }
 
     #[test]

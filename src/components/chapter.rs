@@ -36,7 +36,7 @@ pub fn chapter(story: &Story, index: usize, embedded: bool) -> Html {
                 })) }
             }
             if let Some(next) = story.chapters.get(index + 1).filter(|_| !embedded) {
-                <p class="chapter__next">
+                <p class="chapter__next by-words">
                     <a href={format!("#{}", next.id.as_str())}>{ words.next_chapter }{ words.colon }{ &next.title }{ "\u{a0}→" }</a>
                 </p>
             }

@@ -60,7 +60,7 @@ pub fn IndicatorCard(props: &IndicatorCardProps) -> Html {
                 </span>
             </p>
             <figcaption>
-                <div class="indicator__label">{ &indicator.label }</div>
+                <div class="indicator__label by-words">{ &indicator.label }</div>
                 <div class="indicator__meta">
                     { words.period }{ words.colon }{ &indicator.period }<br />{ words.basis }{ words.colon }{ &indicator.basis }
                 </div>

@@ -487,9 +487,10 @@ for (const name of ENGINES) {
           assert.deepEqual(found.parted, [], `${label}: a number parted from the words set against it`);
           assert.deepEqual(found.uneven, [], `${label}: numbers of one row at two sizes`);
           assert.deepEqual(found.basisInline, [], `${label}: a card's basis not on a line of its own`);
-          // The build keeps a Chinese text's last two characters together, and the headline's
-          // quotation whole, in every engine.
+          // The build keeps a Chinese text's last two characters together, a heading's words and
+          // the headline's quotation whole, in every engine.
           assert.deepEqual(found.lone, [], `${label}: a last line of one character`);
+          assert.deepEqual(found.midWord, [], `${label}: a heading or a label broken inside a word`);
           assert.equal(found.headline.lines, 1, `${label}: ${found.headline.quotation} over ${found.headline.lines} lines`);
           assert.deepEqual(found.headline.indents, [], `${label}: a line of the headline starts with a full-width opening mark`);
         }

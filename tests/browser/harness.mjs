@@ -191,8 +191,10 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * at two sizes; `basisInline`, a card whose basis does not start a line of its own. Of all the
  * story's text: `lone`, a Chinese text whose last line holds one character alone (孤字, "总量口 /
  * 径"), at a block's end or before a line break (the build keeps a run's last two Han characters
- * together: src/typeset.rs). Of the headline (`headline`): the `quotation` in it and the `lines`
- * it takes, the headline's `lines`, and each line that starts with a full-width opening mark
+ * together: src/typeset.rs); `midWord`, a Chinese heading, card label or link to the next chapter
+ * broken inside a word as the browser's own segmenter sees words (Intl.Segmenter: "三木集团项 /
+ * 目设计规模"). Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
+ * headline's `lines`, and each line that starts with a full-width opening mark
  * (`indents`: it draws its ink in its right half, half an em in from the lines around it).
  */
 export const textAsSet = () => {
@@ -218,12 +220,15 @@ export const textAsSet = () => {
     }
     return seen;
   };
+  // Whether the character boxed `r` is on a later line than the one boxed `above`: its middle below
+  // the other's bottom (a glyph's box is taller than a tight line: a headline's boxes overlap).
+  const below = (r, above) => (r.top + r.bottom) / 2 > above.bottom;
   // The lines of `seen`: a line ends where the next character shown is below it.
   const lines = (seen) => {
     const shown = seen.filter(({ r }) => r);
     const found = [];
     shown.forEach(({ ch, r }, i) => {
-      if (i === 0 || r.top >= shown[i - 1].r.bottom - 1) found.push({ text: '', first: { ch, r } });
+      if (i === 0 || below(r, shown[i - 1].r)) found.push({ text: '', first: { ch, r } });
       found[found.length - 1].text += ch;
     });
     return found;
@@ -242,7 +247,7 @@ export const textAsSet = () => {
     // Two characters with no space between, the second on a later line.
     seen.forEach(({ ch, r }, i) => {
       const next = seen[i + 1];
-      if (r && next?.r && /\S/.test(ch) && /\S/.test(next.ch) && next.r.top >= r.bottom - 1) parted.push(`${id}: ${ch} / ${next.ch}`);
+      if (r && next?.r && /\S/.test(ch) && /\S/.test(next.ch) && below(next.r, r)) parted.push(`${id}: ${ch} / ${next.ch}`);
     });
     const row = `${[...document.querySelectorAll('.figures')].indexOf(card.parentElement)} at ${Math.round(box.top)}`;
     rows.set(row, [...(rows.get(row) ?? []), `${id} ${seen.find(({ ch, r }) => r && /\d/.test(ch)).size}`]);
@@ -256,7 +261,7 @@ export const textAsSet = () => {
     const text = shown.map(({ ch }) => ch).join('');
     const basis = Math.max(text.indexOf('口径'), text.indexOf('Basis'));
     const first = shown[basis];
-    if (!first || first.r.top < shown[basis - 1].r.bottom - 1 || Math.abs(first.r.left - shown[0].r.left) > 0.5) basisInline.push(card.dataset.indicator);
+    if (!first || !below(first.r, shown[basis - 1].r) || Math.abs(first.r.left - shown[0].r.left) > 0.5) basisInline.push(card.dataset.indicator);
   }
 
   const lone = [];
@@ -274,6 +279,21 @@ export const textAsSet = () => {
     }
   }
 
+  const midWord = [];
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const block of document.querySelectorAll('#story :is(h1, h2, h3, .indicator__label, .chapter__next)')) {
+    if (!block.checkVisibility() || !block.closest('[lang]').lang.startsWith('zh')) continue;
+    const seen = characters(block).filter(({ ch }) => ch !== '\n');
+    const text = seen.map(({ ch }) => ch).join('');
+    const starts = new Set([...segmenter.segment(text)].map(({ index }) => index));
+    let before = null;
+    seen.forEach(({ ch, r }, i) => {
+      if (!r) return;
+      if (before && below(r, before.r) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(`${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`);
+      before = { r };
+    });
+  }
+
   const h1 = document.querySelector('h1');
   const heading = characters(h1);
   const quotation = heading.map(({ ch }) => ch).join('').match(/“[^”]*”|‘[^’]*’(?![A-Za-z])/);
@@ -284,7 +304,7 @@ export const textAsSet = () => {
     h1Lines: lines(heading).length,
     indents: lines(heading).map(({ first }) => first).filter(({ ch, r }) => '“‘「《（'.includes(ch) && r.width / em > 0.6).map(({ ch, r }) => `${ch} ${(r.width / em).toFixed(2)} em`),
   };
-  return { outside, parted, uneven, basisInline, lone, headline };
+  return { outside, parted, uneven, basisInline, lone, midWord, headline };
 };
 
 /**

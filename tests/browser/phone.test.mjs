@@ -166,7 +166,8 @@ for (const [path, width] of [['', 320], ['en.html', 320], ['embed/growth-rates.h
 // the cards of one row with their numbers at one size (a rank, which does not count up, as large
 // as the counting figures beside it); English writes the longest number (650,000). No Chinese
 // text, in a card or anywhere in the story, ends on a line of one character (增 / 长, 总量口 / 径,
-// 指挥 / 部). The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the
+// 指挥 / 部), and a heading or a card's label breaks only between words (三木集团 / 项目设计规模, not
+// 三木集团项 / 目设计规模). The headline never breaks inside the words it quotes (“振奋人 / 心的数字” broke the
 // idiom 振奋人心), and every line of it starts flush.
 for (const path of ['', 'en.html']) {
   test(`the story's text is set well at every width: ${path || 'index'}`, async () => {
@@ -182,6 +183,7 @@ for (const path of ['', 'en.html']) {
       assert.deepEqual(found.uneven, [], `${width} px: numbers of one row at two sizes`);
       assert.deepEqual(found.basisInline, [], `${width} px: a card's basis not on a line of its own`);
       assert.deepEqual(found.lone, [], `${width} px: a last line of one character`);
+      assert.deepEqual(found.midWord, [], `${width} px: a heading or a label broken inside a word`);
       const { headline } = found;
       assert.equal(headline.lines, 1, `${width} px: ${headline.quotation} over ${headline.lines} lines`);
       assert.deepEqual(headline.indents, [], `${width} px: a line of the headline starts with a full-width opening mark`);
