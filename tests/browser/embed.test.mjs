@@ -189,6 +189,11 @@ test('a figure embedded below the fold counts up when the host page scrolls it i
   const page = await openHost('card-far.html', { viewport: { width: 375, height: 700 } });
   const frame = await (await page.$('iframe[title="Story part"]')).contentFrame();
   await live(frame, 'the app to start in the frame, off screen');
+  // The entrance is armed once the figure's first report from its IntersectionObserver says it is
+  // off screen (it waits at zero); a scroll before that report made the figure count as on screen
+  // from the start, shown final (1 run in the full suite).
+  const waiting = () => document.querySelector('[data-indicator="fai-total"] .count-up__live').textContent === '0.0';
+  await waitFor(frame, waiting, 'the figure to wait at zero, off screen');
   await frame.evaluate(() => {
     window.__seen = [];
     const live = document.querySelector('[data-indicator="fai-total"] .count-up__live');
