@@ -95,16 +95,32 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
 /// match ([`matching_rules`]): nothing there renders new markup later but the address line for
 /// paper (its other islands are figures and charts, which render what the build rendered), so
 /// what it does not hold now it never will. The
-/// story's own page keeps its parts whole: its controls render markup of their own once live.
+/// story's own page keeps its parts whole (its controls render markup of their own once live) but
+/// for the rules of a root in another language ([`for_root`]).
 pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
     let wanted = parts(view, story);
     let css: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
-    let sheet = minify_css(&css);
+    // The page's root takes the story's language when the page is filled (src/page.rs), and keeps
+    // it: a rule for a root in another language is dropped on every page.
+    let root = story.meta.lang.tag();
+    let sheet = rules(&minify_css(&css), &|selector| for_root(selector, root));
     match view.is_embed() {
-        // The page's root takes the story's language when the page is filled (src/page.rs).
-        true => matching_rules(&sheet, &format!("<html lang=\"{}\">{markup}", story.meta.lang.tag())),
+        true => matching_rules(&sheet, &format!("<html lang=\"{root}\">{markup}")),
         false => sheet,
     }
+}
+
+/// Whether `selector` can match on a page whose root is in the language `root`: one that asks for
+/// a root in another language (`:root:lang(en)` on a Chinese page) cannot.
+fn for_root(selector: &str, root: &str) -> bool {
+    const ROOT: &str = ":root:lang(";
+    let Some(at) = selector.find(ROOT) else {
+        return true;
+    };
+    let start = at + ROOT.len() - 1;
+    let range = &selector[start + 1..closing(selector, start, ('(', ')'))];
+    let names = std::collections::HashSet::from([format!(":lang{root}")]);
+    split_list(range).iter().any(|range| in_language(range, &names))
 }
 
 /// The classes that come after the build on a frame's page: the root's, once the app runs
@@ -411,13 +427,13 @@ mod tests {
     }
 
     #[test]
-    fn a_frames_page_keeps_only_what_its_markup_can_match_and_the_storys_page_keeps_all() {
+    fn a_frames_page_keeps_only_what_its_markup_can_match_and_the_storys_page_keeps_all_for_its_root() {
         let story = stories::story_or_first(None);
         for view in View::all(&story) {
             let markup = page_markup(&story, &view);
             let wanted = parts(&view, &story);
             let whole: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
-            let whole = minify_css(&whole);
+            let whole = rules(&minify_css(&whole), &|selector| for_root(selector, story.meta.lang.tag()));
             let sheet = stylesheet(&view, &story, &markup);
             assert_eq!(sheet == whole, !view.is_embed(), "{}", view.name());
             // Nothing on a frame's page renders new markup later but the address line for paper
@@ -438,21 +454,23 @@ mod tests {
     }
 
     #[test]
-    fn a_frames_page_has_the_type_of_its_own_language_only() {
+    fn a_page_has_the_rules_for_a_root_in_its_own_language_only() {
+        // Each edition is a page of its own: its root's language never changes. The English page
+        // has the English type and lines; the Chinese page, the Chinese spacing and words.
         for edition in stories::EDITIONS {
             let story = stories::story_or_first(Some(edition.story));
             let english = edition.lang == crate::content::model::Lang::En;
             for view in [View::Page, View::parse("block:growth-rates").unwrap()] {
                 let sheet = stylesheet(&view, &story, &page_markup(&story, &view));
-                assert_eq!(
-                    sheet.contains(":root:lang(en){"),
-                    english || !view.is_embed(),
-                    "{} {}",
-                    edition.story,
-                    view.name()
-                );
+                let label = format!("{} {}", edition.story, view.name());
+                assert_eq!(sheet.contains(":root:lang(en){"), english, "{label}");
+                assert_eq!(sheet.contains(":root:lang(en) :is("), english, "{label}");
+                assert_eq!(sheet.contains(":root:lang(zh){"), !english, "{label}");
+                assert_eq!(sheet.contains(":root:lang(zh) :is("), !english, "{label}");
             }
         }
+        assert!(for_root(":root:lang(zh-CN) p", "zh-CN") && for_root(":root:lang(zh) p", "zh-CN"));
+        assert!(!for_root(":root:lang(en) p", "zh-CN") && for_root(".a :lang(en)", "zh-CN"));
     }
 
     #[test]
