@@ -73,8 +73,9 @@ const UNITS: &[&str] = &[
     "时",
 ];
 
-/// The start tag of one of the story's figures, which is kept on one line already.
-const FIGURE: &str = "<span class=\"figure-text\">";
+/// The classes of what the page keeps on one line already: one of the story's figures, and what
+/// this build or a component keeps (a number with its unit, a headline's quotation).
+const KEPT: [&str; 2] = ["figure-text", "keep"];
 /// The start tag of a number with its unit, kept on one line (static/css/core.css).
 const KEEP: &str = "<span class=\"keep\">";
 /// The start tag of what is spaced from the Han character or Latin letter after it.
@@ -199,10 +200,10 @@ pub fn typeset(html: &str, lang: Lang) -> String {
     let by_words = inherited(&pieces, false, |tag, name, parent| {
         parent || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || has_class(tag, BY_WORDS)
     });
-    // Inside what the page keeps on one line already (a headline's quotation, a figure): no break
-    // there, not even at a `<wbr>`, which Chromium takes inside `white-space: nowrap` too.
-    let kept =
-        inherited(&pieces, false, |tag, _, parent| parent || has_class(tag, "keep") || has_class(tag, "figure-text"));
+    // Inside what the page keeps on one line already (one of the story's figures, a headline's
+    // quotation): nothing more is kept there, and no break is written, not even a `<wbr>`, which
+    // Chromium takes inside `white-space: nowrap` too.
+    let kept = inherited(&pieces, false, |tag, _, parent| parent || KEPT.iter().any(|class| has_class(tag, class)));
     let marked = |index: usize| !skipped[index] && chinese[index];
     // The running Chinese text, in runs that no block boundary, island, script or text in another
     // language interrupts.
@@ -246,14 +247,9 @@ pub fn typeset(html: &str, lang: Lang) -> String {
     let breaks: Vec<At> =
         worded.into_iter().flat_map(|run| word_breaks(&segmenter, run)).filter(|at| !kept[at.piece]).collect();
     let mut out = String::with_capacity(html.len() + html.len() / 20);
-    // Inside a figure the story already keeps whole.
-    let mut figure = false;
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Tag { source, .. } => {
-                figure = source.contains(FIGURE);
-                out.push_str(source);
-            }
+            Piece::Tag { source, .. } => out.push_str(source),
             Piece::Text(text) if marked(index) => {
                 let marks: Vec<usize> = trimmed.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
                 let spaces: Vec<(usize, usize)> = spaced
@@ -263,8 +259,8 @@ pub fn typeset(html: &str, lang: Lang) -> String {
                     .collect();
                 let end = ends.iter().find(|at| at.piece == index).map(|at| at.offset);
                 let words: Vec<usize> = breaks.iter().filter(|at| at.piece == index).map(|at| at.offset).collect();
-                let marks = Marks { trims: &marks, spaces: &spaces, end: end.filter(|_| !figure), breaks: &words };
-                out.push_str(&text_marked(text, &marks, !figure));
+                let marks = Marks { trims: &marks, spaces: &spaces, end: end.filter(|_| !kept[index]), breaks: &words };
+                out.push_str(&text_marked(text, &marks, !kept[index]));
             }
             Piece::Text(text) => out.push_str(text),
         }
