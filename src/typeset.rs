@@ -118,6 +118,12 @@ fn class(c: char) -> Class {
     }
 }
 
+/// Whether `c` is a Han character, a Latin letter or a digit: what words are made of, as against
+/// punctuation and spaces.
+fn is_letter(c: char) -> bool {
+    is_han(c) || is_latin(c)
+}
+
 /// Whether `c` may sit inside a number or word that is spaced whole (`22.3`, `2,000`).
 fn inside_latin(c: char) -> bool {
     is_latin(c) || c == '.' || c == ','
@@ -271,10 +277,10 @@ pub fn typeset(html: &str, lang: Lang) -> String {
 /// Where the last two Han characters of `run` start, when they end it (only punctuation or spaces
 /// after them), are in one piece and something other than punctuation comes before them.
 fn last_pair(run: &[(At, char)]) -> Option<At> {
-    let last = run.iter().rposition(|(_, c)| is_han(*c) || is_latin(*c))?;
+    let last = run.iter().rposition(|(_, c)| is_letter(*c))?;
     let (second, c) = run[last];
     let (first, b) = *run.get(last.checked_sub(1)?)?;
-    let before = run[..last - 1].iter().any(|(_, c)| is_han(*c) || is_latin(*c));
+    let before = run[..last - 1].iter().any(|(_, c)| is_letter(*c));
     (is_han(b) && is_han(c) && first.piece == second.piece && before).then_some(first)
 }
 
@@ -309,15 +315,14 @@ fn word_breaks(segmenter: &WordSegmenterBorrowed, run: &[(At, char)]) -> Vec<At>
         last + 1 - first
     };
     let free: Vec<bool> = (0..single.len()).map(|k| single[k] && string(k) > JOINED).collect();
-    let word = |c: char| is_han(c) || is_latin(c);
-    let last = run.iter().rposition(|(_, c)| word(*c));
+    let last = run.iter().rposition(|(_, c)| is_letter(*c));
     (1..single.len())
         .filter(|&k| (!single[k - 1] && !single[k]) || free[k - 1] || free[k])
         .map(|k| bounds[k])
         .filter(|&i| Some(i) != last)
         .filter(|&i| {
             let (a, b) = (run[i - 1].1, run[i].1);
-            word(a) && word(b) && (is_han(a) || is_han(b))
+            is_letter(a) && is_letter(b) && (is_han(a) || is_han(b))
         })
         .map(|i| run[i].0)
         .collect()

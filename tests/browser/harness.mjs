@@ -289,8 +289,8 @@ export const textAsSet = () => {
     let before = null;
     seen.forEach(({ ch, r }, i) => {
       if (!r) return;
-      if (before && below(r, before.r) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(`${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`);
-      before = { r };
+      if (before && below(r, before) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(`${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`);
+      before = r;
     });
   }
 
