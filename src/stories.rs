@@ -5,7 +5,7 @@
 
 use crate::content::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate};
 use crate::content::model::{
-    Kind, Lang, Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story,
+    Kind, Lang, Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story, Typesetting,
 };
 use crate::content::rich::{RichText, Span};
 

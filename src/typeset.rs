@@ -27,7 +27,9 @@
 //!   build writes a `<wbr>` between two words of two characters or more (one-character words, two
 //!   or three in a row, stay with the words around them), the words found by the Unicode
 //!   Consortium's segmenter with its dictionary (ICU4X; browsers' `Intl.Segmenter` uses the same
-//!   data), so "三木集团项 / 目设计规模" is set "三木集团 / 项目设计规模".
+//!   data), so "三木集团项 / 目设计规模" is set "三木集团 / 项目设计规模". What the dictionary does not
+//!   hold it parts into characters (引|资|到|位|额); the story file lists such words
+//!   (`typesetting.words`: 引资, 到位额), and each is one word here.
 
 use crate::content::model::Lang;
 use crate::content::script::{is_han, is_latin};
@@ -196,8 +198,9 @@ type Run = Vec<(At, char)>;
 /// `html` (a page's prerendered story, its root in `lang`) with its marks for Chinese layout on
 /// its Chinese text (all of a Chinese page; on a page in another language, what is marked
 /// `lang="zh…"`, as the English edition's Chinese names and title): see the module's
-/// documentation. Its text is unchanged.
-pub fn typeset(html: &str, lang: Lang) -> String {
+/// documentation. `words` are words the segmenter's dictionary lacks (the story's
+/// `typesetting.words`). Its text is unchanged.
+pub fn typeset(html: &str, lang: Lang, words: &[String]) -> String {
     let pieces = pieces(html);
     let skipped = skipped(&pieces);
     let chinese = inherited(&pieces, lang == Lang::Zh, |tag, _, parent| {
@@ -251,7 +254,7 @@ pub fn typeset(html: &str, lang: Lang) -> String {
     let ends: Vec<At> = running.into_iter().filter_map(|run| last_pair(run)).collect();
     let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let breaks: Vec<At> =
-        worded.into_iter().flat_map(|run| word_breaks(&segmenter, run)).filter(|at| !kept[at.piece]).collect();
+        worded.into_iter().flat_map(|run| word_breaks(&segmenter, words, run)).filter(|at| !kept[at.piece]).collect();
     let mut out = String::with_capacity(html.len() + html.len() / 20);
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
@@ -294,14 +297,23 @@ const JOINED: usize = 3;
 /// Han character and a Han character or a Latin letter or digit (a break by a punctuation mark or a
 /// space is the line-breaking rules' already); never before the run's last character, which would
 /// stand alone (a `<span class="keep">` there, as other runs have, WebKit breaks before even under
-/// `keep-all`).
-fn word_breaks(segmenter: &WordSegmenterBorrowed, run: &[(At, char)]) -> Vec<At> {
+/// `keep-all`). Each of `words` found in the run is one word, whatever the dictionary says.
+fn word_breaks(segmenter: &WordSegmenterBorrowed, words: &[String], run: &[(At, char)]) -> Vec<At> {
     let text: String = run.iter().map(|(_, c)| c).collect();
     // The run's characters by their byte offset in `text`.
     let starts: Vec<usize> = text.char_indices().map(|(offset, _)| offset).collect();
+    let at = |offset: usize| starts.binary_search(&offset).unwrap_or(run.len());
     // Where each word starts, by character, and where the last one ends.
-    let bounds: Vec<usize> =
-        segmenter.segment_str(&text).map(|offset| starts.binary_search(&offset).unwrap_or(run.len())).collect();
+    let mut bounds: Vec<usize> = segmenter.segment_str(&text).map(at).collect();
+    for word in words {
+        for (offset, _) in text.match_indices(word.as_str()) {
+            let (first, end) = (at(offset), at(offset + word.len()));
+            bounds.retain(|&b| b <= first || b >= end);
+            bounds.extend([first, end]);
+        }
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
     // For each word, whether it is one character in a string of more than JOINED of them.
     let single: Vec<bool> = bounds.windows(2).map(|w| w[1] - w[0] == 1).collect();
     let string = |k: usize| {
@@ -512,7 +524,7 @@ mod tests {
 
     /// `html` set as a Chinese page's.
     fn set(html: &str) -> String {
-        typeset(html, Lang::Zh)
+        typeset(html, Lang::Zh, &[])
     }
 
     /// The text of `html`, tags removed.
@@ -684,11 +696,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_story_lists_is_one_word_wherever_it_stands() {
+        let words = ["引资".to_owned(), "到位额".to_owned(), "从严治党".to_owned()];
+        let set = |html: &str| typeset(html, Lang::Zh, &words);
+        // The dictionary's five characters are two words, with a break only between words.
+        assert_eq!(set("<h3>域外引资到位额增长</h3>"), "<h3>域外<wbr>引资<wbr>到位额<wbr>增长</h3>");
+        // Whole, where the dictionary would part it (从严 | 治党), and at a run's start and end.
+        assert_eq!(set("<h2>从严治党，引资</h2>"), "<h2>从严治党，引资</h2>");
+        // Only in a run set by words: a paragraph breaks as the engine does.
+        assert_eq!(set("<p>引资到位额增长</p>"), "<p>引资到位额<span class=\"keep\">增长</span></p>");
+    }
+
+    #[test]
     fn only_chinese_text_is_marked_on_a_page_of_either_language() {
         let english =
             "<p>Growth of 22.3% (in Chinese: <span lang=\"zh-CN\">《综述》，2023年</span>) and <cite>Work</cite>，</p>";
         assert_eq!(
-            typeset(english, Lang::En),
+            typeset(english, Lang::En, &[]),
             "<p>Growth of 22.3% (in Chinese: <span lang=\"zh-CN\">《综述<span class=\"trim\">》</span>，\
              <span class=\"keep\"><span class=\"autospace\">2023</span>年</span></span>) and <cite>Work</cite>，</p>"
         );
@@ -714,7 +738,7 @@ mod tests {
         let story = std::rc::Rc::new(crate::stories::story_or_first(None));
         for view in crate::view::View::all(&story) {
             let html = crate::bake::render(story.clone(), view.clone());
-            let set = typeset(&html, story.meta.lang);
+            let set = typeset(&html, story.meta.lang, &story.typesetting.words);
             assert_eq!(text(&set), text(&html), "{}", view.name());
             assert!(set.contains("class=\"trim") && set.contains(KEEP) || view.is_embed(), "{}", view.name());
         }

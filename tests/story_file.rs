@@ -459,3 +459,15 @@ fn a_steps_text_is_checked_like_a_paragraph() {
         "shows the figure \"81.8亿元\" (fai-total) 2 times: a card, chapters[1].blocks[3].steps[0].text",
     );
 }
+
+#[test]
+fn a_typesetting_word_that_is_not_a_chinese_word_the_story_uses_is_refused() {
+    let listed = "words = [\"开局之年\",";
+    let report = refused_after(listed, "words = [\"开\", \"investment\",");
+    assert_reports(&report, "typesetting.words[0]: \"开\" is not a word of two or more Chinese characters");
+    assert_reports(&report, "typesetting.words[1]: \"investment\" is not a word of two or more Chinese characters");
+    let report = refused_after(listed, "words = [\"带队\", \"开局之年\",");
+    assert_reports(&report, "typesetting.words[2]: \"带队\" is listed twice");
+    let report = refused_after(listed, "words = [\"沈阳机场\",");
+    assert_reports(&report, "typesetting.words[0]: \"沈阳机场\" is not in the story's text");
+}

@@ -178,7 +178,7 @@ impl Site<'_> {
                 let body = bake::render(story.clone(), view.clone());
                 // Chinese set as clreq asks, in every engine: all of a Chinese page, the Chinese
                 // names and title in an English one.
-                let body = typeset::typeset(&body, story.meta.lang);
+                let body = typeset::typeset(&body, story.meta.lang, &story.typesetting.words);
                 let style = head::stylesheet(&view, &story, &format!("{html}{body}"));
                 self.styles.insert(head::hash_source(&style));
                 let script = head::script(&view);

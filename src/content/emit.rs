@@ -4,7 +4,7 @@
 //! WebAssembly module, and no way for a broken story file to reach a reader.
 
 use super::model::{Block, Bound, Chapter, Chart, ChartKind, Coverage, Indicator, IndicatorGroup, IsoDate, Kind, Lang};
-use super::model::{Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story};
+use super::model::{Meta, MonthSpan, Notes, Paragraph, PullQuote, Sequence, Slug, Source, Step, Story, Typesetting};
 use super::rich::{RichText, Span};
 
 /// A value that can write itself as a Rust expression that rebuilds it.
@@ -101,7 +101,8 @@ macro_rules! emit_unit_enum {
 }
 
 emit_struct! {
-    Story { meta, indicators, intro, chapters }
+    Story { meta, indicators, intro, chapters, typesetting }
+    Typesetting { words }
     Meta { id, lang, title, dek, headline, source, coverage, original }
     Coverage { period, place }
     Source { publisher, title, date, text, original_title }

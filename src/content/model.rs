@@ -23,6 +23,21 @@ pub struct Story {
     pub intro: Vec<Block>,
     /// The chapters, in reading order.
     pub chapters: Vec<Chapter>,
+    /// How the build sets the story's lines, where the file says (a translation's is its
+    /// original's).
+    #[serde(default)]
+    pub typesetting: Typesetting,
+}
+
+/// What the build needs to know, beyond the language's own rules, to set a story's lines.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typesetting {
+    /// Chinese words the segmenter's dictionary does not hold (it parts 引资到位额 into five
+    /// characters): a heading or a card's label, which breaks only between words, keeps each of
+    /// them whole and may break before and after it (crate::typeset).
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 /// A story's front matter.

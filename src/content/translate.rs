@@ -252,7 +252,7 @@ pub fn merge(original: &Story, translation: &Translation) -> Result<Story, Vec<P
         .enumerate()
         .map(|(i, (chapter, words))| merge.chapter(&format!("chapters[{i}]"), chapter, words))
         .collect();
-    let story = Story { meta, indicators, intro, chapters };
+    let story = Story { meta, indicators, intro, chapters, typesetting: original.typesetting.clone() };
     merge.glossary(original, &story, &translation.glossary);
     if merge.problems.is_empty() {
         Ok(story)

@@ -7,6 +7,7 @@ use std::fmt;
 use super::model::{Block, Bound, Chapter, Chart, ChartKind, Indicator, Kind, Lang, Slug, Story};
 use super::model::{MAX_STEPS, MIN_STEPS, RESERVED_IDS};
 use super::rich::RichText;
+use super::script;
 use crate::{format, ui};
 
 /// One broken rule, with where it is broken.
@@ -83,6 +84,7 @@ pub fn validate(story: &Story, source: &str) -> Vec<Problem> {
     }
     check.floors_in_words(story);
     check.figures_once_per_section(story);
+    check.typesetting(story);
     check.problems
 }
 
@@ -154,6 +156,27 @@ impl Checker {
         self.page_name(path, id);
         if !anchors.insert(id.as_str()) {
             self.problem(path, format!("{:?} is already the id of a chapter or chart", id.as_str()));
+        }
+    }
+
+    /// The words the build keeps whole in a heading or label: each a Chinese word of two characters
+    /// or more, given once, that the story uses (a word it no longer uses is an edit left behind).
+    /// A translation's are its original's, checked there.
+    fn typesetting(&mut self, story: &Story) {
+        if self.translated {
+            return;
+        }
+        let texts = story.texts();
+        let words = &story.typesetting.words;
+        for (i, word) in words.iter().enumerate() {
+            let path = format!("typesetting.words[{i}]");
+            if word.chars().count() < 2 || !word.chars().all(script::is_han) {
+                self.problem(&path, format!("{word:?} is not a word of two or more Chinese characters"));
+            } else if words[..i].contains(word) {
+                self.problem(&path, format!("{word:?} is listed twice"));
+            } else if !texts.iter().any(|text| text.words.contains(word.as_str())) {
+                self.problem(&path, format!("{word:?} is not in the story's text"));
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, start } from './engines.mjs';
-import { OUTPUT, atPlace, everyChapterLaidOut, host, serve, storyCharts, storyField, storyIndicators, storyTexts, textAsSet } from './harness.mjs';
+import { OUTPUT, atPlace, everyChapterLaidOut, host, serve, storyCharts, storyField, storyIndicators, storyTexts, storyWords, textAsSet } from './harness.mjs';
 import { REPORTS } from './nginx.mjs';
 
 const CHAPTERS = ['leadership', 'projects', 'cadres', 'environment'];
@@ -472,6 +472,7 @@ for (const name of ENGINES) {
     test(`${name}: the story's text is set well on phones and a tablet, in both editions: figure cards, last lines, the headline`, async () => {
       const tab = await engine.open(shared.host.url + 'phone-375.html', { width: 1024, height: 800 });
       const phone = tab.frame('#phone');
+      const words = await storyWords();
       for (const [edition, lang] of [['', 'zh-CN'], ['en.html', 'en']]) {
         // The phone shows the Chinese edition first; the English one is loaded once the engine
         // there is live (leaving while it loads would abort its download, which Firefox reports).
@@ -481,7 +482,7 @@ for (const name of ENGINES) {
         for (const width of [348, 360, 375, 414, 768]) {
           await tab.evaluate((width) => { document.querySelector('#phone').style.width = `${width}px`; }, width);
           await phone.waitFor((width) => innerWidth === width, `the phone ${width} px wide`, { arg: width });
-          const found = await phone.evaluate(textAsSet);
+          const found = await phone.evaluate(textAsSet, words);
           const label = `${lang} at ${width} px`;
           assert.deepEqual(found.outside, [], `${label}: a figure past its card's edge`);
           assert.deepEqual(found.parted, [], `${label}: a number parted from the words set against it`);

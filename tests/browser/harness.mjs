@@ -193,11 +193,12 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * 径"), at a block's end or before a line break (the build keeps a run's last two Han characters
  * together: src/typeset.rs); `midWord`, a Chinese heading, card label or link to the next chapter
  * broken inside a word as the browser's own segmenter sees words (Intl.Segmenter: "三木集团项 /
- * 目设计规模"). Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
+ * 目设计规模"), each of `words` (the story's `typesetting.words`, which the segmenter's dictionary
+ * lacks: "域外引资到 / 位额增长") one word. Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
  * headline's `lines`, and each line that starts with a full-width opening mark
  * (`indents`: it draws its ink in its right half, half an em in from the lines around it).
  */
-export const textAsSet = () => {
+export const textAsSet = (words = []) => {
   // The characters under `root` as the reader sees them, in document order: each with its box
   // (null when it has none: a collapsed space) and its element's font size; a line break (`<br>`)
   // as "\n". Text only for screen readers (`.visually-hidden`) is left out.
@@ -286,6 +287,12 @@ export const textAsSet = () => {
     const seen = characters(block).filter(({ ch }) => ch !== '\n');
     const text = seen.map(({ ch }) => ch).join('');
     const starts = new Set([...segmenter.segment(text)].map(({ index }) => index));
+    for (const word of words) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        for (let i = at + 1; i < at + word.length; i += 1) starts.delete(i);
+        starts.add(at + word.length);
+      }
+    }
     let before = null;
     seen.forEach(({ ch, r }, i) => {
       if (!r) return;
@@ -353,6 +360,13 @@ export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   const match = text.match(new RegExp(`^${key} = "(.*)"$`, 'm'));
   if (!match) throw new Error(`${file} has no ${key}`);
   return match[1];
+}
+
+/** The story file's `typesetting.words`: Chinese words the segmenter's dictionary lacks. */
+export async function storyWords(file = 'stories/fushun-2023h1.toml') {
+  const text = await readFile(join(ROOT, file), 'utf8');
+  const match = text.match(/^words = (\[.*\])$/m);
+  return match ? JSON.parse(match[1]) : [];
 }
 
 /** The ids of the story file's charts, in reading order, a sequence's steps' among them: a chart's

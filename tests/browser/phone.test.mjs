@@ -1,7 +1,7 @@
 // Phones first: at 320 px nothing pushes the page sideways, every control is a 44 px target, the
 // navigator reaches every chapter by its full label, and turning the phone redraws the charts to fit.
 import assert from 'node:assert/strict';
-import { live, openPage, setUp, test, textAsSet, waitFor } from './harness.mjs';
+import { live, openPage, setUp, storyWords, test, textAsSet, waitFor } from './harness.mjs';
 
 const shared = setUp();
 const PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -175,9 +175,10 @@ for (const path of ['', 'en.html']) {
     await page.goto(shared.server.url + path);
     await live(page, 'the app to start');
     await page.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
+    const words = await storyWords();
     for (const width of [320, 348, 360, 375, 390, 414, 600, 768, 1024, 1280]) {
       await page.setViewportSize({ width, height: 700 });
-      const found = await page.evaluate(textAsSet);
+      const found = await page.evaluate(textAsSet, words);
       assert.deepEqual(found.outside, [], `${width} px: a figure past its card's edge`);
       assert.deepEqual(found.parted, [], `${width} px: a number parted from the words set against it`);
       assert.deepEqual(found.uneven, [], `${width} px: numbers of one row at two sizes`);
