@@ -25,7 +25,8 @@
 //! - a heading (`h1`-`h6`) or what is marked `.by-words` (a card's label, the link to the next
 //!   chapter) breaks only between words: the stylesheet sets it `word-break: keep-all`, and the
 //!   build writes a `<wbr>` between two words of two characters or more (one-character words, two
-//!   or three in a row, stay with the words around them), the words found by the Unicode
+//!   or three in a row, stay with the words around them) and after a mark that closes or parts
+//!   (`，、：”`, where WebKit takes no break under `keep-all`), the words found by the Unicode
 //!   Consortium's segmenter with its dictionary (ICU4X; browsers' `Intl.Segmenter` uses the same
 //!   data), so "三木集团项 / 目设计规模" is set "三木集团 / 项目设计规模". What the dictionary does not
 //!   hold it parts into characters (引|资|到|位|额); the story file lists such words
@@ -293,17 +294,21 @@ fn last_pair(run: &[(At, char)]) -> Option<At> {
 const JOINED: usize = 3;
 
 /// Where `run` may break between words: between two words of two or more characters, and in or at
-/// the edge of a string of more than [`JOINED`] one-character words; the characters on each side a
-/// Han character and a Han character or a Latin letter or digit (a break by a punctuation mark or a
-/// space is the line-breaking rules' already); never before the run's last character, which would
-/// stand alone (a `<span class="keep">` there, as other runs have, WebKit breaks before even under
-/// `keep-all`). Each of `words` found in the run is one word, whatever the dictionary says.
+/// the edge of a string of more than [`JOINED`] one-character words, the characters on each side a
+/// Han character and a Han character or a Latin letter or digit; and after a punctuation mark that
+/// closes or parts (`，、：”`), where the line-breaking rules allow a break but WebKit takes none
+/// under `keep-all` (it broke the overfull line inside a word: "…的数字”，归功于 / 党的领导"). Not
+/// before a mark that opens: Chromium breaks there itself and sets the mark flush
+/// (`text-spacing-trim`); WebKit and Firefox, which cannot, would start a line half an em in.
+/// Never before the run's last character, which would stand alone (a `<span class="keep">` there,
+/// as other runs have, WebKit breaks before even under `keep-all`). Each of `words` found in the
+/// run is one word, whatever the dictionary says.
 fn word_breaks(segmenter: &WordSegmenterBorrowed, words: &[String], run: &[(At, char)]) -> Vec<At> {
     let text: String = run.iter().map(|(_, c)| c).collect();
     // The run's characters by their byte offset in `text`.
     let starts: Vec<usize> = text.char_indices().map(|(offset, _)| offset).collect();
     let at = |offset: usize| starts.binary_search(&offset).unwrap_or(run.len());
-    // Where each word starts, by character, and where the last one ends.
+    // Where each segment (a word, a mark, a space) starts, by character, and where the last ends.
     let mut bounds: Vec<usize> = segmenter.segment_str(&text).map(at).collect();
     for word in words {
         for (offset, _) in text.match_indices(word.as_str()) {
@@ -314,8 +319,9 @@ fn word_breaks(segmenter: &WordSegmenterBorrowed, words: &[String], run: &[(At, 
     }
     bounds.sort_unstable();
     bounds.dedup();
-    // For each word, whether it is one character in a string of more than JOINED of them.
-    let single: Vec<bool> = bounds.windows(2).map(|w| w[1] - w[0] == 1).collect();
+    // For each segment, whether it is a word of one character (a mark or a space parts strings of
+    // them: "：一|组“" is two, joined).
+    let single: Vec<bool> = bounds.windows(2).map(|w| w[1] - w[0] == 1 && is_letter(run[w[0]].1)).collect();
     let string = |k: usize| {
         let (mut first, mut last) = (k, k);
         while first > 0 && single[first - 1] {
@@ -327,17 +333,16 @@ fn word_breaks(segmenter: &WordSegmenterBorrowed, words: &[String], run: &[(At, 
         last + 1 - first
     };
     let free: Vec<bool> = (0..single.len()).map(|k| single[k] && string(k) > JOINED).collect();
+    let breaks = |k: usize| {
+        let (a, b) = (run[bounds[k] - 1].1, run[bounds[k]].1);
+        if is_letter(a) && is_letter(b) {
+            (is_han(a) || is_han(b)) && ((!single[k - 1] && !single[k]) || free[k - 1] || free[k])
+        } else {
+            CLOSING.contains(a) && (is_letter(b) || OPENING.contains(b))
+        }
+    };
     let last = run.iter().rposition(|(_, c)| is_letter(*c));
-    (1..single.len())
-        .filter(|&k| (!single[k - 1] && !single[k]) || free[k - 1] || free[k])
-        .map(|k| bounds[k])
-        .filter(|&i| Some(i) != last)
-        .filter(|&i| {
-            let (a, b) = (run[i - 1].1, run[i].1);
-            is_letter(a) && is_letter(b) && (is_han(a) || is_han(b))
-        })
-        .map(|i| run[i].0)
-        .collect()
+    (1..single.len()).filter(|&k| breaks(k)).map(|k| bounds[k]).filter(|&i| Some(i) != last).map(|i| run[i].0).collect()
 }
 
 /// Where the word or number in Latin letters that ends `run` starts, within its last piece.
@@ -670,15 +675,20 @@ mod tests {
              <p>三木集团<span class=\"keep\">项目</span></p>"
         );
         // Between a Han character and a number, before the number kept with its unit; never
-        // inside it, nor by a punctuation mark (a break there is the line-breaking rules').
+        // inside it. After a mark that closes or parts (WebKit takes no break there under
+        // keep-all), never by one that opens.
         assert_eq!(
             set("<h3>工业投资2023年：领导</h3>"),
-            "<h3>工业<wbr>投<span class=\"autospace\">资</span><wbr><span class=\"keep\"><span class=\"autospace\">2023</span>年</span>：领导</h3>"
+            "<h3>工业<wbr>投<span class=\"autospace\">资</span><wbr><span class=\"keep\"><span class=\"autospace\">2023</span>年</span>：<wbr>领导</h3>"
         );
+        assert_eq!(set("<h2>工地、清单和“指挥部”的说法</h2>"), "<h2>工地、<wbr>清单和“指挥部”<wbr>的说法</h2>");
         // The text is the same.
         let heading = "<h1>抚顺的上半年：一组<q>“振奋人心的数字”</q>，归功于党的领导</h1>";
         assert_eq!(text(&set(heading)), text(heading));
         assert!(set(heading).contains("振奋<wbr>人心"), "{}", set(heading));
+        // A mark parts strings of one-character words: 一|组 are two, kept together (WebKit set
+        // "抚顺的上半年：一 / 组“振奋人心的数字”"); the breaks are after the marks.
+        assert!(set(heading).starts_with("<h1>抚顺的上半年：<wbr>一组<q>“"), "{}", set(heading));
         // Never inside what the page keeps whole already: Chromium would break there.
         let kept = "<h1>一组“<span class=\"keep\">振奋人心的数字”</span>，归功</h1>";
         assert!(!set(kept).contains("振奋<wbr>"), "{}", set(kept));
@@ -702,7 +712,7 @@ mod tests {
         // The dictionary's five characters are two words, with a break only between words.
         assert_eq!(set("<h3>域外引资到位额增长</h3>"), "<h3>域外<wbr>引资<wbr>到位额<wbr>增长</h3>");
         // Whole, where the dictionary would part it (从严 | 治党), and at a run's start and end.
-        assert_eq!(set("<h2>从严治党，引资</h2>"), "<h2>从严治党，引资</h2>");
+        assert_eq!(set("<h2>从严治党，引资</h2>"), "<h2>从严治党，<wbr>引资</h2>");
         // Only in a run set by words: a paragraph breaks as the engine does.
         assert_eq!(set("<p>引资到位额增长</p>"), "<p>引资到位额<span class=\"keep\">增长</span></p>");
     }

@@ -479,7 +479,7 @@ for (const name of ENGINES) {
         if (edition) await tab.evaluate((src) => { document.querySelector('#phone').src = src; }, shared.storyUrl + edition);
         await phone.waitFor((lang) => document.documentElement.lang === lang && document.documentElement.classList.contains('app-live'), `the ${lang} edition live`, { arg: lang });
         await phone.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
-        for (const width of [348, 360, 375, 414, 768]) {
+        for (const width of [320, 348, 360, 375, 414, 768]) {
           await tab.evaluate((width) => { document.querySelector('#phone').style.width = `${width}px`; }, width);
           await phone.waitFor((width) => innerWidth === width, `the phone ${width} px wide`, { arg: width });
           const found = await phone.evaluate(textAsSet, words);
@@ -492,6 +492,7 @@ for (const name of ENGINES) {
           // the headline's quotation whole, in every engine.
           assert.deepEqual(found.lone, [], `${label}: a last line of one character`);
           assert.deepEqual(found.midWord, [], `${label}: a heading or a label broken inside a word`);
+          assert.deepEqual(found.unplanned, [], `${label}: a heading or a label broken where the build marked no break`);
           assert.equal(found.headline.lines, 1, `${label}: ${found.headline.quotation} over ${found.headline.lines} lines`);
           assert.deepEqual(found.headline.indents, [], `${label}: a line of the headline starts with a full-width opening mark`);
         }

@@ -194,20 +194,25 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * together: src/typeset.rs); `midWord`, a Chinese heading, card label or link to the next chapter
  * broken inside a word as the browser's own segmenter sees words (Intl.Segmenter: "三木集团项 /
  * 目设计规模"), each of `words` (the story's `typesetting.words`, which the segmenter's dictionary
- * lacks: "域外引资到 / 位额增长") one word. Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
+ * lacks: "域外引资到 / 位额增长") one word; `unplanned`, one of them broken where the build wrote no
+ * `<wbr>` and no space or mark allows a break: an overfull line broken anywhere (WebKit, under
+ * keep-all, takes no break after "，", and set the headline "…的数字”，归功 / 于党的领导"). Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
  * headline's `lines`, and each line that starts with a full-width opening mark
  * (`indents`: it draws its ink in its right half, half an em in from the lines around it).
  */
 export const textAsSet = (words = []) => {
   // The characters under `root` as the reader sees them, in document order: each with its box
-  // (null when it has none: a collapsed space) and its element's font size; a line break (`<br>`)
-  // as "\n". Text only for screen readers (`.visually-hidden`) is left out.
+  // (null when it has none: a collapsed space), its element's font size and whether a `<wbr>` is
+  // just before it; a line break (`<br>`) as "\n". Text only for screen readers
+  // (`.visually-hidden`) is left out.
   const characters = (root) => {
     const seen = [];
+    let wbr = false;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node; (node = walker.nextNode());) {
       if (node.nodeType === Node.ELEMENT_NODE) {
         if (node.localName === 'br') seen.push({ ch: '\n', r: null });
+        if (node.localName === 'wbr') wbr = true;
         continue;
       }
       if (node.parentElement.closest('.visually-hidden')) continue;
@@ -216,7 +221,8 @@ export const textAsSet = (words = []) => {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const r = range.getClientRects()[0];
-        seen.push({ ch: node.data[i], r: r?.width > 0 ? r : null, size: getComputedStyle(node.parentElement).fontSize });
+        seen.push({ ch: node.data[i], r: r?.width > 0 ? r : null, size: getComputedStyle(node.parentElement).fontSize, wbr });
+        wbr = false;
       }
     }
     return seen;
@@ -281,6 +287,7 @@ export const textAsSet = (words = []) => {
   }
 
   const midWord = [];
+  const unplanned = [];
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const block of document.querySelectorAll('#story :is(h1, h2, h3, .indicator__label, .chapter__next)')) {
     if (!block.checkVisibility() || !block.closest('[lang]').lang.startsWith('zh')) continue;
@@ -294,10 +301,17 @@ export const textAsSet = (words = []) => {
       }
     }
     let before = null;
-    seen.forEach(({ ch, r }, i) => {
+    // Since the last character shown: a `<wbr>` or a space, or the last one a mark that closes or
+    // parts; or this one a mark that opens (a break the line-breaking rules allow under keep-all).
+    let marked = false;
+    seen.forEach(({ ch, r, wbr }, i) => {
+      marked ||= wbr || /\s/.test(ch) || /[“‘《（「『【〔〈［｛]/u.test(ch);
       if (!r) return;
-      if (before && below(r, before) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(`${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`);
+      const broken = `${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`;
+      if (before && below(r, before) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(broken);
+      if (before && below(r, before) && !marked) unplanned.push(broken);
       before = r;
+      marked = /[\s，。、：；！？）”’》」』】〕〉］｝]/u.test(ch);
     });
   }
 
@@ -311,7 +325,7 @@ export const textAsSet = (words = []) => {
     h1Lines: lines(heading).length,
     indents: lines(heading).map(({ first }) => first).filter(({ ch, r }) => '“‘「《（'.includes(ch) && r.width / em > 0.6).map(({ ch, r }) => `${ch} ${(r.width / em).toFixed(2)} em`),
   };
-  return { outside, parted, uneven, basisInline, lone, midWord, headline };
+  return { outside, parted, uneven, basisInline, lone, midWord, unplanned, headline };
 };
 
 /**

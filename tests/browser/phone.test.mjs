@@ -185,6 +185,7 @@ for (const path of ['', 'en.html']) {
       assert.deepEqual(found.basisInline, [], `${width} px: a card's basis not on a line of its own`);
       assert.deepEqual(found.lone, [], `${width} px: a last line of one character`);
       assert.deepEqual(found.midWord, [], `${width} px: a heading or a label broken inside a word`);
+      assert.deepEqual(found.unplanned, [], `${width} px: a heading or a label broken where the build marked no break`);
       const { headline } = found;
       assert.equal(headline.lines, 1, `${width} px: ${headline.quotation} over ${headline.lines} lines`);
       assert.deepEqual(headline.indents, [], `${width} px: a line of the headline starts with a full-width opening mark`);
