@@ -479,7 +479,7 @@ for (const name of ENGINES) {
         if (edition) await tab.evaluate((src) => { document.querySelector('#phone').src = src; }, shared.storyUrl + edition);
         await phone.waitFor((lang) => document.documentElement.lang === lang && document.documentElement.classList.contains('app-live'), `the ${lang} edition live`, { arg: lang });
         await phone.evaluate(() => document.querySelectorAll('.chapter').forEach((c) => (c.style.contentVisibility = 'visible')));
-        for (const width of [320, 348, 360, 375, 414, 768]) {
+        for (const width of [280, 320, 348, 360, 375, 414, 768]) {
           await tab.evaluate((width) => { document.querySelector('#phone').style.width = `${width}px`; }, width);
           await phone.waitFor((width) => innerWidth === width, `the phone ${width} px wide`, { arg: width });
           const found = await phone.evaluate(textAsSet, words);

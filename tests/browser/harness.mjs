@@ -309,7 +309,8 @@ export const textAsSet = (words = []) => {
       if (!r) return;
       const broken = `${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`;
       if (before && below(r, before) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(broken);
-      if (before && below(r, before) && !marked) unplanned.push(broken);
+      // Never before a mark that closes, whatever allowed it: no line starts with one (clreq).
+      if (before && below(r, before) && (!marked || /[，。、：；！？）”’》」』】〕〉］｝]/u.test(ch))) unplanned.push(broken);
       before = r;
       marked = /[\s，。、：；！？）”’》」』】〕〉］｝]/u.test(ch);
     });
