@@ -195,12 +195,16 @@ export const everyChapterLaidOut = () => document.querySelectorAll('html:not([da
  * broken inside a word as the browser's own segmenter sees words (Intl.Segmenter: "三木集团项 /
  * 目设计规模"), each of `words` (the story's `typesetting.words`, which the segmenter's dictionary
  * lacks: "域外引资到 / 位额增长") one word; `unplanned`, one of them broken where the build wrote no
- * `<wbr>` and no space or mark allows a break: an overfull line broken anywhere (WebKit, under
- * keep-all, takes no break after "，", and set the headline "…的数字”，归功 / 于党的领导"). Of the headline (`headline`): the `quotation` in it and the `lines` it takes, the
- * headline's `lines`, and each line that starts with a full-width opening mark
+ * `<wbr>` and no space or mark allows a break, an overfull line broken anywhere (WebKit, under
+ * keep-all, takes no break after "，", and set the headline "…的数字”，归功 / 于党的领导"), or before
+ * a mark that closes. Of the headline (`headline`): the `quotation` in it and the `lines` it takes,
+ * the headline's `lines`, and each line that starts with a full-width opening mark
  * (`indents`: it draws its ink in its right half, half an em in from the lines around it).
  */
 export const textAsSet = (words = []) => {
+  // Full-width marks that open and that close (or part), as src/typeset.rs names them.
+  const opening = '（“‘《「『【〔〈［｛';
+  const closing = '，。、：；！？）”’》」』】〕〉］｝';
   // The characters under `root` as the reader sees them, in document order: each with its box
   // (null when it has none: a collapsed space), its element's font size and whether a `<wbr>` is
   // just before it; a line break (`<br>`) as "\n". Text only for screen readers
@@ -305,14 +309,14 @@ export const textAsSet = (words = []) => {
     // parts; or this one a mark that opens (a break the line-breaking rules allow under keep-all).
     let marked = false;
     seen.forEach(({ ch, r, wbr }, i) => {
-      marked ||= wbr || /\s/.test(ch) || /[“‘《（「『【〔〈［｛]/u.test(ch);
+      marked ||= wbr || /\s/.test(ch) || opening.includes(ch);
       if (!r) return;
       const broken = `${text.slice(Math.max(0, i - 6), i)} / ${text.slice(i, i + 6)}`;
       if (before && below(r, before) && !starts.has(i) && /\p{Script=Han}/u.test(ch)) midWord.push(broken);
       // Never before a mark that closes, whatever allowed it: no line starts with one (clreq).
-      if (before && below(r, before) && (!marked || /[，。、：；！？）”’》」』】〕〉］｝]/u.test(ch))) unplanned.push(broken);
+      if (before && below(r, before) && (!marked || closing.includes(ch))) unplanned.push(broken);
       before = r;
-      marked = /[\s，。、：；！？）”’》」』】〕〉］｝]/u.test(ch);
+      marked = /\s/.test(ch) || closing.includes(ch);
     });
   }
 
@@ -324,7 +328,7 @@ export const textAsSet = (words = []) => {
     quotation: quotation[0],
     lines: lines(heading.slice(quotation.index, quotation.index + quotation[0].length)).length,
     h1Lines: lines(heading).length,
-    indents: lines(heading).map(({ first }) => first).filter(({ ch, r }) => '“‘「《（'.includes(ch) && r.width / em > 0.6).map(({ ch, r }) => `${ch} ${(r.width / em).toFixed(2)} em`),
+    indents: lines(heading).map(({ first }) => first).filter(({ ch, r }) => opening.includes(ch) && r.width / em > 0.6).map(({ ch, r }) => `${ch} ${(r.width / em).toFixed(2)} em`),
   };
   return { outside, parted, uneven, basisInline, lone, midWord, unplanned, headline };
 };
