@@ -48,12 +48,17 @@ fn breakable_units(text: &str) -> Vec<String> {
     units
 }
 
-/// The width of `text` at `size` pixels, estimated without a font: a Chinese character is one em,
-/// a space under a third, anything else just over half. Good enough to choose line breaks on a
-/// canvas, whose box leaves room to spare.
+/// The width of `text` at `size` pixels, estimated without a font, as the widest face a page may
+/// get sets it (DejaVu Sans, a Linux desktop's system-ui; Noto Sans CJK, SF, Roboto and Segoe UI
+/// are narrower): a Chinese character one em, a figure under two thirds, a percent sign nearly
+/// one, a point or comma and a space about a third, anything else just over half. Good enough to
+/// choose line breaks on a canvas, and to leave a figure beside its bar room enough in any face.
 pub fn estimated_width(text: &str, size: f64) -> f64 {
     let em = |c: char| match c {
         c if c > '\u{2E7F}' => 1.0,
+        '0'..='9' => 0.64,
+        '%' => 0.96,
+        '.' | ',' => 0.35,
         ' ' => 0.3,
         _ => 0.56,
     };
@@ -90,5 +95,16 @@ mod tests {
     fn estimated_widths_put_chinese_at_one_em() {
         assert_eq!(estimated_width("抚顺", 10.0), 20.0);
         assert!((estimated_width("ab c", 10.0) - 19.8).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_figure_is_estimated_no_narrower_than_the_widest_face_sets_it() {
+        // DejaVu Sans as measured: "92.1%" bold (the estimate's tenth wider) 3.47 em, "100%" 2.86 em,
+        // "0%" 1.59 em; Noto Sans CJK SC Bold "86.8亿元" 4.10 em.
+        for (text, bold, measured) in [("92.1%", true, 3.47), ("100%", false, 2.86), ("0%", false, 1.59), ("86.8亿元", true, 4.10)] {
+            let size = if bold { 1.1 } else { 1.0 };
+            let estimate = estimated_width(text, size);
+            assert!(estimate >= measured, "{text}: {estimate} em, narrower than {measured}");
+        }
     }
 }
