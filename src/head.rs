@@ -474,12 +474,21 @@ mod tests {
     }
 
     #[test]
-    fn a_charts_svg_is_set_in_the_type_its_canvas_draws_in() {
-        let charts = minify_css(Part::Charts.source());
-        let rule = charts.split(".chart__svg{").nth(1).and_then(|rest| rest.split('}').next()).unwrap_or_default();
-        let font = minify_css(&format!("a{{font-family:{}}}", crate::charts::paint::FONT));
-        let font = font.trim_start_matches("a{").trim_end_matches('}');
-        assert!(rule.split(';').any(|declaration| declaration == font), "{rule} has not {font}");
+    fn a_chart_is_set_in_its_editions_type_on_the_canvas_and_in_the_svg() {
+        use crate::content::model::Lang;
+        let rule = |css: &str, selector: &str| {
+            css.split(&format!("{selector}{{")).nth(1).and_then(|rest| rest.split('}').next()).unwrap_or_default().to_owned()
+        };
+        // The SVG has no type of its own: it takes the page's.
+        let svg = rule(&minify_css(Part::Charts.source()), ".chart__svg");
+        assert!(!svg.is_empty() && !svg.contains("font-family"), ".chart__svg{{{svg}}}");
+        let core = minify_css(Part::Core.source());
+        for (root, lang) in [(":root", Lang::Zh), (":root:lang(en)", Lang::En)] {
+            let page = rule(&core, root);
+            let font = minify_css(&format!("a{{font-family:{}}}", crate::charts::paint::font(lang)));
+            let font = font.trim_start_matches("a{").trim_end_matches('}');
+            assert!(page.split(';').any(|declaration| declaration == font), "{root}{{{page}}} has not {font}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::explore::bounds;
 use super::layout::Rect;
-use super::paint::{marks, targets, Across, Down, Ink, Mark, FONT};
+use super::paint::{font, marks, targets, Across, Down, Ink, Mark};
 use super::{ChartData, Palette};
 
 /// Why a chart could not be drawn.
@@ -32,6 +32,8 @@ type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 pub struct Drawing {
     size: (u32, u32),
     palette: Palette,
+    /// The font stack of the chart's edition.
+    font: &'static str,
     marks: Vec<Mark>,
 }
 
@@ -40,7 +42,7 @@ impl Drawing {
     /// entrance `progress` (0..=1).
     pub fn new(chart: &ChartData, size: (u32, u32), palette: Palette, scale: f64, progress: f64) -> Self {
         let marks = marks(chart, f64::from(size.0), f64::from(size.1), scale, progress);
-        Drawing { size, palette, marks }
+        Drawing { size, palette, font: font(chart.lang), marks }
     }
 
     /// The same frame with a ring round figure `datum` of `chart`, where the reader's pointer, tap
@@ -72,7 +74,7 @@ pub fn draw(canvas: &HtmlCanvasElement, drawing: &Drawing) -> Result<(), DrawErr
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| DrawError("no 2d context".into()))?;
     let area = backend.into_drawing_area();
     for mark in &drawing.marks {
-        paint(&area, mark, &drawing.palette)?;
+        paint(&area, mark, &drawing.palette, drawing.font)?;
     }
     area.present()?;
     Ok(())
@@ -91,7 +93,7 @@ fn corners(rect: Rect) -> [(i32, i32); 2] {
     [(px(rect.x), px(rect.y)), (px(rect.x + rect.w), px(rect.y + rect.h))]
 }
 
-fn paint(area: &Area, mark: &Mark, palette: &Palette) -> Result<(), DrawError> {
+fn paint(area: &Area, mark: &Mark, palette: &Palette, font: &str) -> Result<(), DrawError> {
     match mark {
         Mark::Fill(rect, ink) => area.draw(&Rectangle::new(corners(*rect), colour(palette, *ink).filled()))?,
         Mark::Outline(rect, ink, stroke) => {
@@ -113,7 +115,7 @@ fn paint(area: &Area, mark: &Mark, palette: &Palette) -> Result<(), DrawError> {
                 Down::Bottom => VPos::Bottom,
             };
             let colour = colour(palette, *ink);
-            let style = (FONT, *size, weight).into_font().color(&colour).pos(Pos::new(across, down));
+            let style = (font, *size, weight).into_font().color(&colour).pos(Pos::new(across, down));
             area.draw(&Text::new(text.clone(), (px(at.0), px(at.1)), style))?
         }
     }

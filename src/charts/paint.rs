@@ -5,14 +5,22 @@
 
 use super::layout::{self, metrics, Rect};
 use super::ChartData;
-use crate::content::model::{Bound, ChartKind};
+use crate::content::model::{Bound, ChartKind, Lang};
 use crate::ui;
 use crate::wrap::{estimated_width, wrap};
 
-/// The page's own font stack (static/css/core.css), CJK faces first: with a Latin system-ui first,
-/// every Chinese glyph goes through font fallback, which made drawing the labels the costliest part
-/// of starting the app. The canvas and the SVG both name it.
-pub const FONT: &str = "-apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", system-ui, sans-serif";
+/// The type a chart is set in: its edition's own (static/css/core.css, `:root` and
+/// `:root:lang(en)`), so the canvas draws in the face of the text around it and the SVG, which
+/// inherits the page's, in the same. Chinese: CJK faces first; with a Latin system-ui first, every
+/// Chinese glyph goes through font fallback, which made drawing the labels the costliest part of
+/// starting the app. English: the platform's UI face first; a CJK face's Latin sets quotation marks
+/// and apostrophes full width ("Fushun’ s projects"), so it is only the fallback, for Chinese names.
+pub fn font(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "-apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", system-ui, sans-serif",
+        Lang::En => "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Helvetica Neue\", Arial, \"PingFang SC\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif",
+    }
+}
 
 /// What a mark is painted in, by its role: the canvas takes each from the page's palette, the SVG
 /// from the stylesheet, so either follows the theme.

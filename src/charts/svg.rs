@@ -26,9 +26,9 @@ pub fn height(kind: ChartKind) -> f64 {
 }
 
 /// The chart `chart` as an `<svg>` element: hidden from assistive technology (the canvas beside
-/// it carries the chart's name and description, the table its values); in the canvas's type,
-/// [`super::paint::FONT`], which the stylesheet gives it (static/css/charts.css). Rectangles painted one
-/// after another in the same ink are one path: a grid of 300 units is one element, not 300.
+/// it carries the chart's name and description, the table its values); in the page's type, which
+/// the canvas draws in too ([`super::paint::font`]). Rectangles painted one after another in the
+/// same ink are one path: a grid of 300 units is one element, not 300.
 pub fn svg(chart: &ChartData) -> String {
     let (width, height) = (WIDTH, height(chart.kind));
     let mut out = format!(

@@ -127,7 +127,7 @@ test('when the WebAssembly cannot load, the story is whole and a quiet note says
 // A chart whose drawing has not come (the WebAssembly blocked or slow) is never a blank box: the
 // box holds the chart, prerendered as SVG, with every value of its table. The story's page says
 // in a note that the extras are off; a frame, whole without them, has no note over its host's page.
-for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/embed/industrial-floor.html']) {
+for (const path of ['', 'en.html', 'embed/projects.html', 'embed/growth-rates.html', 'en/embed/growth-rates.html', 'en/embed/industrial-floor.html']) {
   test(`with the WebAssembly blocked every chart is there, drawn before any script: ${path || 'index'}`, async () => {
     const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
     await page.route(/\.wasm$/, (route) => route.abort());
@@ -153,7 +153,7 @@ for (const path of ['', 'embed/projects.html', 'embed/growth-rates.html', 'en/em
       assert.deepEqual(chart.missing, [], `${chart.id}: every value of the table is written on it`);
       assert.ok(chart.inside, `${chart.id}: every mark inside the chart's box`);
     }
-    if (path) assert.equal(await page.locator('.app-note').count(), 0, 'a frame has no note');
+    if (path.includes('embed/')) assert.equal(await page.locator('.app-note').count(), 0, 'a frame has no note');
     else assert.ok(await page.locator('.app-note').isVisible(), 'the note says the extras are off');
   });
 }
@@ -216,6 +216,35 @@ test('the prerendered chart and the drawn one have the same geometry', async () 
     assert.deepEqual(misses, [], id);
   }
 });
+
+// A chart is set in the type of the text around it, in each edition: the prerendered SVG takes the
+// page's, and the canvas draws every label in the same stack (src/charts/paint.rs, `font`). The
+// English edition's is a Latin face first: a CJK face's Latin sets its apostrophes full width.
+for (const [address, id] of [['', 'provincial-list'], ['en.html', 'provincial-list'], ['en/embed/growth-rates.html', 'growth-rates']]) {
+  test(`a chart's labels are in the page's type, prerendered and drawn: ${address || 'index'}`, async () => {
+    const page = await openPage(shared.browser, { reducedMotion: 'reduce' });
+    await page.addInitScript(() => {
+      window.__fonts = [];
+      const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
+      Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+        ...font,
+        set(value) { window.__fonts.push(value); font.set.call(this, value); },
+      });
+    });
+    await page.goto(shared.server.url + address);
+    const type = await page.evaluate((chart) => {
+      const text = document.querySelector(`#${chart} .chart__svg text`);
+      return { page: getComputedStyle(document.querySelector('p')).fontFamily, svg: getComputedStyle(text).fontFamily };
+    }, id);
+    assert.equal(type.svg, type.page, 'the prerendered chart');
+    await live(page);
+    await page.locator(`#${id} canvas`).scrollIntoViewIfNeeded();
+    await waitFor(page, (chart) => document.querySelector(`#${chart} canvas`).dataset.drawn === 'final', `${id} drawn`, { arg: id });
+    const fonts = await page.evaluate(() => [...new Set(window.__fonts)]);
+    assert.ok(fonts.length > 0, 'the canvas sets its type');
+    for (const font of fonts) assert.ok(font.endsWith(`px ${type.page}`), `the canvas draws in ${font}, not the page's ${type.page}`);
+  });
+}
 
 test('in a browser without WebAssembly the story is whole and the note shows', async () => {
   const page = await openPage(shared.browser);
