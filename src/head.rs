@@ -477,7 +477,11 @@ mod tests {
     fn a_chart_is_set_in_its_editions_type_on_the_canvas_and_in_the_svg() {
         use crate::content::model::Lang;
         let rule = |css: &str, selector: &str| {
-            css.split(&format!("{selector}{{")).nth(1).and_then(|rest| rest.split('}').next()).unwrap_or_default().to_owned()
+            css.split(&format!("{selector}{{"))
+                .nth(1)
+                .and_then(|rest| rest.split('}').next())
+                .unwrap_or_default()
+                .to_owned()
         };
         // The SVG has no type of its own: it takes the page's.
         let svg = rule(&minify_css(Part::Charts.source()), ".chart__svg");

@@ -101,7 +101,9 @@ mod tests {
     fn a_figure_is_estimated_no_narrower_than_the_widest_face_sets_it() {
         // DejaVu Sans as measured: "92.1%" bold (the estimate's tenth wider) 3.47 em, "100%" 2.86 em,
         // "0%" 1.59 em; Noto Sans CJK SC Bold "86.8亿元" 4.10 em.
-        for (text, bold, measured) in [("92.1%", true, 3.47), ("100%", false, 2.86), ("0%", false, 1.59), ("86.8亿元", true, 4.10)] {
+        for (text, bold, measured) in
+            [("92.1%", true, 3.47), ("100%", false, 2.86), ("0%", false, 1.59), ("86.8亿元", true, 4.10)]
+        {
             let size = if bold { 1.1 } else { 1.0 };
             let estimate = estimated_width(text, size);
             assert!(estimate >= measured, "{text}: {estimate} em, narrower than {measured}");
