@@ -54,6 +54,9 @@ fn is_hashed(name: &str) -> bool {
 const HASHED: &str = r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$";
 /// [`Kind::Frame`] as an nginx location pattern: a file in an `embed` folder, or the folder.
 const FRAME: &str = r"/embed/[^/]*$";
+/// An address whose last part has no extension, with or without a closing slash (`/en`, `/en/`,
+/// `/story-2/`): the name of a page a reader may type for `en.html`, or a story's folder.
+const BARE: &str = r"^(?<page>.*/[^/.]+)/?$";
 
 /// The headers every response of the site carries, under the build's Content-Security-Policy
 /// `policy`, and then those of a file of `kind`. No `X-Frame-Options`: it would forbid the framing
@@ -102,6 +105,14 @@ pub fn nginx(policy: &str) -> String {
         location(&format!("~ \"{FRAME}\""), Kind::Frame, ""),
         // nginx's own types have no CSV; a `types` block replaces them all, so only here.
         location(r#"~ "\.csv$""#, Kind::Named, "    types { text/csv csv; }\n"),
+        // `/en` or `/en/` is the page `en.html` where there is one: sent there, with its query,
+        // by a relative address (right behind a proxy that ends TLS too); otherwise served as
+        // asked (a story's folder gets its index.html, an unknown name a 404).
+        location(
+            &format!("~ \"{BARE}\""),
+            Kind::Named,
+            "    absolute_redirect off;\n    if (-f $document_root$page.html) {\n        return 301 $page.html$is_args$args;\n    }\n",
+        ),
         location("/", Kind::Named, ""),
     ]
     .concat()
@@ -178,13 +189,13 @@ mod tests {
     fn nginx_gets_every_header_in_every_location_and_hides_the_host_files() {
         let conf = nginx("default-src 'self'; script-src 'sha256-a+b/c='");
         let locations = conf.matches("location ").count();
-        assert_eq!(locations, 5, "{conf}");
+        assert_eq!(locations, 6, "{conf}");
         assert_eq!(
             conf.matches(
                 "add_header Content-Security-Policy \"default-src 'self'; script-src 'sha256-a+b/c='\" always;"
             )
             .count(),
-            4,
+            5,
             "{conf}"
         );
         assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");

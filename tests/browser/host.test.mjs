@@ -112,6 +112,27 @@ test('every address gets the headers the build wrote for it, from nginx as from 
   }
 });
 
+test("an edition's bare name leads to its page, with the query; other names are served as asked", async () => {
+  for (const [asked, page] of [
+    ['en', '/en.html'],
+    ['en/', '/en.html'],
+    ['en?theme=dark&lang=en', '/en.html?theme=dark&lang=en'],
+    ['en/?theme=dark', '/en.html?theme=dark'],
+  ]) {
+    const sent = await get(asked);
+    assert.equal(sent.status, 301, asked);
+    assert.equal(sent.headers.location, page, `${asked}: sent to its page by a relative address`);
+    assert.ok(sent.headers['content-security-policy'], `${asked}: the redirect carries the site's headers`);
+    assert.equal((await get(page.slice(1))).status, 200, page);
+  }
+  // A folder with no page of its name is served as before: its index, or a slash added; no page, no page.
+  assert.equal((await get('embed/')).status, 200);
+  assert.equal((await get('embed')).headers.location, '/embed/');
+  for (const missing of ['nowhere', 'nowhere/', 'en/nowhere']) {
+    assert.equal((await get(missing)).status, 404, missing);
+  }
+});
+
 test('what only the host reads is not served', async () => {
   for (const path of ['nginx.conf', '_headers', 'en/../nginx.conf']) {
     assert.equal((await get(path)).status, 404, path);
