@@ -3,8 +3,40 @@
 //! other scripts at spaces.
 
 /// `text` broken into lines no wider than `width`: between any two Chinese characters, and at
-/// spaces in other scripts. At most `max_lines`; the last line ends in "…" if text was left over.
+/// spaces in other scripts. The lines are balanced, as CSS's `text-wrap: balance` sets a heading:
+/// as few as greedy filling takes, each as near the same length as the breaks allow, so no last
+/// line is left with one word ("…does not say / where"). At most `max_lines`; the last line ends
+/// in "…" if text was left over.
 pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> f64) -> Vec<String> {
+    let mut lines = fill(text, width, &measure);
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = lines.last_mut().expect("max_lines is at least one");
+        while !last.is_empty() && measure(&format!("{last}…")) > width {
+            last.pop();
+        }
+        last.push('…');
+        return lines;
+    }
+    if lines.len() < 2 {
+        return lines;
+    }
+    // The narrowest measure that still takes no more lines, to a hundredth of the width: filling
+    // takes more lines as the measure narrows, never fewer.
+    let (mut narrow, mut wide) = (0.0, width);
+    while wide - narrow > width / 100.0 {
+        let middle = (narrow + wide) / 2.0;
+        if fill(text, middle, &measure).len() > lines.len() {
+            narrow = middle;
+        } else {
+            wide = middle;
+        }
+    }
+    fill(text, wide, &measure)
+}
+
+/// `text` filled into lines no wider than `width`, each taking as much as fits.
+fn fill(text: &str, width: f64, measure: &impl Fn(&str) -> f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in breakable_units(text) {
@@ -18,14 +50,6 @@ pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> 
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_owned());
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        let last = lines.last_mut().expect("max_lines is at least one");
-        while !last.is_empty() && measure(&format!("{last}…")) > width {
-            last.pop();
-        }
-        last.push('…');
     }
     lines
 }
@@ -81,8 +105,25 @@ mod tests {
 
     #[test]
     fn other_scripts_break_at_spaces() {
-        assert_eq!(wrap("Fushun first half", 12.0, 5, chars), ["Fushun first", "half"]);
+        assert_eq!(wrap("Fushun first half", 12.0, 5, chars), ["Fushun", "first half"]);
         assert_eq!(wrap("增速 22.3% 之后", 8.0, 5, chars), ["增速 22.3%", "之后"]);
+    }
+
+    #[test]
+    fn lines_are_balanced_and_never_more_than_filling_takes() {
+        // Filled, the last line would be one word: "…does not say" / "where".
+        let note = "The exact share lies here; the review does not say where";
+        let lines = wrap(note, 52.0, 2, chars);
+        assert_eq!(lines, ["The exact share lies here;", "the review does not say where"]);
+        assert_eq!(wrap("抚顺的上半年投资", 6.0, 5, chars), ["抚顺的上", "半年投资"]);
+        // A line that fits stays one line; no line is wider than the measure.
+        assert_eq!(wrap(note, 60.0, 2, chars), [note]);
+        for width in 8..60 {
+            let lines = wrap(note, f64::from(width), 20, chars);
+            assert!(lines.iter().all(|line| chars(line) <= f64::from(width).max(7.0)), "{width}: {lines:?}");
+            let filled = fill(note, f64::from(width), &chars);
+            assert_eq!(lines.len(), filled.len(), "{width}: {lines:?} against {filled:?}");
+        }
     }
 
     #[test]
