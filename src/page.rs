@@ -209,7 +209,7 @@ fn structured_data(story: &Story, head: &Head) -> String {
         }
     };
     let credit = format!(
-        "{}{}{}{}{}{}{}{}{} {}{}",
+        "{}{}{}{}{}{}{}{}{}{}{}{}",
         words.source,
         words.colon,
         source.publisher,
@@ -219,6 +219,7 @@ fn structured_data(story: &Story, head: &Head) -> String {
         words.title_close,
         words.comma,
         words.published,
+        words.date_gap,
         crate::ui::date(meta.lang, &source.date),
         words.stop
     );
@@ -446,7 +447,9 @@ mod tests {
             graph[1]["distribution"].as_array().unwrap().iter().map(|d| d["contentUrl"].as_str().unwrap()).collect();
         let id = story().meta.id.as_str().to_owned();
         assert_eq!(files, [format!("{id}.csv"), format!("{id}.json")]);
-        assert!(graph[1]["description"].as_str().unwrap().chars().count() >= 50);
+        let description = graph[1]["description"].as_str().unwrap();
+        assert!(description.chars().count() >= 50);
+        assert!(description.ends_with("发布于2023年7月25日。"), "no space typed before the date: {description}");
         assert_eq!(graph[1]["temporalCoverage"], "2023-01/2023-06");
         assert_eq!(graph[1]["spatialCoverage"]["@type"], "Place");
         assert_eq!(graph[1]["spatialCoverage"]["name"], "辽宁省抚顺市");

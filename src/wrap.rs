@@ -3,10 +3,10 @@
 //! other scripts at spaces.
 
 /// `text` broken into lines no wider than `width`: between any two Chinese characters, and at
-/// spaces in other scripts. The lines are balanced, as CSS's `text-wrap: balance` sets a heading:
-/// as few as greedy filling takes, each as near the same length as the breaks allow, so no last
-/// line is left with one word ("…does not say / where"). At most `max_lines`; the last line ends
-/// in "…" if text was left over.
+/// spaces in other scripts. As few lines as filling each to the width takes, and of those breaks
+/// the most even, as an editor breaks a heading: no last line left with one word ("…does not say /
+/// where"), and a break after a comma or a colon before one inside a phrase. At most
+/// `max_lines`; the last line ends in "…" if text was left over.
 pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> f64) -> Vec<String> {
     let mut lines = fill(text, width, &measure);
     if lines.len() > max_lines {
@@ -21,19 +21,51 @@ pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> 
     if lines.len() < 2 {
         return lines;
     }
-    // The narrowest measure that still takes no more lines, to a hundredth of the width: filling
-    // takes more lines as the measure narrows, never fewer.
-    let (mut narrow, mut wide) = (0.0, width);
-    while wide - narrow > width / 100.0 {
-        let middle = (narrow + wide) / 2.0;
-        if fill(text, middle, &measure).len() > lines.len() {
-            narrow = middle;
-        } else {
-            wide = middle;
+    even(&breakable_units(text), lines.len(), width, &measure).unwrap_or(lines)
+}
+
+/// The `count` lines of `units` no wider than `width` (a unit wider alone on its line, as
+/// filling sets it) that leave the least room: the sum of each line's room squared, the last
+/// line's too, so the lines come out even. A line that ends inside a phrase, not after a mark
+/// that closes a clause, costs as much more as a line leaving a fifth of the width.
+fn even(units: &[String], count: usize, width: f64, measure: &impl Fn(&str) -> f64) -> Option<Vec<String>> {
+    let line = |from: usize, to: usize| units[from..to].concat().trim().to_owned();
+    // best[k][i]: the least cost of the first `i` units in `k` lines, and where the last starts.
+    let mut best = vec![vec![None::<(f64, usize)>; units.len() + 1]; count + 1];
+    best[0][0] = Some((0.0, 0));
+    for k in 1..=count {
+        for to in k..=units.len() {
+            for from in k - 1..to {
+                let Some((before, _)) = best[k - 1][from] else { continue };
+                let text = line(from, to);
+                let taken = measure(&text);
+                if taken > width && to - from > 1 {
+                    continue;
+                }
+                let room = (width - taken).max(0.0);
+                let inside_a_phrase = to < units.len() && !text.ends_with(CLAUSE_ENDS);
+                let penalty = if inside_a_phrase { width / 5.0 } else { 0.0 };
+                let cost = before + room * room + penalty * penalty;
+                // Of two as even (to rounding), the one whose last line is shorter, as filling would set it.
+                if best[k][to].is_none_or(|(least, _)| cost <= least + width * width * 1e-9) {
+                    best[k][to] = Some((cost, from));
+                }
+            }
         }
     }
-    fill(text, wide, &measure)
+    let mut lines = Vec::with_capacity(count);
+    let mut to = units.len();
+    for k in (1..=count).rev() {
+        let (_, from) = best[k][to]?;
+        lines.push(line(from, to));
+        to = from;
+    }
+    lines.reverse();
+    Some(lines)
 }
+
+/// The marks after which a line may end at a clause's end, in either script.
+const CLAUSE_ENDS: &[char] = &[',', ':', ';', '.', '，', '：', '；', '、', '。', '）', ')'];
 
 /// `text` filled into lines no wider than `width`, each taking as much as fits.
 fn fill(text: &str, width: f64, measure: &impl Fn(&str) -> f64) -> Vec<String> {
@@ -110,12 +142,19 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_balanced_and_never_more_than_filling_takes() {
+    fn lines_are_even_break_after_a_clause_and_are_never_more_than_filling_takes() {
         // Filled, the last line would be one word: "…does not say" / "where".
         let note = "The exact share lies here; the review does not say where";
         let lines = wrap(note, 52.0, 2, chars);
         assert_eq!(lines, ["The exact share lies here;", "the review does not say where"]);
         assert_eq!(wrap("抚顺的上半年投资", 6.0, 5, chars), ["抚顺的上", "半年投资"]);
+        // Of breaks near as even, one after a clause's mark, not inside the quotation.
+        let title = "Fushun’s first half: ‘inspiring figures’, credited to Party leadership";
+        assert_eq!(
+            wrap(title, 60.0, 2, chars),
+            ["Fushun’s first half: ‘inspiring figures’,", "credited to Party leadership"]
+        );
+        assert_eq!(wrap("抚顺的上半年：一组振奋人心的数字", 12.0, 2, chars), ["抚顺的上半年：", "一组振奋人心的数字"]);
         // A line that fits stays one line; no line is wider than the measure.
         assert_eq!(wrap(note, 60.0, 2, chars), [note]);
         for width in 8..60 {
