@@ -20,6 +20,7 @@ use super::model::{
     Block, Chapter, Chart, Coverage, Indicator, Kind, Lang, Meta, Notes, Sequence, Slug, Source, Step, Story,
 };
 use super::rich::{RichText, Span};
+use super::script::is_han;
 use super::validate::Problem;
 use crate::format;
 
@@ -264,11 +265,6 @@ pub fn merge(original: &Story, translation: &Translation) -> Result<Story, Vec<P
 struct Merger {
     lang: Lang,
     problems: Vec<Problem>,
-}
-
-/// Whether `c` is a Chinese character (CJK unified ideographs and their extension A).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
 impl Merger {
