@@ -181,14 +181,15 @@ fn card(story: &Story, fonts: &Fonts) -> Card {
     let measure = |faces, size| Type { faces, size, lang }.measure();
     let title = wrap(&meta.title, f64::from(inner), 2, measure(&fonts.bold, TITLE));
     let shown: Vec<_> = meta.headline.iter().filter_map(|id| story.indicator(id)).collect();
-    let column = inner / shown.len().max(1) as f32 - 24.0;
+    // A figure's column, less the gutter before the next.
+    let room = inner / shown.len().max(1) as f32 - 24.0;
     let figures = shown
         .iter()
         .map(|indicator| {
             let figure = ui::figure(lang, indicator);
             let width = Type { faces: &fonts.bold, size: FIGURE, lang }.width(&figure).max(1.0);
-            let label = wrap(&indicator.label, f64::from(column), 3, measure(&fonts.regular, LABEL));
-            (figure, FIGURE.min(FIGURE * column / width), label)
+            let label = wrap(&indicator.label, f64::from(room), 3, measure(&fonts.regular, LABEL));
+            (figure, FIGURE.min(FIGURE * room / width), label)
         })
         .collect();
     let words = ui::labels(lang);
