@@ -2,6 +2,8 @@
 //! a canvas and the share image drawn at build time. Chinese breaks between any two characters,
 //! other scripts at spaces.
 
+use crate::content::script::is_han;
+
 /// `text` broken into lines no wider than `width`: between any two Chinese characters, and at
 /// spaces in other scripts. As few lines as filling each to the width takes, and of those breaks
 /// the most even, as an editor breaks a heading: no last line left with one word ("…does not say /
@@ -87,14 +89,17 @@ fn fill(text: &str, width: f64, measure: &impl Fn(&str) -> f64) -> Vec<String> {
 }
 
 /// Pieces of text between which a line may break: each Chinese character on its own, a word of
-/// any other script with the spaces after it.
+/// any other script with the spaces after it; as clreq asks, a mark that closes or parts (，”) with
+/// what it follows, one that opens (“《) with what follows it, and a figure with the Chinese
+/// character after it, its unit or measure word (20个).
 fn breakable_units(text: &str) -> Vec<String> {
     let is_wide = |c: char| c > '\u{2E7F}';
     let mut units: Vec<String> = Vec::new();
     for c in text.chars() {
         let joins_last = units.last().is_some_and(|last| {
             let ends_word = !last.ends_with(' ') && !last.chars().any(is_wide);
-            c == ' ' || (!is_wide(c) && ends_word)
+            let unit_of_figure = last.ends_with(|d: char| d.is_ascii_digit()) && is_han(c);
+            c == ' ' || (!is_wide(c) && ends_word) || CLOSING.contains(&c) || last.ends_with(OPENING) || unit_of_figure
         });
         match units.last_mut() {
             Some(last) if joins_last => last.push(c),
@@ -103,6 +108,11 @@ fn breakable_units(text: &str) -> Vec<String> {
     }
     units
 }
+
+/// Chinese marks no line starts with: those that close or part.
+const CLOSING: &[char] = &['，', '。', '、', '：', '；', '！', '？', '）', '》', '」', '』', '”', '’'];
+/// Chinese marks no line ends with: those that open.
+const OPENING: &[char] = &['（', '《', '「', '『', '“', '‘'];
 
 /// The width of `text` at `size` pixels, estimated without a font, as the widest face a page may
 /// get sets it (DejaVu Sans, a Linux desktop's system-ui; Noto Sans CJK, SF, Roboto and Segoe UI
@@ -163,6 +173,21 @@ mod tests {
             let filled = fill(note, f64::from(width), &chars);
             assert_eq!(lines.len(), filled.len(), "{width}: {lines:?} against {filled:?}");
         }
+    }
+
+    #[test]
+    fn no_line_starts_with_a_closing_mark_ends_with_an_opening_one_or_parts_a_figure_from_its_unit() {
+        let text = "抚顺的上半年：一组“振奋人心的数字”，全市20个项目列入省300个重大工程项目清单（排名全省第三位）";
+        for width in 3..40 {
+            let lines = wrap(text, f64::from(width), 40, chars);
+            assert_eq!(lines.concat(), text, "{width}: nothing lost");
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
+                assert!(!CLOSING.contains(&start) && !OPENING.contains(&end), "{width}: {lines:?}");
+                assert!(!(end.is_ascii_digit() && is_han(start)), "{width}: a figure parted from its unit: {lines:?}");
+            }
+        }
+        assert_eq!(wrap("清单的项目：20个", 6.0, 3, chars), ["清单的项", "目：20个"]);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 pub mod model;
 pub mod rich;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod script;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,6 @@
 //! Which writing system a character belongs to, where the story's rules tell Chinese from Latin:
-//! the loader refuses a typed space between them, and the build spaces them (crate::typeset).
+//! the loader refuses a typed space between them, the build spaces them (crate::typeset), and a
+//! line broken for a canvas keeps a figure with its unit (crate::wrap).
 
 /// Whether `c` is a Han character (the CJK ideographs, their extensions and compatibility forms).
 pub fn is_han(c: char) -> bool {
