@@ -10,7 +10,8 @@ use crate::content::script::is_han;
 /// where"), and a break after a comma or a colon before one inside a phrase. At most
 /// `max_lines`; the last line ends in "…" if text was left over.
 pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> f64) -> Vec<String> {
-    let mut lines = fill(text, width, &measure);
+    let units = breakable_units(text);
+    let mut lines = fill(&units, width, &measure);
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         let last = lines.last_mut().expect("max_lines is at least one");
@@ -23,7 +24,7 @@ pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> 
     if lines.len() < 2 {
         return lines;
     }
-    even(&breakable_units(text), lines.len(), width, &measure).unwrap_or(lines)
+    even(&units, lines.len(), width, &measure).unwrap_or(lines)
 }
 
 /// The `count` lines of `units` no wider than `width` (a unit wider alone on its line, as
@@ -69,11 +70,11 @@ fn even(units: &[String], count: usize, width: f64, measure: &impl Fn(&str) -> f
 /// The marks after which a line may end at a clause's end, in either script.
 const CLAUSE_ENDS: &[char] = &[',', ':', ';', '.', '，', '：', '；', '、', '。', '）', ')'];
 
-/// `text` filled into lines no wider than `width`, each taking as much as fits.
-fn fill(text: &str, width: f64, measure: &impl Fn(&str) -> f64) -> Vec<String> {
+/// `units` filled into lines no wider than `width`, each taking as much as fits.
+fn fill(units: &[String], width: f64, measure: &impl Fn(&str) -> f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in breakable_units(text) {
+    for word in units {
         let candidate = format!("{line}{word}");
         if !line.is_empty() && measure(candidate.trim_end()) > width {
             lines.push(line.trim_end().to_owned());
@@ -170,7 +171,7 @@ mod tests {
         for width in 8..60 {
             let lines = wrap(note, f64::from(width), 20, chars);
             assert!(lines.iter().all(|line| chars(line) <= f64::from(width).max(7.0)), "{width}: {lines:?}");
-            let filled = fill(note, f64::from(width), &chars);
+            let filled = fill(&breakable_units(note), f64::from(width), &chars);
             assert_eq!(lines.len(), filled.len(), "{width}: {lines:?} against {filled:?}");
         }
     }
