@@ -8,7 +8,7 @@ use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
 use crate::content::model::{Lang, Story};
 use crate::content::script::{is_han, is_latin};
 use crate::ui;
-use crate::wrap::wrap;
+use crate::wrap::{is_wide, wrap};
 
 /// The image's size: the 1.91:1 that Open Graph and Twitter cards expect.
 pub const WIDTH: u32 = 1200;
@@ -87,8 +87,7 @@ impl<'a> Type<'a> {
             if before.is_some_and(|b| (is_han(b) && is_latin(c)) || (is_latin(b) && is_han(c))) {
                 pen += self.em() / 4.0;
             }
-            // The threshold the wrap takes for a wide character: CJK punctuation and ideographs.
-            let face = if self.lang == Lang::En && c <= '\u{2E7F}' { &self.faces.latin } else { &self.faces.chinese };
+            let face = if self.lang == Lang::En && !is_wide(c) { &self.faces.latin } else { &self.faces.chinese };
             set.push((face, c, pen));
             let scaled = face.as_scaled(PxScale::from(self.size));
             pen += scaled.h_advance(scaled.glyph_id(c));

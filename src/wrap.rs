@@ -94,7 +94,6 @@ fn fill(units: &[String], width: f64, measure: &impl Fn(&str) -> f64) -> Vec<Str
 /// what it follows, one that opens (“《) with what follows it, and a figure with the Chinese
 /// character after it, its unit or measure word (20个).
 fn breakable_units(text: &str) -> Vec<String> {
-    let is_wide = |c: char| c > '\u{2E7F}';
     let mut units: Vec<String> = Vec::new();
     for c in text.chars() {
         let joins_last = units.last().is_some_and(|last| {
@@ -110,6 +109,11 @@ fn breakable_units(text: &str) -> Vec<String> {
     units
 }
 
+/// Whether `c` is set a full em wide: CJK punctuation, ideographs and what follows them in Unicode.
+pub fn is_wide(c: char) -> bool {
+    c > '\u{2E7F}'
+}
+
 /// Chinese marks no line starts with: those that close or part.
 const CLOSING: &[char] = &['，', '。', '、', '：', '；', '！', '？', '）', '》', '」', '』', '”', '’'];
 /// Chinese marks no line ends with: those that open.
@@ -122,7 +126,7 @@ const OPENING: &[char] = &['（', '《', '「', '『', '“', '‘'];
 /// choose line breaks on a canvas, and to leave a figure beside its bar room enough in any face.
 pub fn estimated_width(text: &str, size: f64) -> f64 {
     let em = |c: char| match c {
-        c if c > '\u{2E7F}' => 1.0,
+        c if is_wide(c) => 1.0,
         '0'..='9' => 0.64,
         '%' => 0.96,
         '.' | ',' => 0.35,
