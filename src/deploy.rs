@@ -4,6 +4,8 @@
 //! Cloudflare Pages read from the site's folder. Both come from here, so they cannot drift; a
 //! browser test holds what a real nginx sends to what `_headers` says.
 
+use crate::view::View;
+
 /// What a file of the site is, for its headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -52,8 +54,9 @@ fn is_hashed(name: &str) -> bool {
 
 /// [`is_hashed`] as an nginx location pattern.
 const HASHED: &str = r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$";
-/// [`Kind::Frame`] as an nginx location pattern: a file in an `embed` folder, or the folder.
-const FRAME: &str = r"/embed/[^/]*$";
+/// [`Kind::Frame`] as an nginx location pattern: a file in an `embed` folder, or the folder,
+/// whose address up to the folder is `$frames` (`/en/embed/`).
+const FRAME: &str = r"(?<frames>.*/embed/)[^/]*$";
 /// An address whose last part has no extension, with or without a closing slash (`/en`, `/en/`,
 /// `/story-2/`): the name of a page a reader may type for `en.html`, or a story's folder.
 const BARE: &str = r"^(?<page>.*/[^/.]+)/?$";
@@ -102,7 +105,10 @@ pub fn nginx(policy: &str) -> String {
             .to_owned(),
         format!("location ~ \"/({hidden})$\" {{\n    return 404;\n}}\n"),
         location(&format!("~ \"{HASHED}\""), Kind::Hashed, ""),
-        location(&format!("~ \"{FRAME}\""), Kind::Frame, ""),
+        // A frame's address that names no page (a part renamed or removed since a site pasted
+        // it) gets its folder's notice of a missing part, in its edition, as a 404: the frame
+        // shows what happened and takes the notice's height, not a server's error page.
+        location(&format!("~ \"{FRAME}\""), Kind::Frame, &format!("    error_page 404 ${{frames}}{};\n", missing_page())),
         // nginx's own types have no CSV; a `types` block replaces them all, so only here.
         location(r#"~ "\.csv$""#, Kind::Named, "    types { text/csv csv; }\n"),
         // `/en` or `/en/` is the page `en.html` where there is one: sent there, with its query,
@@ -116,6 +122,12 @@ pub fn nginx(policy: &str) -> String {
         location("/", Kind::Named, ""),
     ]
     .concat()
+}
+
+/// The name of the page in each `embed` folder that says a part is missing (`missing.html`).
+fn missing_page() -> String {
+    let page = View::Missing.page("index.html");
+    page.rsplit_once('/').map_or(page.clone(), |(_, name)| name.to_owned())
 }
 
 /// `_headers` for a CDN, for the site's `files` (addresses relative to its folder): the headers
@@ -200,6 +212,10 @@ mod tests {
         );
         assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");
         assert!(conf.contains(r#"location ~ "/(nginx\.conf|_headers)$" {"#), "{conf}");
+        // A frame's address with no page gets its folder's notice of a missing part.
+        let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
+        assert!(frames.contains("    error_page 404 ${frames}missing.html;\n"), "{frames}");
+        assert_eq!(conf.matches("error_page").count(), 1, "{conf}");
         // Braces balance: every location is closed.
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
     }

@@ -50,6 +50,9 @@ before(async () => {
   await writeFile(join(shared.hostDir, 'en-card.html'), framed(`${shared.storyUrl}en/embed/fai-total.html`));
   await writeFile(join(shared.hostDir, 'en-old.html'), framed(`${shared.storyUrl}en.html?embed=1&amp;block=fai-total`));
   await writeFile(join(shared.hostDir, 'en-older.html'), framed(`${shared.storyUrl}?embed=1&amp;lang=en&amp;block=fai-total`));
+  // An address a site pasted whose part has since been renamed, with the height the embed code
+  // reserved for the part.
+  await writeFile(join(shared.hostDir, 'renamed.html'), framed(`${shared.storyUrl}en/embed/renamed-chart.html`).replace('border:0"', 'border:0;height:556px" height="556"'));
   for (const theme of ['', '?theme=auto', '?theme=dark', '?theme=light']) {
     await writeFile(join(shared.hostDir, `theme${theme.replace('?theme=', '-')}.html`), framed(`${shared.storyUrl}embed/growth-rates.html${theme}`));
   }
@@ -309,6 +312,30 @@ test('an unknown or malformed part shows a clear message and a link to the full 
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.deepEqual(page.problems, [], query);
   }
+});
+
+test('a pasted address whose part is gone shows the notice in its edition, fitted, in place of a server error', async () => {
+  // The host reserved the part's height; the story has since renamed the part (nginx sends the
+  // folder's notice as a 404, src/deploy.rs).
+  const page = await openHost('renamed.html');
+  const height = await fitted(page, 'iframe', 'the notice');
+  assert.ok(height < 500, `the frame takes the notice's height, not the 556 px reserved (${height}px)`);
+  const frame = await (await page.$('iframe')).contentFrame();
+  const notice = await frame.evaluate(() => ({
+    lang: document.documentElement.lang,
+    shown: document.querySelector('.view-missing')?.checkVisibility() ?? false,
+    text: document.querySelector('.view-missing p')?.textContent,
+    story: document.querySelector('.view-missing a')?.href,
+  }));
+  assert.deepEqual(notice, {
+    lang: 'en',
+    shown: true,
+    text: 'This embed asks for a chapter or chart the story does not have; it may have been renamed or removed.',
+    story: `${shared.storyUrl}en.html`,
+  });
+  // The one problem is the address's own 404, which the host's console reports.
+  assert.deepEqual(page.problems.filter((problem) => !problem.includes('404')), []);
+  assert.ok(page.problems.some((problem) => problem === `HTTP 404: ${shared.storyUrl}en/embed/renamed-chart.html`), page.problems.join('\n'));
 });
 
 // Every form of address an older snippet printed, and the odd ones a site may have pasted, lands on

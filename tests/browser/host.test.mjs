@@ -133,6 +133,31 @@ test("an edition's bare name leads to its page, with the query; other names are 
   }
 });
 
+test("a frame's address that names no page gets its edition's notice of a missing part, as a 404", async () => {
+  // A part renamed or removed after a site pasted its address: the frame says so, in its
+  // edition, and takes the notice's height, instead of holding nginx's error page.
+  const policy = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
+  for (const [asked, page] of [
+    ['embed/renamed-chart.html', 'embed/missing.html'],
+    ['embed/renamed-chart', 'embed/missing.html'],
+    ['en/embed/renamed-chart.html?theme=dark', 'en/embed/missing.html'],
+  ]) {
+    const sent = await get(asked);
+    assert.equal(sent.status, 404, asked);
+    assert.match(sent.headers['content-type'], TYPES.html, asked);
+    assert.equal(sent.headers['content-encoding'], 'br', `${asked}: the notice as the build compressed it`);
+    assert.ok(sent.body.equals(await readFile(join(DIST, `${page}.br`))), `${asked}: the body is ${page}`);
+    assert.equal(sent.headers['x-robots-tag'], 'noindex', `${asked}: a frame's headers`);
+    assert.equal(sent.headers['content-security-policy'], policy, asked);
+  }
+  // Elsewhere, and below an embed folder, a missing file is nginx's plain 404, as before.
+  for (const asked of ['nowhere.html', 'embed/deeper/renamed-chart.html', 'embedded/renamed-chart.html']) {
+    const sent = await get(asked);
+    assert.equal(sent.status, 404, asked);
+    assert.ok(!sent.body.includes('view-missing'), `${asked}: not a frame's address`);
+  }
+});
+
 test('what only the host reads is not served', async () => {
   for (const path of ['nginx.conf', '_headers', 'en/../nginx.conf']) {
     assert.equal((await get(path)).status, 404, path);
