@@ -105,10 +105,16 @@ pub fn nginx(policy: &str) -> String {
             .to_owned(),
         format!("location ~ \"/({hidden})$\" {{\n    return 404;\n}}\n"),
         location(&format!("~ \"{HASHED}\""), Kind::Hashed, ""),
-        // A frame's address that names no page (a part renamed or removed since a site pasted
-        // it) gets its folder's notice of a missing part, in its edition, as a 404: the frame
-        // shows what happened and takes the notice's height, not a server's error page.
-        location(&format!("~ \"{FRAME}\""), Kind::Frame, &format!("    error_page 404 ${{frames}}{};\n", missing_page())),
+        // A frame's page is served by its name too (`embed/projects`, as a CDN that drops `.html`
+        // shows it, and a producer may have copied it from there). An address that names no page
+        // (a part renamed or removed since a site pasted it) gets its folder's notice of a
+        // missing part, in its edition, as a 404: the frame shows what happened and takes the
+        // notice's height, not a server's error page.
+        location(
+            &format!("~ \"{FRAME}\""),
+            Kind::Frame,
+            &format!("    try_files $uri $uri.html $uri/ =404;\n    error_page 404 ${{frames}}{};\n", missing_page()),
+        ),
         // nginx's own types have no CSV; a `types` block replaces them all, so only here.
         location(r#"~ "\.csv$""#, Kind::Named, "    types { text/csv csv; }\n"),
         // `/en` or `/en/` is the page `en.html` where there is one: sent there, with its query,
@@ -212,8 +218,10 @@ mod tests {
         );
         assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");
         assert!(conf.contains(r#"location ~ "/(nginx\.conf|_headers)$" {"#), "{conf}");
-        // A frame's address with no page gets its folder's notice of a missing part.
+        // A frame's page is served by its name too; an address with no page gets its folder's
+        // notice of a missing part.
         let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
+        assert!(frames.contains("    try_files $uri $uri.html $uri/ =404;\n"), "{frames}");
         assert!(frames.contains("    error_page 404 ${frames}missing.html;\n"), "{frames}");
         assert_eq!(conf.matches("error_page").count(), 1, "{conf}");
         // Braces balance: every location is closed.

@@ -53,6 +53,7 @@ before(async () => {
   // An address a site pasted whose part has since been renamed, with the height the embed code
   // reserved for the part.
   await writeFile(join(shared.hostDir, 'renamed.html'), framed(`${shared.storyUrl}en/embed/renamed-chart.html`).replace('border:0"', 'border:0;height:556px" height="556"'));
+  await writeFile(join(shared.hostDir, 'by-name.html'), framed(`${shared.storyUrl}en/embed/growth-rates`));
   for (const theme of ['', '?theme=auto', '?theme=dark', '?theme=light']) {
     await writeFile(join(shared.hostDir, `theme${theme.replace('?theme=', '-')}.html`), framed(`${shared.storyUrl}embed/growth-rates.html${theme}`));
   }
@@ -336,6 +337,21 @@ test('a pasted address whose part is gone shows the notice in its edition, fitte
   // The one problem is the address's own 404, which the host's console reports.
   assert.deepEqual(page.problems.filter((problem) => !problem.includes('404')), []);
   assert.ok(page.problems.some((problem) => problem === `HTTP 404: ${shared.storyUrl}en/embed/renamed-chart.html`), page.problems.join('\n'));
+});
+
+test('a frame\'s page pasted by its name alone, as a CDN that drops .html shows it, works as the page', async () => {
+  const page = await openHost('by-name.html');
+  await fitted(page, 'iframe', 'the chart');
+  const frame = await (await page.$('iframe')).contentFrame();
+  await waitFor(frame, () => document.documentElement.classList.contains('app-live'), 'the engine to start in the frame');
+  const shown = await frame.evaluate(() => ({
+    lang: document.documentElement.lang,
+    chart: document.querySelector('#growth-rates')?.checkVisibility() ?? false,
+    drawn: (document.querySelector('#growth-rates canvas')?.width ?? 0) > 0,
+    story: document.querySelector('.embed-credit a')?.href,
+  }));
+  assert.deepEqual(shown, { lang: 'en', chart: true, drawn: true, story: `${shared.storyUrl}en.html` });
+  assert.deepEqual(page.problems, []);
 });
 
 // Every form of address an older snippet printed, and the odd ones a site may have pasted, lands on

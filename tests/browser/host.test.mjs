@@ -133,7 +133,7 @@ test("an edition's bare name leads to its page, with the query; other names are 
   }
 });
 
-test("a frame's address that names no page gets its edition's notice of a missing part, as a 404", async () => {
+test("a frame's page is served by its name too; an address that names none gets its edition's notice of a missing part, as a 404", async () => {
   // A part renamed or removed after a site pasted its address: the frame says so, in its
   // edition, and takes the notice's height, instead of holding nginx's error page.
   const policy = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
@@ -149,6 +149,13 @@ test("a frame's address that names no page gets its edition's notice of a missin
     assert.ok(sent.body.equals(await readFile(join(DIST, `${page}.br`))), `${asked}: the body is ${page}`);
     assert.equal(sent.headers['x-robots-tag'], 'noindex', `${asked}: a frame's headers`);
     assert.equal(sent.headers['content-security-policy'], policy, asked);
+  }
+  // A frame's page by its name alone, as a CDN that drops `.html` shows it: the page itself.
+  for (const [asked, page] of [['embed/growth-rates', 'embed/growth-rates.html'], ['en/embed/projects?theme=dark', 'en/embed/projects.html']]) {
+    const sent = await get(asked);
+    assert.equal(sent.status, 200, asked);
+    assert.ok(sent.body.equals(await readFile(join(DIST, `${page}.br`))), `${asked}: the body is ${page}`);
+    assert.equal(sent.headers['x-robots-tag'], 'noindex', `${asked}: a frame's headers`);
   }
   // Elsewhere, and below an embed folder, a missing file is nginx's plain 404, as before.
   for (const asked of ['nowhere.html', 'embed/deeper/renamed-chart.html', 'embedded/renamed-chart.html']) {
