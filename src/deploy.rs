@@ -113,7 +113,7 @@ pub fn nginx(policy: &str) -> String {
         location(
             &format!("~ \"{FRAME}\""),
             Kind::Frame,
-            &format!("    try_files $uri $uri.html $uri/ =404;\n    error_page 404 ${{frames}}{};\n", missing_page()),
+            &format!("    try_files $uri $uri.html $uri/ =404;\n    error_page 404 ${{frames}}{NOT_FOUND};\n"),
         ),
         // nginx's own types have no CSV; a `types` block replaces them all, so only here.
         location(r#"~ "\.csv$""#, Kind::Named, "    types { text/csv csv; }\n"),
@@ -130,10 +130,17 @@ pub fn nginx(policy: &str) -> String {
     .concat()
 }
 
-/// The name of the page in each `embed` folder that says a part is missing (`missing.html`).
-fn missing_page() -> String {
-    let page = View::Missing.page("index.html");
-    page.rsplit_once('/').map_or(page.clone(), |(_, name)| name.to_owned())
+/// The name hosts give a folder's page for an address it does not hold: Cloudflare Pages sends the
+/// nearest one up the address's folders (then, with none at the top, the site's `index.html`);
+/// nginx is told which ([`nginx`]).
+pub const NOT_FOUND: &str = "404.html";
+
+/// Where the page `page` (`en/embed/missing.html`) is written a second time as its folder's
+/// not-found page (`en/embed/404.html`), if it is one: a frame's notice of a missing part is, so
+/// an address a site pasted whose part is gone shows the notice, whatever the host.
+pub fn not_found_page(view: &View, page: &str) -> Option<String> {
+    let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+    (*view == View::Missing).then(|| format!("{folder}/{NOT_FOUND}"))
 }
 
 /// `_headers` for a CDN, for the site's `files` (addresses relative to its folder): the headers
@@ -222,10 +229,23 @@ mod tests {
         // notice of a missing part.
         let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
         assert!(frames.contains("    try_files $uri $uri.html $uri/ =404;\n"), "{frames}");
-        assert!(frames.contains("    error_page 404 ${frames}missing.html;\n"), "{frames}");
+        assert!(frames.contains("    error_page 404 ${frames}404.html;\n"), "{frames}");
         assert_eq!(conf.matches("error_page").count(), 1, "{conf}");
         // Braces balance: every location is closed.
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
+    }
+
+    #[test]
+    fn a_frames_notice_of_a_missing_part_is_its_folders_not_found_page_and_no_other_page_is() {
+        for (edition, folder) in [("index.html", "embed"), ("en.html", "en/embed")] {
+            let page = View::Missing.page(edition);
+            assert_eq!(not_found_page(&View::Missing, &page), Some(format!("{folder}/404.html")), "{page}");
+            for view in [View::Page, View::Story] {
+                assert_eq!(not_found_page(&view, &view.page(edition)), None, "{view:?}");
+            }
+        }
+        // No part of a story may be published under that name.
+        assert!(crate::content::model::RESERVED_IDS.contains(&NOT_FOUND.trim_end_matches(".html")));
     }
 
     #[test]

@@ -109,11 +109,14 @@ fn a_duplicate_chapter_slug_is_refused() {
 #[test]
 fn a_part_cannot_take_the_name_of_a_page_of_the_site() {
     // Chapters, charts and cards are published as embed/<id>.html, beside embed/index.html (the
-    // whole story) and embed/missing.html.
+    // whole story), embed/missing.html and embed/404.html.
     let report = refused_after("id = \"cadres\"", "id = \"index\"");
     assert_reports(&report, "chapters[2].id: \"index\" names a page of the site (embed/index.html); choose another id");
     let report = refused_after("id = \"growth-rates\"", "id = \"missing\"");
     assert_reports(&report, "intro[2].id: \"missing\" names a page of the site (embed/missing.html)");
+    // embed/404.html is the notice again, for hosts that look for that name.
+    let report = refused_after("id = \"growth-rates\"", "id = \"404\"");
+    assert_reports(&report, "intro[2].id: \"404\" names a page of the site (embed/404.html)");
 }
 
 #[test]

@@ -215,6 +215,9 @@ impl Site<'_> {
                 };
                 let filled = page::fill(&html, &story, &body, &head).map_err(|e| format!("{folder}{name}: {e}"))?;
                 write(&dir, &name, filled.as_bytes())?;
+                if let Some(not_found) = deploy::not_found_page(&view, &name) {
+                    write(&dir, &not_found, filled.as_bytes())?;
+                }
                 count += 1;
             }
         }

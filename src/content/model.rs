@@ -303,9 +303,9 @@ impl Lang {
 }
 
 /// The names of the pages for the whole story's embed (`embed/index.html`) and for a missing part
-/// (`embed/missing.html`): a chapter, chart or card, published as `embed/<id>.html`, may not take
-/// them as its id.
-pub const RESERVED_IDS: [&str; 2] = ["index", "missing"];
+/// (`embed/missing.html`, written again as `embed/404.html`, the name hosts look for: src/deploy.rs):
+/// a chapter, chart or card, published as `embed/<id>.html`, may not take them as its id.
+pub const RESERVED_IDS: [&str; 3] = ["index", "missing", "404"];
 
 /// A lower-case ASCII name made of words joined by hyphens: `growth-rates`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -149,6 +149,12 @@ test("a frame's page is served by its name too; an address that names none gets 
     assert.ok(sent.body.equals(await readFile(join(DIST, `${page}.br`))), `${asked}: the body is ${page}`);
     assert.equal(sent.headers['x-robots-tag'], 'noindex', `${asked}: a frame's headers`);
     assert.equal(sent.headers['content-security-policy'], policy, asked);
+    assert.equal(sent.headers['cache-control'], 'no-cache', asked);
+  }
+  // What a host that looks for a folder's own 404.html finds (Cloudflare Pages): the notice.
+  for (const folder of ['embed', 'en/embed']) {
+    const notice = await readFile(join(DIST, folder, 'missing.html'));
+    assert.ok((await readFile(join(DIST, folder, '404.html'))).equals(notice), `${folder}/404.html is the notice`);
   }
   // A frame's page by its name alone, as a CDN that drops `.html` shows it: the page itself.
   for (const [asked, page] of [['embed/growth-rates', 'embed/growth-rates.html'], ['en/embed/projects?theme=dark', 'en/embed/projects.html']]) {
