@@ -73,12 +73,13 @@ pub fn block_part(story: &Story, id: &Slug) -> Html {
 }
 
 /// Said instead of a blank frame when the address asks for a chapter or block the story lacks.
+/// The way on is the credit line's link to the full story, right under it, as on every frame's
+/// page: not a second link saying the same.
 pub fn view_missing(story: &Story) -> Html {
     let words = labels(story.meta.lang);
     html! {
         <div class="view-missing">
             <p>{ words.view_missing }</p>
-            <p>{ full_story_link(story) }</p>
         </div>
     }
 }
