@@ -36,11 +36,13 @@ pub enum Part {
     Tools,
     /// On paper.
     Print,
+    /// The site's page for an address that names none (`crate::not_found`); no view takes it.
+    NotFound,
 }
 
 impl Part {
     /// Every part, in the cascade's order.
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 11] = [
         Part::Core,
         Part::Frame,
         Part::Masthead,
@@ -51,6 +53,7 @@ impl Part {
         Part::Sequence,
         Part::Tools,
         Part::Print,
+        Part::NotFound,
     ];
 
     /// The part's rules as written.
@@ -66,6 +69,7 @@ impl Part {
             Part::Sequence => include_str!("../static/css/sequence.css"),
             Part::Tools => include_str!("../static/css/tools.css"),
             Part::Print => include_str!("../static/css/print.css"),
+            Part::NotFound => include_str!("../static/css/not-found.css"),
         }
     }
 }
@@ -74,7 +78,7 @@ impl Part {
 pub fn parts(view: &View, story: &Story) -> Vec<Part> {
     use Part::*;
     match view {
-        View::Page => Part::ALL.into_iter().filter(|part| *part != Frame).collect(),
+        View::Page => Part::ALL.into_iter().filter(|part| ![Frame, NotFound].contains(part)).collect(),
         // A chart's frame has its Listen control (Tools).
         View::Story => vec![Core, Frame, Masthead, Figures, Chapter, Charts, Sequence, Tools, Print],
         // A part prints as the screen shows it, with its host's page: in the light colours (the
@@ -108,6 +112,15 @@ pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
         true => matching_rules(&sheet, &format!("<html lang=\"{root}\">{markup}")),
         false => sheet,
     }
+}
+
+/// The stylesheet of the site's page for an address that names none (`crate::not_found`), whose
+/// root is in the language `root` and whose body is `markup`: the core rules and its own, those its
+/// markup can match ([`matching_rules`]).
+pub fn not_found_stylesheet(root: &str, markup: &str) -> String {
+    let css = [Part::Core, Part::NotFound].map(Part::source).concat();
+    let sheet = rules(&minify_css(&css), &|selector| for_root(selector, root));
+    matching_rules(&sheet, &format!("<html lang=\"{root}\">{markup}"))
 }
 
 /// Whether `selector` can match on a page whose root is in the language `root`: one that asks for
@@ -370,10 +383,14 @@ mod tests {
     }
 
     #[test]
-    fn the_storys_own_page_has_every_part_but_a_frames_and_a_part_only_its_own() {
+    fn the_storys_own_page_has_every_part_but_a_frames_and_the_not_found_pages_and_a_part_only_its_own() {
         let story = stories::story_or_first(None);
-        let all_but_frame: Vec<Part> = Part::ALL.into_iter().filter(|part| *part != Part::Frame).collect();
+        let all_but_frame: Vec<Part> =
+            Part::ALL.into_iter().filter(|part| ![Part::Frame, Part::NotFound].contains(part)).collect();
         assert_eq!(parts(&View::Page, &story), all_but_frame);
+        for view in View::all(&story) {
+            assert!(!parts(&view, &story).contains(&Part::NotFound), "{}", view.name());
+        }
         let chart = View::parse("block:growth-rates").unwrap();
         let card = View::parse("block:fai-total").unwrap();
         assert!(parts(&chart, &story).contains(&Part::Charts) && !parts(&chart, &story).contains(&Part::Figures));

@@ -25,6 +25,8 @@ pub mod hooks;
 pub mod islands;
 pub mod motion;
 #[cfg(feature = "ssr")]
+pub mod not_found;
+#[cfg(feature = "ssr")]
 pub mod page;
 pub mod params;
 pub mod scroll;

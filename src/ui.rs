@@ -78,6 +78,12 @@ pub struct Labels {
     /// The unit of a rank, in the downloads.
     #[cfg(not(target_arch = "wasm32"))]
     pub rank: &'static str,
+    /// The heading of the site's page for an address that names none (written by the build).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub not_found_title: &'static str,
+    /// What that page says happened, before the link to the story.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub not_found: &'static str,
     /// Introduces the links to the figures as CSV and JSON.
     pub download: &'static str,
     /// The link that shares (or copies) the address of a chapter.
@@ -200,6 +206,10 @@ const ZH: Labels = Labels {
     measures: "含义",
     #[cfg(not(target_arch = "wasm32"))]
     rank: "位",
+    #[cfg(not(target_arch = "wasm32"))]
+    not_found_title: "找不到这个页面",
+    #[cfg(not(target_arch = "wasm32"))]
+    not_found: "这个地址上没有页面，可能是地址输错了，也可能页面已经移走。数据故事在这里：",
     download: "下载全部数字",
     share_chapter: "分享本章",
     link_copied: "本章链接已复制",
@@ -284,6 +294,11 @@ const EN: Labels = Labels {
     measures: "What it measures",
     #[cfg(not(target_arch = "wasm32"))]
     rank: "rank",
+    #[cfg(not(target_arch = "wasm32"))]
+    not_found_title: "Page not found",
+    #[cfg(not(target_arch = "wasm32"))]
+    not_found: "There is no page at this address: it may have been mistyped, or the page may have moved. The story \
+                is here:",
     download: "Download every figure",
     share_chapter: "Share this chapter",
     link_copied: "Link to this chapter copied",

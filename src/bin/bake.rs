@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use story::data::{self, Format};
 use story::view::View;
-use story::{bake, deploy, embed, head, page, share, stories, typeset};
+use story::{bake, deploy, embed, head, not_found, page, share, stories, typeset};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -221,6 +221,21 @@ impl Site<'_> {
                 count += 1;
             }
         }
+        // The folder's page for an address that names none, leading to every edition.
+        let stories: Vec<_> = editions.iter().map(|edition| stories::story_or_first(Some(edition.story))).collect();
+        let offers: Vec<not_found::Offer> = editions
+            .iter()
+            .zip(&stories)
+            .map(|(edition, story)| not_found::Offer {
+                lang: edition.lang,
+                title: &story.meta.title,
+                href: address(edition.href()),
+            })
+            .collect();
+        let words = stories.first().map_or(&[][..], |story| &story.typesetting.words[..]);
+        let (page, style) = not_found::page(&offers, icon, words);
+        self.styles.insert(head::hash_source(&style));
+        write(&dir, deploy::NOT_FOUND, page.as_bytes())?;
         Ok(count)
     }
 }
