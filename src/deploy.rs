@@ -103,6 +103,10 @@ pub fn nginx(policy: &str) -> String {
         "brotli_static on;\ngzip_static on;\ngzip_vary on;\ncharset utf-8;\n".to_owned(),
         "charset_types text/css text/plain text/csv text/javascript application/javascript application/json image/svg+xml;\n"
             .to_owned(),
+        // An address that names no file gets the site's page saying so (src/not_found.rs), as a 404
+        // with the headers of `location /`: never those of the address asked for, so a hashed
+        // file missing for a moment (pages copied before the engine) is not cached for a year.
+        format!("error_page 404 /{NOT_FOUND};\n"),
         format!("location ~ \"/({hidden})$\" {{\n    return 404;\n}}\n"),
         location(&format!("~ \"{HASHED}\""), Kind::Hashed, ""),
         // A frame's page is served by its name too (`embed/projects`, as a CDN that drops `.html`
@@ -131,8 +135,9 @@ pub fn nginx(policy: &str) -> String {
 }
 
 /// The name hosts give a folder's page for an address it does not hold: Cloudflare Pages sends the
-/// nearest one up the address's folders (then, with none at the top, the site's `index.html`);
-/// nginx is told which ([`nginx`]).
+/// nearest one up the address's folders (then, with none at the top, the site's `index.html`),
+/// Netlify the top one; nginx is told which ([`nginx`]). A story's folder has one
+/// (src/not_found.rs), and so has each folder of frames' pages ([`not_found_page`]).
 pub const NOT_FOUND: &str = "404.html";
 
 /// Where the page `page` (`en/embed/missing.html`) is written a second time as its folder's
@@ -230,7 +235,10 @@ mod tests {
         let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
         assert!(frames.contains("    try_files $uri $uri.html $uri/ =404;\n"), "{frames}");
         assert!(frames.contains("    error_page 404 ${frames}404.html;\n"), "{frames}");
-        assert_eq!(conf.matches("error_page").count(), 1, "{conf}");
+        // Any other address that names no file gets the site's page saying so, by `location /`.
+        let server = conf.split("location ").next().unwrap_or_default();
+        assert!(server.contains("\nerror_page 404 /404.html;\n"), "{server}");
+        assert_eq!(conf.matches("error_page").count(), 2, "{conf}");
         // Braces balance: every location is closed.
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
     }

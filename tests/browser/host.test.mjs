@@ -163,12 +163,33 @@ test("a frame's page is served by its name too; an address that names none gets 
     assert.ok(sent.body.equals(await readFile(join(DIST, `${page}.br`))), `${asked}: the body is ${page}`);
     assert.equal(sent.headers['x-robots-tag'], 'noindex', `${asked}: a frame's headers`);
   }
-  // Elsewhere, and below an embed folder, a missing file is nginx's plain 404, as before.
+  // Elsewhere, and below an embed folder, a missing file is not a frame's: the site's page (below).
   for (const asked of ['nowhere.html', 'embed/deeper/renamed-chart.html', 'embedded/renamed-chart.html']) {
     const sent = await get(asked);
     assert.equal(sent.status, 404, asked);
-    assert.ok(!sent.body.includes('view-missing'), `${asked}: not a frame's address`);
+    assert.ok(sent.body.equals(await readFile(join(DIST, '404.html.br'))), `${asked}: not a frame's address`);
   }
+});
+
+test("any other address that names no file gets the site's page saying so, as a 404 no one keeps: a hashed name too", async () => {
+  // A reader's mistyped or outdated link; and an engine file asked for before it is copied to the
+  // server (pages published first), which must not be kept for a year under the name it will have.
+  const policy = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
+  const page = await readFile(join(DIST, '404.html.br'));
+  for (const asked of ['zh.html', 'index.htm', 'nowhere', 'en/index.html', 'a/b/c.html?theme=dark',
+    'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'share-0123456789abcdef.png', 'nginx.conf']) {
+    const sent = await get(asked);
+    assert.equal(sent.status, 404, asked);
+    assert.match(sent.headers['content-type'], TYPES.html, asked);
+    assert.ok(sent.body.equals(page), `${asked}: the body is 404.html, as the build compressed it`);
+    assert.equal(sent.headers['cache-control'], 'no-cache', `${asked}: not kept`);
+    assert.equal(sent.headers['content-security-policy'], policy, asked);
+    assert.equal(sent.headers['x-robots-tag'], undefined, asked);
+  }
+  // The page itself, asked for by name, is a page of the site like any other (and says noindex).
+  const own = await get('404.html', 'identity');
+  assert.equal(own.status, 200);
+  assert.match(own.body.toString(), /<meta name="robots" content="noindex">/);
 });
 
 test('what only the host reads is not served', async () => {
