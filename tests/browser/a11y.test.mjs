@@ -1,6 +1,6 @@
 // Accessibility: axe-core finds no violation (WCAG 2.2 A and AA rules, and best practices) in any
 // view a reader can get: both languages, light and dark, the full story and every page built for
-// another site's frame.
+// another site's frame, and the site's page for an address that names none.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -42,6 +42,15 @@ for (const [scheme, addresses] of Object.entries(SHOWN)) {
       assert.deepEqual(await violations(page), []);
     });
   }
+}
+
+// The site's page for an address that names none: nothing on it waits for the engine.
+for (const scheme of ['light', 'dark']) {
+  test(`no axe violations: the page for a mistyped address in ${scheme}`, async () => {
+    const page = await openPage(shared.browser, { colorScheme: scheme });
+    assert.equal((await page.goto(`${shared.server.url}zh.html`)).status(), 404);
+    assert.deepEqual(await violations(page), []);
+  });
 }
 
 for (const scheme of ['light', 'dark']) {

@@ -41,6 +41,47 @@ test('with JavaScript off, the whole story is there and the chapter links work',
   await poll(async () => Math.abs(await top()) < 120, 'the chapter to reach the top of the screen');
 });
 
+test("a mistyped address shows the site's page saying so, in each edition's words, and each link leads to its edition", async () => {
+  for (const asked of ['zh.html', 'en/index.html']) {
+    const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+    const response = await page.goto(shared.server.url + asked);
+    assert.equal(response.status(), 404, asked);
+    const shown = await page.evaluate(() => ({
+      title: document.title,
+      scripts: document.scripts.length,
+      sections: [...document.querySelectorAll('main section')].map((section) => ({
+        lang: section.lang,
+        heading: section.querySelector('h1, h2').textContent,
+        link: section.querySelector('.not-found__story a').getAttribute('href'),
+        // Styled by its inline stylesheet, which the site's policy allows by its hash.
+        weight: getComputedStyle(section.querySelector('.not-found__story a')).fontWeight,
+        face: getComputedStyle(section).fontFamily.split(',')[0],
+      })),
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    assert.equal(shown.title, '找不到这个页面 · Page not found', asked);
+    assert.equal(shown.scripts, 0, `${asked}: nothing on it moves`);
+    assert.deepEqual(shown.sections, [
+      { lang: 'zh-CN', heading: '找不到这个页面', link: './', weight: '700', face: '-apple-system' },
+      { lang: 'en', heading: 'Page not found', link: 'en.html', weight: '700', face: 'system-ui' },
+    ], asked);
+    assert.equal(shown.overflow, 0, `${asked}: fits a 320 px phone`);
+    // Nothing refused by the policy, nothing else missing: only the address asked for.
+    const http = page.problems.filter((problem) => problem.startsWith('HTTP '));
+    assert.deepEqual(http, [`HTTP 404: ${shared.server.url}${asked}`], asked);
+    const said = page.problems.filter((problem) => !http.includes(problem));
+    assert.deepEqual(said, ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)'], asked);
+    await page.context().close();
+  }
+  // From an address in the story's folder, each link leads to its edition.
+  const page = await openPage(shared.browser);
+  for (const [index, title] of [[0, await storyField('title')], [1, await storyField('title', 'stories/fushun-2023h1.en.toml')]]) {
+    await page.goto(`${shared.server.url}zh.html`);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('zh.html')), page.locator('.not-found__story a').nth(index).click()]);
+    assert.equal(await page.locator('h1').innerText(), title);
+  }
+});
+
 test('when the WebAssembly cannot load, the story stays whole and readable', async () => {
   const page = await openPage(shared.browser);
   await page.route('**/*.wasm', (route) => route.abort());

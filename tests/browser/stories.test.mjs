@@ -115,3 +115,15 @@ for (const [path, alternates] of [['', [['zh-CN', SITE_URL], ['en', `${SITE_URL}
   });
 }
 
+
+// Each story's folder has the page for an address that names none, linking that story's every
+// edition by absolute address: it is sent for an address at any depth, where a relative one would
+// lead nowhere. nginx sends the site's folder's own.
+test("each story's page for a mistyped address leads to its own editions by absolute address", async () => {
+  const links = async (path) => [...(await (await fetch(shared.server.url + path)).text()).matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href);
+  assert.deepEqual(await links('404.html'), [SITE_URL, `${SITE_URL}en.html`]);
+  assert.deepEqual(await links(`${SECOND}404.html`), [`${SITE_URL}${SECOND}`]);
+  const sent = await fetch(`${shared.server.url}a/b/mistyped.html`);
+  assert.equal(sent.status, 404);
+  assert.deepEqual([...(await sent.text()).matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href), [SITE_URL, `${SITE_URL}en.html`]);
+});
