@@ -61,6 +61,28 @@ const FRAME: &str = r"(?<frames>.*/embed/)[^/]*$";
 /// `/story-2/`): the name of a page a reader may type for `en.html`, or a story's folder.
 const BARE: &str = r"^(?<page>.*/[^/.]+)/?$";
 
+/// An nginx pattern that always matches, setting `$story` to the folder of the story an address is
+/// in: one of `folders` (`engine-fixture`, where the build publishes each story but the first), as
+/// `/engine-fixture/`, else the site's own, `/`.
+fn story_pattern(folders: &[&str]) -> String {
+    let names: Vec<String> = folders.iter().map(|folder| regex_escape(folder)).collect();
+    match names.is_empty() {
+        true => "^(?<story>/)".to_owned(),
+        false => format!("^(?<story>/(({})/)?)", names.join("|")),
+    }
+}
+
+/// `text` with every character a regular expression reads as a mark escaped.
+fn regex_escape(text: &str) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        if r"\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
 /// The headers every response of the site carries, under the build's Content-Security-Policy
 /// `policy`, and then those of a file of `kind`. No `X-Frame-Options`: it would forbid the framing
 /// the policy's `frame-ancestors` allows.
@@ -83,12 +105,13 @@ fn own_headers(kind: Kind) -> Vec<(&'static str, String)> {
     }
 }
 
-/// The nginx fragment: for a `server` block whose `root` is the site's folder (deploy/nginx.conf).
+/// The nginx fragment: for a `server` block whose `root` is the site's folder (deploy/nginx.conf),
+/// whose stories other than the first are each published in one of `folders`.
 /// The precompressed `.br` and `.gz` siblings the build wrote are sent as they are to a browser
 /// that accepts them; each kind of file gets its headers by the pattern of its address, so the
 /// site works at any path. (nginx's `add_header` in a `location` drops the ones of the level
 /// above, so each location says all of its own.)
-pub fn nginx(policy: &str) -> String {
+pub fn nginx(policy: &str, folders: &[&str]) -> String {
     let location = |pattern: &str, kind: Kind, more: &str| {
         let lines: String = headers(kind, policy)
             .iter()
@@ -103,10 +126,11 @@ pub fn nginx(policy: &str) -> String {
         "brotli_static on;\ngzip_static on;\ngzip_vary on;\ncharset utf-8;\n".to_owned(),
         "charset_types text/css text/plain text/csv text/javascript application/javascript application/json image/svg+xml;\n"
             .to_owned(),
-        // An address that names no file gets the site's page saying so (src/not_found.rs), as a 404
-        // with the headers of `location /`: never those of the address asked for, so a hashed
-        // file missing for a moment (pages copied before the engine) is not cached for a year.
-        format!("error_page 404 /{NOT_FOUND};\n"),
+        // An address that names no file gets its story's page saying so (src/not_found.rs): the
+        // one in the folder of the story the address is in, else the site's own; as a 404, with
+        // a page's headers (`@not_found`), never those of the address asked for, so a hashed file
+        // missing for a moment (pages copied before the engine) is not cached for a year.
+        format!("if ($uri ~ \"{}\") {{}}\nerror_page 404 @not_found;\n", story_pattern(folders)),
         format!("location ~ \"/({hidden})$\" {{\n    return 404;\n}}\n"),
         location(&format!("~ \"{HASHED}\""), Kind::Hashed, ""),
         // A frame's page is served by its name too (`embed/projects`, as a CDN that drops `.html`
@@ -130,6 +154,7 @@ pub fn nginx(policy: &str) -> String {
             "    absolute_redirect off;\n    if (-f $document_root$page.html) {\n        return 301 $page.html$is_args$args;\n    }\n",
         ),
         location("/", Kind::Named, ""),
+        location("@not_found", Kind::Named, &format!("    try_files ${{story}}{NOT_FOUND} /{NOT_FOUND} =404;\n")),
     ]
     .concat()
 }
@@ -217,15 +242,15 @@ mod tests {
 
     #[test]
     fn nginx_gets_every_header_in_every_location_and_hides_the_host_files() {
-        let conf = nginx("default-src 'self'; script-src 'sha256-a+b/c='");
+        let conf = nginx("default-src 'self'; script-src 'sha256-a+b/c='", &[]);
         let locations = conf.matches("location ").count();
-        assert_eq!(locations, 6, "{conf}");
+        assert_eq!(locations, 7, "{conf}");
         assert_eq!(
             conf.matches(
                 "add_header Content-Security-Policy \"default-src 'self'; script-src 'sha256-a+b/c='\" always;"
             )
             .count(),
-            5,
+            6,
             "{conf}"
         );
         assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");
@@ -235,12 +260,23 @@ mod tests {
         let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
         assert!(frames.contains("    try_files $uri $uri.html $uri/ =404;\n"), "{frames}");
         assert!(frames.contains("    error_page 404 ${frames}404.html;\n"), "{frames}");
-        // Any other address that names no file gets the site's page saying so, by `location /`.
+        // Any other address that names no file gets its story's page saying so, or the site's.
         let server = conf.split("location ").next().unwrap_or_default();
-        assert!(server.contains("\nerror_page 404 /404.html;\n"), "{server}");
+        assert!(server.contains("\nif ($uri ~ \"^(?<story>/)\") {}\nerror_page 404 @not_found;\n"), "{server}");
+        let not_found = conf.split("location ").find(|location| location.starts_with("@not_found")).unwrap_or_default();
+        assert!(not_found.contains("    try_files ${story}404.html /404.html =404;\n"), "{not_found}");
+        assert!(not_found.contains("    add_header Cache-Control \"no-cache\" always;\n"), "{not_found}");
         assert_eq!(conf.matches("error_page").count(), 2, "{conf}");
         // Braces balance: every location is closed.
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
+    }
+
+    #[test]
+    fn nginx_finds_the_not_found_page_of_the_story_an_address_is_in() {
+        assert_eq!(story_pattern(&[]), "^(?<story>/)");
+        assert_eq!(story_pattern(&["engine-fixture", "b.2"]), r"^(?<story>/((engine-fixture|b\.2)/)?)");
+        let conf = nginx("default-src 'self'", &["engine-fixture"]);
+        assert!(conf.contains("if ($uri ~ \"^(?<story>/((engine-fixture)/)?)\") {}\n"), "{conf}");
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         write_heights(&dir, &at_root)?;
         strip_scripts(&dir)?;
         let sizes = compress_all(&dir)?;
-        write_host_files(&dir)?;
+        write_host_files(&dir, &in_own_folders(&at_root))?;
         Ok((pages, sizes))
     });
     match baked {
@@ -106,11 +106,9 @@ fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     // the first story page's folder is, and reaching the site's shared files (the engine among
     // them) one folder up: a reader who has read one story has the engine for the next.
     if let Some((template, icon)) = first {
-        let others =
-            stories::EDITIONS.iter().filter(|e| e.story == e.original && !published.iter().any(|p| p == e.story));
-        for edition in others {
+        for story in in_own_folders(&published) {
             let template = page::in_folder(&template);
-            count += site.publish(&template, &icon, edition.story, &format!("{}/", edition.story))?;
+            count += site.publish(&template, &icon, story, &format!("{story}/"))?;
         }
     }
     let (scripts, styles): (Vec<String>, Vec<String>) =
@@ -118,6 +116,16 @@ fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     let policy = head::content_security_policy(&scripts, &styles);
     write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
     Ok((count, published))
+}
+
+/// The stories published each in a folder of its own (`<id>/`): every original story the build
+/// holds but those of `at_root`, published in the site's folder.
+fn in_own_folders(at_root: &[String]) -> Vec<&'static str> {
+    stories::EDITIONS
+        .iter()
+        .filter(|edition| edition.story == edition.original && !at_root.iter().any(|id| id == edition.story))
+        .map(|edition| edition.story)
+        .collect()
 }
 
 /// The icon the page `template` of the site's folder names, as a `data:` address to write into
@@ -242,7 +250,8 @@ impl Site<'_> {
 
 /// What a host reads to serve the site as it is built (src/deploy.rs): `nginx.conf` for the server
 /// block in deploy/nginx.conf, `_headers` for a CDN; both with the policy the pages were built for.
-fn write_host_files(dir: &Path) -> Result<(), String> {
+/// The stories of `folders` are each published in a folder of that name.
+fn write_host_files(dir: &Path, folders: &[&str]) -> Result<(), String> {
     let policy = std::fs::read_to_string(dir.join("content-security-policy.txt"))
         .map_err(|e| format!("content-security-policy.txt: {e}"))?;
     let policy = policy.trim();
@@ -254,7 +263,7 @@ fn write_host_files(dir: &Path) -> Result<(), String> {
             files.push(relative);
         }
     }
-    write(dir, "nginx.conf", deploy::nginx(policy).as_bytes())?;
+    write(dir, "nginx.conf", deploy::nginx(policy, folders).as_bytes())?;
     write(dir, "_headers", deploy::cdn_headers(&files, policy).as_bytes())
 }
 

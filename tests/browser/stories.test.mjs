@@ -118,12 +118,19 @@ for (const [path, alternates] of [['', [['zh-CN', SITE_URL], ['en', `${SITE_URL}
 
 // Each story's folder has the page for an address that names none, linking that story's every
 // edition by absolute address: it is sent for an address at any depth, where a relative one would
-// lead nowhere. nginx sends the site's folder's own.
+// lead nowhere. nginx sends the one of the story's folder the address is in, else the site's, as
+// Cloudflare Pages sends the nearest up the address's folders.
 test("each story's page for a mistyped address leads to its own editions by absolute address", async () => {
-  const links = async (path) => [...(await (await fetch(shared.server.url + path)).text()).matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href);
-  assert.deepEqual(await links('404.html'), [SITE_URL, `${SITE_URL}en.html`]);
-  assert.deepEqual(await links(`${SECOND}404.html`), [`${SITE_URL}${SECOND}`]);
-  const sent = await fetch(`${shared.server.url}a/b/mistyped.html`);
-  assert.equal(sent.status, 404);
-  assert.deepEqual([...(await sent.text()).matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href), [SITE_URL, `${SITE_URL}en.html`]);
+  const links = (html) => [...html.matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href);
+  const first = [SITE_URL, `${SITE_URL}en.html`];
+  const second = [`${SITE_URL}${SECOND}`];
+  assert.deepEqual(links(await (await fetch(`${shared.server.url}404.html`)).text()), first);
+  assert.deepEqual(links(await (await fetch(`${shared.server.url}${SECOND}404.html`)).text()), second);
+  for (const [asked, wanted] of [['zh.html', first], ['a/b/mistyped.html', first], [`${SECOND}zh.html`, second],
+    [`${SECOND}deeper/mistyped.html`, second], [`${SECOND}app-0123456789abcdef.js`, second]]) {
+    const sent = await fetch(shared.server.url + asked);
+    assert.equal(sent.status, 404, asked);
+    assert.equal(sent.headers.get('cache-control'), 'no-cache', asked);
+    assert.deepEqual(links(await sent.text()), wanted, asked);
+  }
 });
