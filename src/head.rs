@@ -103,11 +103,8 @@ pub fn parts(view: &View, story: &Story) -> Vec<Part> {
 /// for the rules of a root in another language ([`for_root`]).
 pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
     let wanted = parts(view, story);
-    let css: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
-    // The page's root takes the story's language when the page is filled (src/page.rs), and keeps
-    // it: a rule for a root in another language is dropped on every page.
     let root = story.meta.lang.tag();
-    let sheet = rules(&minify_css(&css), &|selector| for_root(selector, root));
+    let sheet = joined(&wanted, root);
     match view.is_embed() {
         true => matching_rules(&sheet, &format!("<html lang=\"{root}\">{markup}")),
         false => sheet,
@@ -118,9 +115,15 @@ pub fn stylesheet(view: &View, story: &Story, markup: &str) -> String {
 /// root is in the language `root` and whose body is `markup`: the core rules and its own, those its
 /// markup can match ([`matching_rules`]).
 pub fn not_found_stylesheet(root: &str, markup: &str) -> String {
-    let css = [Part::Core, Part::NotFound].map(Part::source).concat();
-    let sheet = rules(&minify_css(&css), &|selector| for_root(selector, root));
-    matching_rules(&sheet, &format!("<html lang=\"{root}\">{markup}"))
+    matching_rules(&joined(&[Part::Core, Part::NotFound], root), &format!("<html lang=\"{root}\">{markup}"))
+}
+
+/// The `wanted` parts in the cascade's order, minified, for a page whose root is in the language
+/// `root`: the page's root takes it when the page is filled (src/page.rs) and keeps it, so a rule
+/// for a root in another language is dropped.
+fn joined(wanted: &[Part], root: &str) -> String {
+    let css: String = Part::ALL.into_iter().filter(|part| wanted.contains(part)).map(Part::source).collect();
+    rules(&minify_css(&css), &|selector| for_root(selector, root))
 }
 
 /// Whether `selector` can match on a page whose root is in the language `root`: one that asks for

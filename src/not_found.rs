@@ -11,11 +11,11 @@ use crate::{head, typeset, ui};
 
 /// One edition of the story, as the page offers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Offer<'a> {
+pub struct Offer {
     /// The edition's language.
     pub lang: Lang,
     /// The edition's title.
-    pub title: &'a str,
+    pub title: String,
     /// The edition's page: absolute where the build knows the site's address, since the page is
     /// sent for addresses at any depth; else relative to the story's folder, right for an address
     /// in it (`/zh.html`, `/en.htm`).
@@ -40,7 +40,7 @@ pub fn page(editions: &[Offer], icon: &str, words: &[String]) -> (String, String
                 title = escape(said.not_found_title),
                 text = escape(said.not_found),
                 href = escape(&offer.href),
-                story = escape(offer.title),
+                story = escape(&offer.title),
             )
         })
         .collect();
@@ -73,8 +73,10 @@ mod tests {
                 (edition.lang, title, edition.href().to_owned())
             })
             .collect();
-        let offers: Vec<Offer> =
-            editions.iter().map(|(lang, title, href)| Offer { lang: *lang, title, href: href.clone() }).collect();
+        let offers: Vec<Offer> = editions
+            .iter()
+            .map(|(lang, title, href)| Offer { lang: *lang, title: title.clone(), href: href.clone() })
+            .collect();
         let (page, style) = page(&offers, "data:,", &[]);
         (page, style, editions)
     }
@@ -111,7 +113,8 @@ mod tests {
 
     #[test]
     fn what_the_page_shows_is_escaped() {
-        let offers = [Offer { lang: Lang::En, title: "A <b> & \"c\"", href: "x.html?a=1&b=\"2\"".to_owned() }];
+        let offers =
+            [Offer { lang: Lang::En, title: "A <b> & \"c\"".to_owned(), href: "x.html?a=1&b=\"2\"".to_owned() }];
         let (page, _) = page(&offers, "data:,", &[]);
         assert!(
             page.contains("<a href=\"x.html?a=1&amp;b=&quot;2&quot;\">A &lt;b&gt; &amp; &quot;c&quot;</a>"),

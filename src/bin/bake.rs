@@ -162,8 +162,18 @@ impl Site<'_> {
             None => href.to_owned(),
         };
         let mut count = 0;
+        // The folder's page for an address that names none offers every edition, in the original's
+        // typesetting.
+        let mut offers = Vec::new();
+        let mut words = None;
         for edition in &editions {
             let story = Rc::new(stories::story_or_first(Some(edition.story)));
+            offers.push(not_found::Offer {
+                lang: edition.lang,
+                title: story.meta.title.clone(),
+                href: address(edition.href()),
+            });
+            words.get_or_insert_with(|| story.typesetting.words.clone());
             let html = page::with_story(template, edition.story).map_err(|e| e.to_string())?;
             let image = share::render(&story, self.fonts);
             let image_name = share::file_name(&image);
@@ -229,19 +239,7 @@ impl Site<'_> {
                 count += 1;
             }
         }
-        // The folder's page for an address that names none, leading to every edition.
-        let stories: Vec<_> = editions.iter().map(|edition| stories::story_or_first(Some(edition.story))).collect();
-        let offers: Vec<not_found::Offer> = editions
-            .iter()
-            .zip(&stories)
-            .map(|(edition, story)| not_found::Offer {
-                lang: edition.lang,
-                title: &story.meta.title,
-                href: address(edition.href()),
-            })
-            .collect();
-        let words = stories.first().map_or(&[][..], |story| &story.typesetting.words[..]);
-        let (page, style) = not_found::page(&offers, icon, words);
+        let (page, style) = not_found::page(&offers, icon, &words.unwrap_or_default());
         self.styles.insert(head::hash_source(&style));
         write(&dir, deploy::NOT_FOUND, page.as_bytes())?;
         Ok(count)
