@@ -1,8 +1,8 @@
 //! How a host serves the site: which headers go with which file. One table ([`Kind`], [`headers`])
 //! that the build writes for the two kinds of host a newsroom has: `nginx.conf`, a fragment that
-//! `deploy/nginx.conf`'s server block includes, and `_headers`, the file CDNs such as Netlify and
-//! Cloudflare Pages read from the site's folder. Both come from here, so they cannot drift; a
-//! browser test holds what a real nginx sends to what `_headers` says.
+//! `deploy/nginx.conf`'s server block includes, and `_headers` (with `_redirects`), the files CDNs
+//! such as Netlify and Cloudflare Pages read from the site's folder. All come from here, so they
+//! cannot drift; a browser test holds what a real nginx sends to what `_headers` says.
 
 use crate::view::View;
 
@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// The files of the build that only a host reads: served by none.
-pub const HOST_FILES: [&str; 2] = ["nginx.conf", "_headers"];
+pub const HOST_FILES: [&str; 3] = ["nginx.conf", "_headers", "_redirects"];
 
 /// A year: how long a hashed file may be kept.
 const FOREVER: &str = "public, max-age=31536000, immutable";
@@ -161,7 +161,8 @@ pub fn nginx(policy: &str, folders: &[&str]) -> String {
 
 /// The name hosts give a folder's page for an address it does not hold: Cloudflare Pages sends the
 /// nearest one up the address's folders (then, with none at the top, the site's `index.html`),
-/// Netlify the top one; nginx is told which ([`nginx`]). A story's folder has one
+/// Netlify the top one, and others as `_redirects` says ([`cdn_redirects`]); nginx is told which
+/// ([`nginx`]). A story's folder has one
 /// (src/not_found.rs), and so has each folder of frames' pages ([`not_found_page`]).
 pub const NOT_FOUND: &str = "404.html";
 
@@ -189,6 +190,26 @@ pub fn cdn_headers(files: &[String], policy: &str) -> String {
         }
     }
     out
+}
+
+/// `_redirects` for a CDN, for the site's `files` (addresses relative to its folder) and the
+/// `folders` its stories other than the first are published in: an address in a folder of frames'
+/// pages that names no page gets that folder's notice of a missing part, one in a story's folder its
+/// page for an address that names none, as a 404; deeper folders first, as the first rule that
+/// matches is taken. A file that is there is served as it is (Netlify's rules never shadow one
+/// unless forced), and the site's top `404.html` needs no rule. Cloudflare Pages takes no rule with
+/// a 404 (it skips the line: workers-sdk's `parseRedirects`) and finds the nearest `404.html` itself.
+pub fn cdn_redirects(files: &[String], folders: &[&str]) -> String {
+    let mut own: Vec<String> = files
+        .iter()
+        .filter(|file| kind(file) == Kind::Frame)
+        .filter_map(|file| file.rsplit_once('/').map(|(folder, _)| folder.to_owned()))
+        .chain(folders.iter().map(|folder| (*folder).to_owned()))
+        .collect();
+    own.sort_by(|a, b| b.matches('/').count().cmp(&a.matches('/').count()).then_with(|| a.cmp(b)));
+    own.dedup();
+    let rules: String = own.iter().map(|folder| format!("/{folder}/*  /{folder}/{NOT_FOUND}  404\n")).collect();
+    format!("# Written by the build (src/deploy.rs). Do not edit: build again.\n{rules}")
 }
 
 #[cfg(test)]
@@ -254,7 +275,7 @@ mod tests {
             "{conf}"
         );
         assert_eq!(conf.matches("add_header X-Robots-Tag \"noindex\" always;").count(), 1, "{conf}");
-        assert!(conf.contains(r#"location ~ "/(nginx\.conf|_headers)$" {"#), "{conf}");
+        assert!(conf.contains(r#"location ~ "/(nginx\.conf|_headers|_redirects)$" {"#), "{conf}");
         // A frame's page is served by its name too; an address with no page gets its folder's
         // notice of a missing part.
         let frames = conf.split("location ").find(|location| location.contains("X-Robots-Tag")).unwrap_or_default();
@@ -277,6 +298,23 @@ mod tests {
         assert_eq!(story_pattern(&["engine-fixture", "b.2"]), r"^(?<story>/((engine-fixture|b\.2)/)?)");
         let conf = nginx("default-src 'self'", &["engine-fixture"]);
         assert!(conf.contains("if ($uri ~ \"^(?<story>/((engine-fixture)/)?)\") {}\n"), "{conf}");
+    }
+
+    #[test]
+    fn the_cdn_redirects_send_each_folders_not_found_page_deeper_folders_first() {
+        let files =
+            ["index.html", "embed/index.html", "embed/projects.html", "en/embed/projects.html", "s2/embed/x.html"]
+                .map(String::from);
+        assert_eq!(
+            cdn_redirects(&files, &["s2"]),
+            "# Written by the build (src/deploy.rs). Do not edit: build again.\n\
+             /en/embed/*  /en/embed/404.html  404\n\
+             /s2/embed/*  /s2/embed/404.html  404\n\
+             /embed/*  /embed/404.html  404\n\
+             /s2/*  /s2/404.html  404\n"
+        );
+        // A site of one story: its frames' folders only; the top 404.html needs no rule.
+        assert!(!cdn_redirects(&files[..3], &[]).contains("/*  /404.html"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The site's page for an address that names no page (`404.html` in a story's folder): a reader who
 //! followed a mistyped or outdated link is told so, in every edition's language, and given the
 //! story in each. Hosts send it with the status 404: nginx for any such address
-//! (`crate::deploy::nginx`), Cloudflare Pages the nearest one up the address's folders, Netlify the
-//! one at the top. Nothing on it moves, so it loads no script; its stylesheet is inline, allowed by
+//! (`crate::deploy::nginx`), Cloudflare Pages the nearest one up the address's folders, Netlify as
+//! the build's `_redirects` says (`crate::deploy::cdn_redirects`). Nothing on it moves, so it loads no script; its stylesheet is inline, allowed by
 //! its hash like every page's.
 
 use crate::content::model::Lang;

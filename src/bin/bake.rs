@@ -247,7 +247,8 @@ impl Site<'_> {
 }
 
 /// What a host reads to serve the site as it is built (src/deploy.rs): `nginx.conf` for the server
-/// block in deploy/nginx.conf, `_headers` for a CDN; both with the policy the pages were built for.
+/// block in deploy/nginx.conf, `_headers` and `_redirects` for a CDN; with the policy the pages were
+/// built for.
 /// The stories of `folders` are each published in a folder of that name.
 fn write_host_files(dir: &Path, folders: &[&str]) -> Result<(), String> {
     let policy = std::fs::read_to_string(dir.join("content-security-policy.txt"))
@@ -262,7 +263,8 @@ fn write_host_files(dir: &Path, folders: &[&str]) -> Result<(), String> {
         }
     }
     write(dir, "nginx.conf", deploy::nginx(policy, folders).as_bytes())?;
-    write(dir, "_headers", deploy::cdn_headers(&files, policy).as_bytes())
+    write(dir, "_headers", deploy::cdn_headers(&files, policy).as_bytes())?;
+    write(dir, "_redirects", deploy::cdn_redirects(&files, folders).as_bytes())
 }
 
 /// The heights of the frames' pages by width (static/embed-heights.json, measured in Chromium by

@@ -34,7 +34,7 @@ async function siteFiles(dir = DIST) {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const path = relative(dir, join(entry.parentPath ?? entry.path, entry.name));
-    if (!/\.(br|gz)$/.test(path) && !['nginx.conf', '_headers'].includes(path)) files.push(path);
+    if (!/\.(br|gz)$/.test(path) && !['nginx.conf', '_headers', '_redirects'].includes(path)) files.push(path);
   }
   return files.sort();
 }
@@ -193,7 +193,7 @@ test("any other address that names no file gets the site's page saying so, as a 
 });
 
 test('what only the host reads is not served', async () => {
-  for (const path of ['nginx.conf', '_headers', 'en/../nginx.conf']) {
+  for (const path of ['nginx.conf', '_headers', '_redirects', 'en/../nginx.conf']) {
     assert.equal((await get(path)).status, 404, path);
   }
 });
