@@ -162,8 +162,8 @@ pub fn nginx(policy: &str, folders: &[&str]) -> String {
 /// The name hosts give a folder's page for an address it does not hold: Cloudflare Pages sends the
 /// nearest one up the address's folders (then, with none at the top, the site's `index.html`),
 /// Netlify the top one, and others as `_redirects` says ([`cdn_redirects`]); nginx is told which
-/// ([`nginx`]). A story's folder has one
-/// (src/not_found.rs), and so has each folder of frames' pages ([`not_found_page`]).
+/// ([`nginx`]). A story's folder has one (src/not_found.rs), and so has each folder of frames'
+/// pages ([`not_found_page`]).
 pub const NOT_FOUND: &str = "404.html";
 
 /// Where the page `page` (`en/embed/missing.html`) is written a second time as its folder's
