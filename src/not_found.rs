@@ -2,8 +2,8 @@
 //! followed a mistyped or outdated link is told so, in every edition's language, and given the
 //! story in each. Hosts send it with the status 404: nginx for any such address
 //! (`crate::deploy::nginx`), Cloudflare Pages the nearest one up the address's folders, Netlify as
-//! the build's `_redirects` says (`crate::deploy::cdn_redirects`). Nothing on it moves, so it loads no script; its stylesheet is inline, allowed by
-//! its hash like every page's.
+//! the build's `_redirects` says (`crate::deploy::cdn_redirects`). Nothing on it moves, so it loads
+//! no script; its stylesheet is inline, allowed by its hash like every page's.
 
 use crate::content::model::Lang;
 use crate::embed::escape;
