@@ -149,7 +149,8 @@ const LATER: [&str; 3] = ["app-live", "app-off", "print-only"];
 /// selector naming a class or an id that no element has (nor the root later, [`LATER`]), or a
 /// language (`:lang(en)`) no element is in, is dropped, then a rule with no selector left, then an
 /// `@media` or `@supports` block with no rule left. Inside `:not()` a name is not needed; inside
-/// `:is()` or `:where()`, one of the list is.
+/// `:is()` or `:where()`, one of the list is. Then the custom properties nothing reads
+/// ([`read_properties`]).
 pub fn matching_rules(sheet: &str, markup: &str) -> String {
     let mut names: std::collections::HashSet<String> = LATER.iter().map(|name| format!(".{name}")).collect();
     for (attribute, mark) in [(" class=\"", "."), (" id=\"", "#"), (" lang=\"", ":lang")] {
@@ -157,7 +158,84 @@ pub fn matching_rules(sheet: &str, markup: &str) -> String {
             names.extend(value.split_whitespace().map(|name| format!("{mark}{name}")));
         }
     }
-    rules(sheet, &|selector| selector_can_match(selector, &names))
+    read_properties(&rules(sheet, &|selector| selector_can_match(selector, &names)))
+}
+
+/// `css` (minified) without the declarations of custom properties that nothing reads: neither a
+/// declaration of a standard property (through `var()`), nor a custom property that is read, nor
+/// the engine, which reads a chart's inks from the page ([`Ink::property`]). A rule with no
+/// declaration left goes, then a block with no rule left.
+///
+/// [`Ink::property`]: crate::charts::paint::Ink::property
+fn read_properties(css: &str) -> String {
+    // Every declaration of every rule, at any depth.
+    let declarations = std::cell::RefCell::new(Vec::new());
+    rewritten(css, &|_, body| {
+        declarations.borrow_mut().extend(split_declarations(body).into_iter().map(str::to_owned));
+        None
+    });
+    let declarations = declarations.into_inner();
+    let mut read: std::collections::HashSet<&str> =
+        crate::charts::paint::Ink::ALL.iter().map(|ink| ink.property()).collect();
+    read.extend(declarations.iter().filter(|d| custom(d).is_none()).flat_map(|d| var_names(d)));
+    // A custom property read only by one that is read: until no more are found.
+    loop {
+        let more: Vec<&str> = declarations
+            .iter()
+            .filter(|d| custom(d).is_some_and(|name| read.contains(name)))
+            .flat_map(|d| var_names(d))
+            .filter(|name| !read.contains(name))
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        read.extend(more);
+    }
+    rewritten(css, &|head, body| {
+        let kept: Vec<&str> = split_declarations(body)
+            .into_iter()
+            .filter(|declaration| custom(declaration).is_none_or(|name| read.contains(name)))
+            .collect();
+        let end = if body.ends_with(';') { ";" } else { "" };
+        (!kept.is_empty()).then(|| format!("{head}{{{}{end}}}", kept.join(";")))
+    })
+}
+
+/// The custom property `declaration` sets (`--ink` of `--ink:#1b1b1b`), if it sets one.
+fn custom(declaration: &str) -> Option<&str> {
+    declaration.starts_with("--").then(|| declaration.split(':').next()).flatten()
+}
+
+/// The custom properties `declaration` reads through `var()` (`--ink` of `color:var(--ink)`).
+fn var_names(declaration: &str) -> Vec<&str> {
+    declaration
+        .split("var(")
+        .skip(1)
+        .map(|rest| rest.trim_start())
+        .map(|rest| &rest[..rest.find([',', ')', ' ']).unwrap_or(rest.len())])
+        .collect()
+}
+
+/// The declarations of a rule's body, split at its own semicolons (not those in quotes or
+/// brackets), without empty ones.
+fn split_declarations(body: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut start, mut quote) = (Vec::new(), 0, 0, None);
+    for (i, c) in body.char_indices() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, ';') if depth == 0 => {
+                parts.push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&body[start..]);
+    parts.into_iter().filter(|part| !part.trim().is_empty()).collect()
 }
 
 /// Whether an element of one of the languages among `names` (`:langzh-CN`) is in `range`, as
@@ -172,6 +250,16 @@ fn in_language(range: &str, names: &std::collections::HashSet<String>) -> bool {
 
 /// `css` with each rule's selectors filtered by `keep`, recursing into `@media` and `@supports`.
 fn rules(css: &str, keep: &dyn Fn(&str) -> bool) -> String {
+    rewritten(css, &|head, body| {
+        let kept: Vec<&str> = split_list(head).into_iter().filter(|selector| keep(selector)).collect();
+        (!kept.is_empty()).then(|| format!("{}{{{body}}}", kept.join(",")))
+    })
+}
+
+/// `css` (minified) with each rule rewritten by `rule` from its selectors and its body, or gone
+/// where it gives none, recursing into `@media` and `@supports`: a block with no rule left goes.
+/// Other at-rules stay as they are.
+fn rewritten(css: &str, rule: &dyn Fn(&str, &str) -> Option<String>) -> String {
     let mut out = String::new();
     let mut rest = css;
     while let Some(open) = rest.find('{') {
@@ -179,17 +267,14 @@ fn rules(css: &str, keep: &dyn Fn(&str) -> bool) -> String {
         let close = closing(rest, open, ('{', '}'));
         let body = &rest[open + 1..close];
         if head.starts_with("@media") || head.starts_with("@supports") {
-            let inner = rules(body, keep);
+            let inner = rewritten(body, rule);
             if !inner.is_empty() {
                 out.push_str(&format!("{head}{{{inner}}}"));
             }
         } else if head.starts_with('@') {
             out.push_str(&rest[..=close]);
-        } else {
-            let kept: Vec<&str> = split_list(head).into_iter().filter(|selector| keep(selector)).collect();
-            if !kept.is_empty() {
-                out.push_str(&format!("{}{{{body}}}", kept.join(",")));
-            }
+        } else if let Some(kept) = rule(head, body) {
+            out.push_str(&kept);
         }
         rest = rest.get(close + 1..).unwrap_or_default();
     }
@@ -447,6 +532,19 @@ mod tests {
     }
 
     #[test]
+    fn a_custom_property_that_nothing_reads_goes_and_the_engines_inks_stay() {
+        let markup = r#"<p class="x y z"></p>"#;
+        let sheet = ":root{--a:1;--b:var(--c);--c:2;--d:var(--gone);--gone:3;--ink:#000;--track:#111}\
+                     @media screen{:root{--gone:4;--d:5}}.x{color:var(--a);margin:var( --b,0)}\
+                     .y{--gone:1;color:red}.z{content:\";--gone:x\";--gone:2;}.unused{color:var(--d)}";
+        assert_eq!(
+            matching_rules(sheet, markup),
+            ":root{--a:1;--b:var(--c);--c:2;--ink:#000;--track:#111}.x{color:var(--a);margin:var( --b,0)}\
+             .y{color:red}.z{content:\";--gone:x\";}"
+        );
+    }
+
+    #[test]
     fn a_frames_page_keeps_only_what_its_markup_can_match_and_the_storys_page_keeps_all_for_its_root() {
         let story = stories::story_or_first(None);
         for view in View::all(&story) {
@@ -460,6 +558,11 @@ mod tests {
             // (`LATER`): its other islands are figures and charts, which render what the build did,
             // and sequences, which render nothing (they set attributes the stylesheet reads).
             if view.is_embed() {
+                // Every custom property it sets is read: by a rule or by the engine.
+                for name in sheet.split(['{', ';']).filter_map(custom) {
+                    let ink = crate::charts::paint::Ink::ALL.iter().any(|ink| ink.property() == name);
+                    assert!(ink || sheet.contains(&format!("var({name}")), "{}: {name} is never read", view.name());
+                }
                 let islands = markup.matches("<story-island").count();
                 let known = ["count-up", "chart", "address", "sequence"]
                     .map(|kind| markup.matches(&format!("data-island=\"{{&quot;{kind}&quot;")).count());

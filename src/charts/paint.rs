@@ -39,6 +39,9 @@ pub enum Ink {
 }
 
 impl Ink {
+    /// Every ink.
+    pub const ALL: [Ink; 5] = [Ink::Text, Ink::Muted, Ink::Accent, Ink::Track, Ink::Quiet];
+
     /// The stylesheet's custom property that holds the ink's colour.
     pub fn property(self) -> &'static str {
         match self {
