@@ -26,11 +26,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let dir = PathBuf::from(dir);
-    let baked = prerender_all(&dir).and_then(|(pages, at_root)| {
-        write_heights(&dir, &at_root)?;
+    let baked = prerender_all(&dir).and_then(|(pages, folders)| {
+        write_heights(&dir, &folders)?;
         strip_scripts(&dir)?;
         let sizes = compress_all(&dir)?;
-        write_host_files(&dir, &in_own_folders(&at_root))?;
+        write_host_files(&dir, &folders)?;
         Ok((pages, sizes))
     });
     match baked {
@@ -68,9 +68,9 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Writes every page of every story; returns how many, and the stories published in the site's
-/// own folder (the others are each in a folder of its own).
-fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
+/// Writes every page of every story; returns how many, and the stories published each in a folder
+/// of its own ([`in_own_folders`]).
+fn prerender_all(dir: &Path) -> Result<(usize, Vec<&'static str>), String> {
     let fonts = share::Fonts::load()?;
     let site_url = std::env::var("SITE_URL").ok().filter(|url| !url.is_empty());
     if site_url.is_none() {
@@ -105,8 +105,9 @@ fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
     // Every other story the build holds is published in a folder of its own, `<id>/`, laid out as
     // the first story page's folder is, and reaching the site's shared files (the engine among
     // them) one folder up: a reader who has read one story has the engine for the next.
+    let folders = in_own_folders(&published);
     if let Some((template, icon)) = first {
-        for story in in_own_folders(&published) {
+        for &story in &folders {
             let template = page::in_folder(&template);
             count += site.publish(&template, &icon, story, &format!("{story}/"))?;
         }
@@ -115,7 +116,7 @@ fn prerender_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
         (site.scripts.into_iter().collect(), site.styles.into_iter().collect());
     let policy = head::content_security_policy(&scripts, &styles);
     write(dir, "content-security-policy.txt", format!("{policy}\n").as_bytes())?;
-    Ok((count, published))
+    Ok((count, folders))
 }
 
 /// The stories published each in a folder of its own (`<id>/`): every original story the build
@@ -269,14 +270,15 @@ fn write_host_files(dir: &Path, folders: &[&str]) -> Result<(), String> {
 
 /// The heights of the frames' pages by width (static/embed-heights.json, measured in Chromium by
 /// scripts/measure-heights.sh), written into the host page's embed.js by each page's address in
-/// the site's folder: it sizes each iframe before its page loads. The stories of `at_root` are
-/// published in the site's folder, every other in its own (`<id>/`, with its translations).
-fn write_heights(dir: &Path, at_root: &[String]) -> Result<(), String> {
+/// the site's folder: it sizes each iframe before its page loads. The stories of `folders` are
+/// published each in a folder of its own (`<id>/`, with its translations), every other in the
+/// site's.
+fn write_heights(dir: &Path, folders: &[&str]) -> Result<(), String> {
     let heights = story::embed::read_heights(include_str!("../../static/embed-heights.json"))?;
     let mut pages = std::collections::BTreeMap::new();
     for (id, own) in heights {
         let original = stories::edition(&id).map_or(id.clone(), |edition| edition.original.to_owned());
-        let folder = if at_root.contains(&original) { String::new() } else { format!("{original}/") };
+        let folder = if folders.contains(&original.as_str()) { format!("{original}/") } else { String::new() };
         pages.extend(own.into_iter().map(|(page, steps)| (format!("{folder}{page}"), steps)));
     }
     let path = dir.join("embed.js");
