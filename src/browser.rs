@@ -48,6 +48,47 @@ pub fn once_a_frame(then: impl Fn() + 'static) -> impl Fn(&web_sys::Event) + Clo
     }
 }
 
+/// Tells `on_size` the size of `element`'s box in CSS pixels, and again whenever it changes, until
+/// dropped: as a `ResizeObserver` reports it, or where the browser has none (an older in-app
+/// browser), measured now and after each resize of the window, once a frame.
+pub fn watch_size(element: &Element, on_size: impl Fn(f64, f64) + 'static) -> SizeWatch {
+    let on_size = Rc::new(on_size);
+    let report = on_size.clone();
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let rect = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect();
+            report(rect.width(), rect.height());
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        return SizeWatch::Observed(observer, on_resize);
+    }
+    let element = element.clone();
+    let measure = move || {
+        let rect = element.get_bounding_client_rect();
+        on_size(rect.width(), rect.height());
+    };
+    measure();
+    SizeWatch::Measured(gloo::events::EventListener::new(&gloo::utils::window(), "resize", once_a_frame(measure)))
+}
+
+/// A size watched by [`watch_size`]; dropping it ends the watch.
+pub enum SizeWatch {
+    /// By the browser's `ResizeObserver`.
+    Observed(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>),
+    /// By measuring after each resize of the window.
+    Measured(gloo::events::EventListener),
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        if let SizeWatch::Observed(observer, _) = self {
+            observer.disconnect();
+        }
+    }
+}
+
 /// The viewport's height in CSS pixels.
 pub fn viewport_height() -> f64 {
     gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)

@@ -8,9 +8,7 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry, ScrollIntoViewOptions, ScrollLogicalPosition,
-};
+use web_sys::{HtmlCanvasElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::needs_app;
@@ -57,22 +55,10 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
     use_effect_with(view.clone(), |view| {
         let watcher = view.clone();
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.iter().last() {
-                let rect = entry.unchecked_into::<ResizeObserverEntry>().content_rect();
-                watcher.resize(rect.width(), rect.height());
-            }
+        let watch = view.canvas.get().map(|canvas| {
+            browser::watch_size(&canvas.unchecked_into(), move |width, height| watcher.resize(width, height))
         });
-        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-        if let (Some(observer), Some(element)) = (&observer, view.canvas.get()) {
-            observer.observe(&element.unchecked_into());
-        }
-        move || {
-            if let Some(observer) = observer {
-                observer.disconnect();
-            }
-            drop(on_resize);
-        }
+        move || drop(watch)
     });
     let id = props.id.as_str().to_owned();
     let words = crate::ui::labels(props.data.lang);
@@ -151,7 +137,7 @@ pub struct ChartView {
     canvas: NodeRef,
     data: ChartData,
     progress: Cell<f64>,
-    /// The canvas box in CSS pixels, as the ResizeObserver last reported it.
+    /// The canvas box in CSS pixels, as last reported ([`browser::watch_size`]).
     size: Cell<Option<(f64, f64)>>,
     palette: Cell<Option<Palette>>,
     /// The colour scheme last reported, `None` until the app has started.

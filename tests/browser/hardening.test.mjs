@@ -257,6 +257,31 @@ test('in a browser without WebAssembly the story is whole and the note shows', a
   await assertReadable(page, '8.18');
 });
 
+// Older in-app browsers may lack the observers the engine uses: without IntersectionObserver a
+// figure or chart is set at its final state at once (no entrance), without ResizeObserver a chart
+// is measured at the start and after each resize of the window. A short screen: most of them are
+// below it, where an entrance would wait.
+test('in a browser without IntersectionObserver or ResizeObserver every figure is final and every chart drawn to its box', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 375, height: 400 } });
+  await page.addInitScript(() => {
+    delete window.IntersectionObserver;
+    delete window.ResizeObserver;
+  });
+  await page.goto(shared.server.url + 'en.html');
+  await live(page, 'the app to start');
+  await waitFor(page, () => [...document.querySelectorAll('.count-up')].every((figure) =>
+    figure.querySelector('.count-up__live').textContent === figure.dataset.final), 'every figure at its final value');
+  const fitted = () => [...document.querySelectorAll('canvas.chart__canvas')].every((canvas) =>
+    canvas.dataset.drawn === 'final' && canvas.width === Math.round(canvas.getBoundingClientRect().width * Math.max(1, devicePixelRatio)));
+  await waitFor(page, fitted, 'every chart drawn at its box\'s size');
+  const before = await page.evaluate(() => document.querySelector('#growth-rates canvas').width);
+  await page.setViewportSize({ width: 320, height: 400 });
+  await waitFor(page, () => document.querySelector('#growth-rates canvas').width < 375 - 32, 'the chart redrawn to the narrower box');
+  await waitFor(page, fitted, 'every chart redrawn at its box\'s size');
+  assert.ok(before > (await page.evaluate(() => document.querySelector('#growth-rates canvas').width)));
+  assert.deepEqual(page.problems, []);
+});
+
 test('a panic in the app is logged and leaves the page whole, with the note', async () => {
   const page = await openPage(shared.browser);
   // A proxy or an extension altered the page: hydrating an island (the navigator), Yew meets an
