@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures speed and size: builds the release site, serves it with compression on loopback and
 # prints Lighthouse medians, asset sizes, bytes sent and long tasks against the budgets; writes
-# docs/benchmarks.md. BENCH_RUNS sets the number of Lighthouse runs (default 5).
+# docs/benchmarks.md. BENCH_RUNS sets the number of Lighthouse runs (default 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
