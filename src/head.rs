@@ -645,6 +645,36 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_an_older_engine_lacks_is_used_only_behind_a_feature_query() {
+        // Older Android WebViews and in-app browsers (Chromium before 105 and 108) know neither
+        // the container units nor the small, large and dynamic viewport units. An engine drops a
+        // declaration that uses an unknown unit, or, through a custom property, computes it to
+        // nothing; so such a unit is written only inside `@supports`, with a fallback before it.
+        const NEWER: [&str; 18] = [
+            "svh", "lvh", "dvh", "svw", "lvw", "dvw", "svmin", "lvmin", "dvmin", "svmax", "lvmax", "dvmax", "cqw",
+            "cqh", "cqi", "cqb", "cqmin", "cqmax",
+        ];
+        let uses = |css: &str, unit: &str| {
+            css.match_indices(unit).any(|(at, _)| {
+                css[..at].ends_with(|c: char| c.is_ascii_digit())
+                    && !css[at + unit.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+        };
+        assert!(uses("a{b:var(--c,100svh)}", "svh") && !uses("a{b:1svhx}", "svh") && !uses("a{b:x.svh}", "svh"));
+        for part in Part::ALL {
+            let mut outside = minify_css(part.source());
+            while let Some(at) = outside.find("@supports") {
+                let open = at + outside[at..].find('{').unwrap_or_default();
+                let close = closing(&outside, open, ('{', '}'));
+                outside.replace_range(at..=close, "");
+            }
+            for unit in NEWER {
+                assert!(!uses(&outside, unit), "{part:?}: {unit} outside @supports");
+            }
+        }
+    }
+
+    #[test]
     fn the_script_keeps_its_code_and_drops_its_comments() {
         let story = stories::story_or_first(None);
         for view in View::all(&story) {

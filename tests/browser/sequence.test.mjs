@@ -127,6 +127,36 @@ for (const [address, name] of [['', '第1步，共3步'], ['en.html', 'Step 1 of
   }
 }
 
+// An engine without the small viewport unit (Chromium before 108: older Android WebViews and
+// in-app browsers; Safari before 15.4) cannot be had here, so the page's stylesheet is swapped for
+// itself with the unit renamed to one no engine knows (`zvh`), which every engine treats as an
+// older one treats svh: unknown in a declaration or a feature query. The cards keep their spacing,
+// made from the viewport's height, and the sequence steps as before.
+test('in an engine without svh the cards keep their spacing, made from the viewport\'s height, and the sequence steps', async () => {
+  const height = 700;
+  const page = await guarded({ viewport: { width: 375, height }, reducedMotion: 'reduce' });
+  await page.goto(shared.story.url);
+  await live(page);
+  await page.evaluate(() => {
+    const own = document.querySelector('head style');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(own.textContent.replaceAll('svh', 'zvh'));
+    own.sheet.disabled = true;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await page.locator(SEQUENCE).scrollIntoViewIfNeeded();
+  await waitFor(page, (s) => document.querySelector(s).hasAttribute('data-live'), 'the sequence held', { arg: SEQUENCE });
+  const margin = await page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(`${s} .step__text`)).marginTop), SEQUENCE);
+  assert.ok(Math.abs(margin - 0.75 * height) <= 1, `the first card ${margin} px below the chart's top, not ${0.75 * height}`);
+  for (const i of [0, 1, 2]) {
+    await bring(page, i);
+    await shown(page, i);
+    const { text, graphic } = (await state(page)).steps[i];
+    assert.ok(text.top >= graphic.top + 0.5 * graphic.height, `step ${i + 1}: its card (${text.top}) leaves the chart (${graphic.top}..${graphic.bottom}) to be seen`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
 test('with reduced motion the steps change the chart without a fade; with motion it fades', async () => {
   for (const [reducedMotion, duration] of [['reduce', '0s'], ['no-preference', '0.35s']]) {
     const page = await guarded({ reducedMotion });
