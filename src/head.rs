@@ -587,9 +587,9 @@ mod tests {
                 let sheet = stylesheet(&view, &story, &page_markup(&story, &view));
                 let label = format!("{} {}", edition.story, view.name());
                 assert_eq!(sheet.contains(":root:lang(en){"), english, "{label}");
-                assert_eq!(sheet.contains(":root:lang(en) :is("), english, "{label}");
+                assert_eq!(sheet.contains(":root:lang(en) p,"), english, "{label}");
                 assert_eq!(sheet.contains(":root:lang(zh){"), !english, "{label}");
-                assert_eq!(sheet.contains(":root:lang(zh) :is("), !english, "{label}");
+                assert_eq!(sheet.contains(":root:lang(zh) h1,"), !english, "{label}");
             }
         }
         assert!(for_root(":root:lang(zh-CN) p", "zh-CN") && for_root(":root:lang(zh) p", "zh-CN"));
@@ -670,6 +670,20 @@ mod tests {
             }
             for unit in NEWER {
                 assert!(!uses(&outside, unit), "{part:?}: {unit} outside @supports");
+            }
+        }
+    }
+
+    #[test]
+    fn no_selector_needs_a_pseudo_class_an_older_engine_lacks() {
+        // Chromium before 88 (older Android WebViews and in-app browsers) and Safari before 14
+        // know neither `:is()` nor `:where()`, and drop a whole rule whose list has one: a frame
+        // showed the story's headline above its part, and a data table kept four columns on a
+        // phone. The selectors are written out instead.
+        for part in Part::ALL {
+            let sheet = minify_css(part.source());
+            for pseudo in [":is(", ":where("] {
+                assert!(!sheet.contains(pseudo), "{part:?}: a selector with {pseudo}");
             }
         }
     }

@@ -282,6 +282,32 @@ test('in a browser without IntersectionObserver or ResizeObserver every figure i
   assert.deepEqual(page.problems, []);
 });
 
+// Older engines (Chromium before 88, Safari before 14) know neither :is() nor :where() and drop a
+// whole rule whose selector list has one. Such an engine is not to be had here, so the page's
+// stylesheet is swapped for itself with both renamed to a pseudo-class no engine knows: a block's
+// frame on a phone still shows only its part (the story's headline and the chapter's heading are
+// for screen readers) and its data table stacks its rows.
+test('in an engine without :is() or :where() a block\'s frame shows only its part and its table stacks on a phone', async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 320, height: 700 } });
+  await page.goto(shared.server.url + 'embed/provincial-list.html');
+  await page.evaluate(() => {
+    const own = document.querySelector('head style');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(own.textContent.replaceAll(':is(', ':zz(').replaceAll(':where(', ':zz('));
+    own.sheet.disabled = true;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  const seen = await page.evaluate(() => ({
+    outline: [...document.querySelectorAll('.masthead h1, .chapter > h2')].map((heading) => heading.getBoundingClientRect().width),
+    cells: [...document.querySelectorAll('.chart__data th, .chart__data td')].map((cell) => getComputedStyle(cell).display),
+    widest: Math.max(...[...document.querySelectorAll('body *')].map((element) => element.getBoundingClientRect().right)),
+  }));
+  assert.ok(seen.outline.length === 2 && seen.outline.every((width) => width <= 1), `the outline is for screen readers only: ${seen.outline}`);
+  assert.ok(seen.cells.length > 0 && seen.cells.every((display) => display === 'block'), `the table's cells stack: ${seen.cells}`);
+  assert.ok(seen.widest <= 320, `nothing wider than the phone: ${seen.widest}`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a panic in the app is logged and leaves the page whole, with the note', async () => {
   const page = await openPage(shared.browser);
   // A proxy or an extension altered the page: hydrating an island (the navigator), Yew meets an
