@@ -372,7 +372,7 @@ fn selector_can_match(selector: &str, names: &std::collections::HashSet<String>)
 
 /// `css` without comments, with runs of white space made one space, and none around the marks
 /// that need none (`{`, `}`, `;`, `,`) or after a `:`. Text in quotes is kept as written. Space
-/// before a `:` is kept: in a selector it is a descendant combinator (`.chart__data :is(th, td)`).
+/// before a `:` is kept: in a selector it is a descendant combinator (`.chart :focus-visible`).
 pub fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
