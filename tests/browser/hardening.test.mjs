@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, firstMove, framePages, host, launch, live, openPage, storyCharts, test, waitFor } from './harness.mjs';
+import { DIST, firstMove, framePages, host, launch, live, openPage, storyCharts, test, waitFor, withRenamedInStylesheet } from './harness.mjs';
 
 // Exactly the policy the build wrote for the site (README, "Hosting"), as hosts send it.
 const CSP = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
@@ -290,13 +290,7 @@ test('in a browser without IntersectionObserver or ResizeObserver every figure i
 test('in an engine without :is() or :where() a block\'s frame shows only its part and its table stacks on a phone', async () => {
   const page = await openPage(shared.browser, { viewport: { width: 320, height: 700 } });
   await page.goto(shared.server.url + 'embed/provincial-list.html');
-  await page.evaluate(() => {
-    const own = document.querySelector('head style');
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(own.textContent.replaceAll(':is(', ':zz(').replaceAll(':where(', ':zz('));
-    own.sheet.disabled = true;
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  });
+  await withRenamedInStylesheet(page, [[':is(', ':zz('], [':where(', ':zz(']]);
   const seen = await page.evaluate(() => ({
     outline: [...document.querySelectorAll('.masthead h1, .chapter > h2')].map((heading) => heading.getBoundingClientRect().width),
     cells: [...document.querySelectorAll('.chart__data th, .chart__data td')].map((cell) => getComputedStyle(cell).display),

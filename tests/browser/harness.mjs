@@ -374,6 +374,19 @@ export async function live(page, label = 'the app to start', { timeout = 15000 }
   return waitFor(page, () => document.documentElement.classList.contains('app-live'), label, { timeout });
 }
 
+/** Swaps the page's own stylesheet for itself with each `[from, to]` of `renames` replaced: how an
+ * engine that lacks a feature reads the page, where `to` is a name no engine knows. (The page's
+ * policy allows no test's `<style>`; a stylesheet built in the page, it allows.) */
+export async function withRenamedInStylesheet(page, renames) {
+  await page.evaluate((renames) => {
+    const own = document.querySelector('head style');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(renames.reduce((css, [from, to]) => css.replaceAll(from, to), own.textContent));
+    own.sheet.disabled = true;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, renames);
+}
+
 /** The string value of `key` in the [story] table of the story file, read as an editor wrote it. */
 export async function storyField(key, file = 'stories/fushun-2023h1.toml') {
   const text = await readFile(join(ROOT, file), 'utf8');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OUTPUT, host, launch, live, openPage, poll, scrollToPlace, serve, test, waitFor } from './harness.mjs';
+import { OUTPUT, host, launch, live, openPage, poll, scrollToPlace, serve, test, waitFor, withRenamedInStylesheet } from './harness.mjs';
 
 const SEQUENCE = '#investment-steps';
 const CHARTS = ['city-and-project', 'industrial-floor', 'provincial-list'];
@@ -137,13 +137,7 @@ test('in an engine without svh the cards keep their spacing, made from the viewp
   const page = await guarded({ viewport: { width: 375, height }, reducedMotion: 'reduce' });
   await page.goto(shared.story.url);
   await live(page);
-  await page.evaluate(() => {
-    const own = document.querySelector('head style');
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(own.textContent.replaceAll('svh', 'zvh'));
-    own.sheet.disabled = true;
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  });
+  await withRenamedInStylesheet(page, [['svh', 'zvh']]);
   await page.locator(SEQUENCE).scrollIntoViewIfNeeded();
   await waitFor(page, (s) => document.querySelector(s).hasAttribute('data-live'), 'the sequence held', { arg: SEQUENCE });
   const margin = await page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(`${s} .step__text`)).marginTop), SEQUENCE);
