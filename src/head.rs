@@ -216,26 +216,9 @@ fn var_names(declaration: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The declarations of a rule's body, split at its own semicolons (not those in quotes or
-/// brackets), without empty ones.
+/// The declarations of a rule's body ([`split_at`] its semicolons), without empty ones.
 fn split_declarations(body: &str) -> Vec<&str> {
-    let (mut parts, mut depth, mut start, mut quote) = (Vec::new(), 0, 0, None);
-    for (i, c) in body.char_indices() {
-        match (quote, c) {
-            (Some(open), c) if c == open => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(' | '[') => depth += 1,
-            (None, ')' | ']') => depth -= 1,
-            (None, ';') if depth == 0 => {
-                parts.push(&body[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&body[start..]);
-    parts.into_iter().filter(|part| !part.trim().is_empty()).collect()
+    split_at(body, ';').into_iter().filter(|part| !part.trim().is_empty()).collect()
 }
 
 /// Whether an element of one of the languages among `names` (`:langzh-CN`) is in `range`, as
@@ -294,21 +277,29 @@ fn closing(text: &str, open: usize, (opening, closed): (char, char)) -> usize {
         .map_or(text.len() - 1, |(i, _)| open + i)
 }
 
-/// A comma-separated list split at its own commas, not those inside parentheses or brackets.
+/// A comma-separated list ([`split_at`] its commas).
 fn split_list(list: &str) -> Vec<&str> {
-    let (mut parts, mut depth, mut start) = (Vec::new(), 0, 0);
-    for (i, c) in list.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(&list[start..i]);
+    split_at(list, ',')
+}
+
+/// `text` split at its own `mark`s: not those inside parentheses, brackets or quotes.
+fn split_at(text: &str, mark: char) -> Vec<&str> {
+    let (mut parts, mut depth, mut start, mut quote) = (Vec::new(), 0, 0, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, c) if c == mark && depth == 0 => {
+                parts.push(&text[start..i]);
                 start = i + 1;
             }
             _ => {}
         }
     }
-    parts.push(&list[start..]);
+    parts.push(&text[start..]);
     parts
 }
 
